@@ -1,0 +1,3 @@
+namespace QuestMesh.Contracts;
+
+public record CancelRun(Guid RunId, string? Reason);

@@ -1,0 +1,15 @@
+namespace QuestMesh.Contracts;
+
+/// <summary>Run <see cref="Suite"/> in the sandbox with branch coverage of the target, then mutation testing.</summary>
+public record ExecuteTests
+{
+    public Guid RunId { get; init; }
+    public int Attempt { get; init; }
+    public Guid StepId { get; init; }
+    public required SourceSpec Source { get; init; }
+    public required string TargetFile { get; init; }
+    public required TestSuite Suite { get; init; }
+    public bool Mutation { get; init; } = true;
+    public int? MaxMutants { get; init; }
+    public int Seed { get; init; } = 42;
+}

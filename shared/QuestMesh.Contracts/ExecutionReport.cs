@@ -1,0 +1,20 @@
+namespace QuestMesh.Contracts;
+
+/// <summary>What running a suite showed (seed artifact <c>response.json</c>).</summary>
+public record ExecutionReport
+{
+    /// <summary>passed, failed (some tests failed), error (collection or import error), timeout.</summary>
+    public string Status { get; init; } = "error";
+    public bool Success { get; init; }
+    public int ExitCode { get; init; }
+    public double ExecutionTime { get; init; }
+    public CoverageReport? Coverage { get; init; }
+    public IReadOnlyList<TestOutcome> Tests { get; init; } = [];
+    public string Stdout { get; init; } = "";
+    public string Stderr { get; init; } = "";
+
+    /// <summary>A collection, import or harness error that stopped the suite from running.</summary>
+    public string? TestError { get; init; }
+
+    public MutationReport? Mutation { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace QuestMesh.Contracts;
+
+public record InlineFile(string Path, string Content);

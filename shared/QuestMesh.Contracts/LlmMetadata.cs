@@ -1,0 +1,14 @@
+namespace QuestMesh.Contracts;
+
+/// <summary>What a generation step cost and how confident the model was (seed artifact <c>llm_metadata.json</c>).</summary>
+public record LlmMetadata
+{
+    public string Strategy { get; init; } = "search";
+    public string? Model { get; init; }
+    public double? Entropy { get; init; }
+    public double? AvgLogprob { get; init; }
+    public int PromptTokens { get; init; }
+    public int CompletionTokens { get; init; }
+    public decimal EstimatedCost { get; init; }
+    public double LlmDurationSeconds { get; init; }
+}

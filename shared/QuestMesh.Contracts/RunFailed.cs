@@ -1,0 +1,9 @@
+namespace QuestMesh.Contracts;
+
+/// <summary>A run ended without a usable suite, or was cancelled. <see cref="Reason"/>: cancelled, failed:&lt;why&gt;.</summary>
+public record RunFailed
+{
+    public Guid RunId { get; init; }
+    public required string Reason { get; init; }
+    public IReadOnlyList<AttemptFigures> Attempts { get; init; } = [];
+}

@@ -1,0 +1,19 @@
+namespace QuestMesh.Contracts;
+
+/// <summary>Where a run's Python project comes from. <see cref="Kind"/> is one of <see cref="SourceKinds"/>.</summary>
+public record SourceSpec
+{
+    public string Kind { get; init; } = SourceKinds.Path;
+
+    /// <summary>A local directory (embedded mode only).</summary>
+    public string? Path { get; init; }
+
+    public string? GitUrl { get; init; }
+    public string? GitRef { get; init; }
+
+    /// <summary>sha256 of an archive uploaded to the API.</summary>
+    public string? ArchiveSha256 { get; init; }
+
+    /// <summary>A few files given in the request itself (relative path → content).</summary>
+    public IReadOnlyList<InlineFile>? Files { get; init; }
+}

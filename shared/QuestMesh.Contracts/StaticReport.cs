@@ -1,0 +1,18 @@
+namespace QuestMesh.Contracts;
+
+/// <summary>Static facts about a generated suite (seed artifact <c>static.json</c>).</summary>
+public record StaticReport
+{
+    public bool SyntaxOk { get; init; }
+    public string? SyntaxError { get; init; }
+    public int LineCount { get; init; }
+    public int FunctionCount { get; init; }
+    public int ClassCount { get; init; }
+    public int TestCount { get; init; }
+    public double AvgFunctionLength { get; init; }
+    public int MaxFunctionLength { get; init; }
+    public int TodoCount { get; init; }
+    public double AvgComplexity { get; init; }
+    public int MaxComplexity { get; init; }
+    public IReadOnlyDictionary<string, LinterResult> Linters { get; init; } = new Dictionary<string, LinterResult>();
+}

@@ -1,0 +1,12 @@
+namespace QuestMesh.Contracts;
+
+public record TestsFixed
+{
+    public Guid RunId { get; init; }
+    public int Attempt { get; init; }
+    public Guid StepId { get; init; }
+    public TestSuite? Suite { get; init; }
+    public required FixReport Report { get; init; }
+    public string? Error { get; init; }
+    public double DurationSeconds { get; init; }
+}

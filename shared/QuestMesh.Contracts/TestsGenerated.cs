@@ -1,0 +1,16 @@
+namespace QuestMesh.Contracts;
+
+/// <summary>Reply to <see cref="GenerateTests"/> and <see cref="EnhanceTests"/>. <see cref="Error"/> set means no suite.</summary>
+public record TestsGenerated
+{
+    public Guid RunId { get; init; }
+    public int Attempt { get; init; }
+    public Guid StepId { get; init; }
+    public TestSuite? Suite { get; init; }
+    public LlmMetadata Metadata { get; init; } = new();
+
+    /// <summary>Facts about the target module (seed artifact <c>context.json</c>), as JSON.</summary>
+    public string? ContextJson { get; init; }
+    public string? Error { get; init; }
+    public double DurationSeconds { get; init; }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+
+namespace QuestMesh.Python.Harness;
+
+/// <summary>Reply of <c>explore</c>, the offline test search.</summary>
+public sealed record ExploreReply
+{
+    public string TestSource { get; init; } = "";
+    public int Tests { get; init; }
+    public int NewTests { get; init; }
+    public int Calls { get; init; }
+    public int ArcsCovered { get; init; }
+    public string Style { get; init; } = "pytest";
+
+    /// <summary>The <c>analyze</c> reply for the target, kept as the run's <c>context.json</c>.</summary>
+    public JsonObject? Context { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace QuestMesh.Python.Harness;
+
+public sealed record PatchReply(string Source, bool Changed);

@@ -1,0 +1,5 @@
+"""The harness's one base exception."""
+
+
+class HarnessError(Exception):
+    """A request the harness cannot serve; the message is shown to the user as it is."""
