@@ -11,6 +11,9 @@ public record TestsGenerated
 
     /// <summary>Facts about the target module (seed artifact <c>context.json</c>), as JSON.</summary>
     public string? ContextJson { get; init; }
+
+    /// <summary>The target module's source as the generator saw it (seed artifact <c>target_code.py</c>).</summary>
+    public string? TargetCode { get; init; }
     public string? Error { get; init; }
     public double DurationSeconds { get; init; }
 }
