@@ -17,4 +17,7 @@ public record ExecutionReport
     public string? TestError { get; init; }
 
     public MutationReport? Mutation { get; init; }
+
+    /// <summary>Why mutation testing produced no <see cref="Mutation"/> report (a time-out, a crash); null when it ran or was skipped.</summary>
+    public string? MutationError { get; init; }
 }

@@ -1,0 +1,14 @@
+namespace QuestMesh.Standalone.Cli;
+
+/// <summary>What <c>questmesh run</c> exits with (also printed by <c>--help</c>).</summary>
+public static class ExitCodes
+{
+    public const int TargetsMet = 0;
+    public const int InternalError = 1;
+    public const int BadInput = 2;
+    public const int BelowTarget = 3;
+
+    public const string Help =
+        "Exit codes: 0 targets met; 3 finished below a target (the best suite is still written); " +
+        "2 bad input (nothing was run); 1 internal error.";
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using QuestMesh.Contracts;
+using Spectre.Console;
+
+namespace QuestMesh.Standalone.Cli;
+
+/// <summary>What a person sees while a run goes on, and the progression table at its end.</summary>
+public sealed class ProgressRenderer(IAnsiConsole console)
+{
+    public void Started(Guid runId, RunInput input, string artifacts)
+    {
+        console.MarkupLineInterpolated($"[bold]QuestMesh[/] run [blue]{runId}[/]");
+        console.MarkupLineInterpolated($"  target   {input.TargetFile} in {input.ProjectDirectory}");
+        console.MarkupLineInterpolated(
+            $"  goal     coverage ≥ {input.Settings.TargetCoverage:0.#} %, mutation ≥ {input.Settings.TargetMutation:0.#} %, at most {input.Settings.MaxAttempts} attempts, strategy {input.Settings.Strategy}");
+        console.MarkupLineInterpolated($"  artifacts {artifacts}");
+    }
+
+    public void Progress(RunStateChanged changed)
+    {
+        var figures = changed.Coverage is { } coverage
+            ? $"  cov {Percent(coverage)}" + (changed.MutationScore is { } mutation ? $"  mut {Percent(mutation)}" : "")
+            : "";
+        var detail = string.IsNullOrEmpty(changed.Detail) ? "" : $"  {changed.Detail}";
+        console.MarkupLineInterpolated($"  [grey]attempt {changed.Attempt}[/]  {changed.State,-11} {changed.Status}{figures}[grey]{detail}[/]");
+    }
+
+    public void Completed(RunCompleted completed, string artifacts, RunInput input)
+    {
+        var table = new Table().RoundedBorder()
+            .AddColumn("attempt").AddColumn("coverage").AddColumn("mutation").AddColumn("tests").AddColumn("status");
+        foreach (var attempt in completed.Attempts)
+        {
+            table.AddRow(
+                attempt.Attempt.ToString(CultureInfo.InvariantCulture),
+                Percent(attempt.Coverage),
+                Percent(attempt.MutationScore),
+                $"{attempt.Passed}/{attempt.Tests}",
+                Markup.Escape(attempt.Status));
+        }
+        console.Write(table);
+        var colour = completed.TargetsMet ? "green" : "yellow";
+        console.MarkupLineInterpolated(
+            $"[{colour}]finished: {completed.Reason}[/] — best attempt {completed.Best.Attempt}: coverage {Percent(completed.Best.Coverage)}, mutation {Percent(completed.Best.MutationScore)}");
+        if (completed.Suite is { } suite)
+        {
+            var path = Path.Combine(artifacts, "final", suite.FileName);
+            console.MarkupLineInterpolated($"  suite     {path}");
+            console.MarkupLineInterpolated($"  use it    cp {path} {Path.Combine(input.ProjectDirectory, suite.FileName)}");
+        }
+        console.MarkupLineInterpolated($"  artifacts {artifacts}");
+    }
+
+    public void Failed(RunFailed failed, string artifacts)
+    {
+        console.MarkupLineInterpolated($"[red]run ended without a suite: {failed.Reason}[/]");
+        console.MarkupLineInterpolated($"  artifacts {artifacts}");
+    }
+
+    private static string Percent(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + " %";
+}

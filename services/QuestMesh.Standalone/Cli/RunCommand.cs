@@ -1,0 +1,43 @@
+using System.CommandLine;
+using QuestMesh.Contracts;
+
+namespace QuestMesh.Standalone.Cli;
+
+/// <summary><c>questmesh run &lt;project-dir&gt; --file &lt;path&gt;</c>: the options, their help, and the hand-off to <see cref="RunExecutor"/>.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var project = new Argument<string>("project-dir") { Description = "The Python project's root directory (what you would put on sys.path)." };
+        var file = new Option<string>("--file", "-f") { Description = "The module to test, relative to the project directory, e.g. pkg/module.py.", Required = true };
+        var maxAttempts = new Option<int>("--max-attempts") { Description = "Generate-and-improve attempts at most.", DefaultValueFactory = _ => 3 };
+        var coverage = new Option<double>("--target-coverage") { Description = "Branch coverage (percent) to reach.", DefaultValueFactory = _ => 90.0 };
+        var mutation = new Option<double>("--target-mutation") { Description = "Mutation score (percent) to reach.", DefaultValueFactory = _ => 50.0 };
+        var strategy = new Option<string>("--strategy") { Description = "auto (LLM when one is configured, else search), search (offline), or llm.", DefaultValueFactory = _ => "auto" };
+        strategy.AcceptOnlyFromAmong("auto", "search", "llm");
+        var output = new Option<string?>("--out", "-o") { Description = "Folder for this run's artifacts (default: artifacts/runs/<run-id>/ under the current directory)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the offline search: the same seed writes the same tests.", DefaultValueFactory = _ => 42 };
+        var budget = new Option<int>("--budget") { Description = "Seconds the offline search may spend per attempt.", DefaultValueFactory = _ => 20 };
+        var maxMutants = new Option<int?>("--max-mutants") { Description = "Score a random sample of at most this many mutants (default: all)." };
+
+        var command = new Command("run", "Write, check and improve a test suite for one Python module.\n" + ExitCodes.Help)
+        {
+            project, file, maxAttempts, coverage, mutation, strategy, output, seed, budget, maxMutants,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = new RunSettings
+            {
+                MaxAttempts = parse.GetValue(maxAttempts),
+                TargetCoverage = parse.GetValue(coverage),
+                TargetMutation = parse.GetValue(mutation),
+                Strategy = parse.GetValue(strategy) ?? "auto",
+                Seed = parse.GetValue(seed),
+                SearchBudgetSeconds = parse.GetValue(budget),
+                MaxMutants = parse.GetValue(maxMutants),
+            };
+            return RunExecutor.ExecuteAsync(parse.GetValue(project) ?? "", parse.GetValue(file) ?? "", settings, parse.GetValue(output), cancellationToken);
+        });
+        return command;
+    }
+}

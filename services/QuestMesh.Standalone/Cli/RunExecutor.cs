@@ -1,0 +1,93 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using QuestMesh.Contracts;
+using QuestMesh.Orchestrator;
+using QuestMesh.Python;
+using QuestMesh.Python.Harness;
+using QuestMesh.Standalone.Hosting;
+using Spectre.Console;
+
+namespace QuestMesh.Standalone.Cli;
+
+/// <summary>Runs one request end to end in the embedded host and turns the outcome into an exit code.</summary>
+public static class RunExecutor
+{
+    public static async Task<int> ExecuteAsync(string projectDir, string file, RunSettings settings, string? output, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Console;
+        try
+        {
+            var input = RunInputValidator.Validate(projectDir, file, settings, output);
+            using var host = EmbeddedHost.Build();
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                return await RunAsync(host.Services, input, new ProgressRenderer(console), cancellationToken);
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+        catch (BadInputException error)
+        {
+            console.MarkupLineInterpolated($"[red]questmesh: {error.Message}[/]");
+            return ExitCodes.BadInput;
+        }
+        catch (PythonEnvironmentException error)
+        {
+            console.MarkupLineInterpolated($"[red]questmesh: {error.Message}[/]");
+            return ExitCodes.InternalError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]questmesh: cancelled[/]");
+            return ExitCodes.InternalError;
+        }
+        catch (Exception error)
+        {
+            console.MarkupLineInterpolated($"[red]questmesh: internal error: {error.Message}[/]");
+            Console.Error.WriteLine(error);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services, RunInput input, ProgressRenderer renderer, CancellationToken cancellationToken)
+    {
+        var analysis = await services.GetRequiredService<HarnessClient>().AnalyzeAsync(input.ProjectDirectory, input.TargetFile, cancellationToken);
+        if (analysis.SyntaxError is { } syntax)
+            throw new BadInputException($"'{input.TargetFile}' has a syntax error at line {syntax.Line}: {syntax.Message}");
+
+        var runId = NewId.NextGuid();
+        var artifacts = services.GetRequiredService<IRunArtifactLocations>().Assign(runId, input.OutputDirectory);
+        var events = services.GetRequiredService<RunWatcher>().Watch(runId);
+        var bus = services.GetRequiredService<IBus>();
+        renderer.Started(runId, input, artifacts);
+        await bus.Publish(new SubmitRun
+        {
+            RunId = runId,
+            Source = new SourceSpec { Kind = SourceKinds.Path, Path = input.ProjectDirectory },
+            TargetFile = input.TargetFile,
+            Settings = input.Settings,
+        }, cancellationToken);
+
+        using var cancel = cancellationToken.Register(() => bus.Publish(new CancelRun(runId, "interrupted by the user")));
+        await foreach (var message in events.ReadAllAsync(CancellationToken.None))
+        {
+            switch (message)
+            {
+                case RunStateChanged changed:
+                    renderer.Progress(changed);
+                    break;
+                case RunCompleted completed:
+                    renderer.Completed(completed, artifacts, input);
+                    return completed.TargetsMet ? ExitCodes.TargetsMet : ExitCodes.BelowTarget;
+                case RunFailed failed:
+                    renderer.Failed(failed, artifacts);
+                    return ExitCodes.InternalError;
+            }
+        }
+        return ExitCodes.InternalError;
+    }
+}

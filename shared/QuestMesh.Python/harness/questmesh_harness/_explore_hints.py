@@ -1,0 +1,177 @@
+"""What the target's own code says about good inputs: literals it compares parameters and attributes with,
+lengths it checks, types it tests for, keys it reads, and keyword arguments it forwards."""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+Scalar = Any  # int | float | str | bytes | None
+STR_METHODS = frozenset({"startswith", "endswith", "split", "rsplit", "find", "rfind", "index", "rindex",
+                         "count", "replace", "strip", "lstrip", "rstrip", "partition", "rpartition", "removeprefix",
+                         "removesuffix"})
+MAX_STR = 60
+
+
+@dataclass
+class Hints:
+    """Keys are (scope, name): scope is a function qualname for parameters, or `Class.` for attributes."""
+    values: dict[tuple[str, str], list[Scalar]] = field(default_factory=lambda: defaultdict(list))
+    lengths: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    types: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    keys: dict[tuple[str, str], list[Scalar]] = field(default_factory=lambda: defaultdict(list))
+    # Class → {attribute: constructor parameter} from `self.attr = param` in __init__.
+    attr_sources: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    # Function qualname → [(callee name, keyword names it passes explicitly)] for `callee(**kwargs)`.
+    forwards: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=lambda: defaultdict(list))
+    strings: list[str] = field(default_factory=list)
+    numbers: list[float] = field(default_factory=list)
+
+    def for_param(self, qualname: str, owner: Optional[str], name: str) -> "ParamHints":
+        keys = [(qualname, name)]
+        if owner:
+            # An __init__ parameter stored as self.attr inherits what methods compare self.attr with.
+            keys += [(owner + ".", attr) for attr, param in self.attr_sources.get(owner, {}).items() if param == name]
+        found = ParamHints()
+        for key in keys:
+            found.values += self.values.get(key, [])
+            found.lengths += self.lengths.get(key, [])
+            found.types += self.types.get(key, [])
+            found.keys += self.keys.get(key, [])
+        return found
+
+
+@dataclass
+class ParamHints:
+    values: list[Scalar] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    keys: list[Scalar] = field(default_factory=list)
+
+
+def collect(tree: ast.Module) -> Hints:
+    hints = Hints()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            _function(hints, node, node.name, None)
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    _function(hints, item, f"{node.name}.{item.name}", node.name)
+    _globals(hints, tree)
+    return hints
+
+
+def _literal(node: ast.AST) -> tuple[bool, Scalar]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str, bytes, type(None))):
+        if isinstance(node.value, (str, bytes)) and len(node.value) > MAX_STR:
+            return False, None
+        return True, node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) \
+            and isinstance(node.operand.value, (int, float)) and not isinstance(node.operand.value, bool):
+        return True, -node.operand.value
+    return False, None
+
+
+def _subject(node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> Optional[tuple[str, str]]:
+    """The hint key of an expression naming a parameter or a `self.attr`."""
+    if isinstance(node, ast.Name) and node.id in params:
+        return scope, node.id
+    if owner and isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        return owner + ".", node.attr
+    return None
+
+
+def _len_subject(node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> Optional[tuple[str, str]]:
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1:
+        return _subject(node.args[0], params, scope, owner)
+    return None
+
+
+def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: str, owner: Optional[str]) -> None:
+    args = fn.args
+    params = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]} - {"self", "cls"}
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Compare):
+            _compare(hints, node, params, scope, owner)
+        elif isinstance(node, ast.Call):
+            _call(hints, node, params, scope, owner, args.kwarg.arg if args.kwarg else None)
+        elif isinstance(node, ast.Subscript):
+            key = _subject(node.value, params, scope, owner)
+            ok, value = _literal(node.slice)
+            if key and ok:
+                hints.keys[key].append(value)
+        elif isinstance(node, ast.Assign) and owner and fn.name == "__init__" and isinstance(node.value, ast.Name) \
+                and node.value.id in params:
+            for target in node.targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+                    hints.attr_sources[owner][target.attr] = node.value.id
+
+
+def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owner: Optional[str]) -> None:
+    operands = [node.left, *node.comparators]
+    for (left, right), op in zip(zip(operands, operands[1:]), node.ops):
+        for side, other in ((left, right), (right, left)):
+            ok, value = _literal(other)
+            key = _subject(side, params, scope, owner)
+            length_key = _len_subject(side, params, scope, owner)
+            if ok and key:
+                hints.values[key].append(value)
+            elif ok and length_key and isinstance(value, int):
+                hints.lengths[length_key].append(value)
+            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left and isinstance(
+                    other, (ast.Tuple, ast.List, ast.Set)):
+                for element in other.elts:
+                    ok, value = _literal(element)
+                    if ok:
+                        hints.values[key].append(value)
+            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is right:
+                ok, value = _literal(left)
+                if ok and isinstance(value, str):
+                    hints.values[key].append(value)  # `"x" in text`: a text containing it
+                    hints.keys[key].append(value)  # `"x" in mapping`: a mapping holding it
+
+
+def _call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Optional[str],
+          kwargs_name: Optional[str]) -> None:
+    func = node.func
+    if isinstance(func, ast.Name) and func.id == "isinstance" and len(node.args) == 2:
+        key = _subject(node.args[0], params, scope, owner)
+        if key:
+            kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
+            hints.types[key] += [ast.unparse(kind) for kind in kinds]
+    elif isinstance(func, ast.Attribute) and func.attr in STR_METHODS:
+        key = _subject(func.value, params, scope, owner)
+        for arg in node.args[:1]:
+            ok, value = _literal(arg)
+            if key and ok and isinstance(value, str):
+                hints.values[key].append(value)
+    elif isinstance(func, ast.Attribute) and func.attr in ("get", "pop", "setdefault"):
+        key = _subject(func.value, params, scope, owner)
+        ok, value = _literal(node.args[0]) if node.args else (False, None)
+        if key and ok:
+            hints.keys[key].append(value)
+    if kwargs_name and isinstance(func, ast.Name) and any(
+            k.arg is None and isinstance(k.value, ast.Name) and k.value.id == kwargs_name for k in node.keywords):
+        explicit = tuple(k.arg for k in node.keywords if k.arg)
+        hints.forwards[scope].append((func.id, explicit + tuple(f"#{i}" for i in range(len(node.args)))))
+
+
+def _globals(hints: Hints, tree: ast.Module) -> None:
+    """Every short string and number the module compares with, for parameters no comparison names."""
+    strings: list[str] = []
+    numbers: list[float] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        for operand in [node.left, *node.comparators]:
+            elements = operand.elts if isinstance(operand, (ast.Tuple, ast.List, ast.Set)) else [operand]
+            for element in elements:
+                ok, value = _literal(element)
+                if ok and isinstance(value, str) and value not in strings:
+                    strings.append(value)
+                elif ok and isinstance(value, (int, float)) and not isinstance(value, bool) and value not in numbers:
+                    numbers.append(value)
+    hints.strings, hints.numbers = strings, numbers

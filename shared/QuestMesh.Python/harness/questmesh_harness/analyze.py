@@ -1,0 +1,267 @@
+"""`analyze`: the symbols of one Python module, read with `ast` only (the target is never imported)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Any, Optional
+
+from .errors import HarnessError
+
+FRAMEWORKS = ("django", "fastapi", "flask")
+MAX_LITERALS = 200
+MAX_LITERAL_CHARS = 200
+
+
+def run(request: dict) -> dict:
+    project_dir, target = resolve_target(request)
+    try:
+        source = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise HarnessError(f"cannot read {target}: {error}") from error
+    relative = target.relative_to(project_dir).as_posix()
+    reply = analyze_source(source, module_name(relative))
+    if reply["framework"] == "plain" and (project_dir / "manage.py").is_file():
+        reply["framework"] = "django"
+    return reply
+
+
+def resolve_target(request: dict) -> tuple[Path, Path]:
+    """The absolute project folder and target file of a request, checked to exist."""
+    project = request.get("project_dir")
+    relative = request.get("target_file")
+    if not project or not relative:
+        raise HarnessError("project_dir and target_file are required")
+    project_dir = Path(project).resolve()
+    if not project_dir.is_dir():
+        raise HarnessError(f"project_dir {project} is not a folder")
+    target = (project_dir / relative).resolve()
+    if not target.is_file():
+        raise HarnessError(f"target_file {relative} does not exist under {project}")
+    if project_dir not in target.parents:
+        raise HarnessError(f"target_file {relative} is outside project_dir")
+    return project_dir, target
+
+
+def module_name(relative_path: str) -> str:
+    """`pkg/mod.py` → `pkg.mod`; a leading `src/` (src layout) is not part of the name."""
+    parts = [part for part in relative_path.replace("\\", "/").split("/") if part not in ("", ".")]
+    if len(parts) > 1 and parts[0] == "src":
+        parts = parts[1:]
+    parts[-1] = parts[-1].removesuffix(".py")
+    if parts[-1] == "__init__" and len(parts) > 1:
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def analyze_source(source: str, module: str) -> dict:
+    reply: dict[str, Any] = {
+        "module": module, "syntax_error": None, "summary": "", "docstring": None, "statements": 0,
+        "functions": [], "classes": [], "constants": [], "literals": [], "raises": [], "imports": [],
+        "framework": "plain",
+    }
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as error:
+        reply["syntax_error"] = {"line": error.lineno, "message": error.msg}
+        return reply
+    docstring = ast.get_docstring(tree)
+    reply["docstring"] = docstring
+    reply["summary"] = docstring.strip().splitlines()[0] if docstring and docstring.strip() else ""
+    reply["statements"] = sum(isinstance(node, ast.stmt) for node in ast.walk(tree))
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            reply["functions"].append(function_info(node, source, node.name))
+        elif isinstance(node, ast.ClassDef):
+            reply["classes"].append(class_info(node, source))
+    reply["constants"] = constants(tree, source)
+    reply["literals"] = literals(tree)
+    reply["raises"] = raised_names(tree, source)
+    reply["imports"] = imports(tree)
+    reply["framework"] = framework(reply["imports"])
+    return reply
+
+
+def _text(node: Optional[ast.AST], source: str) -> Optional[str]:
+    if node is None:
+        return None
+    return ast.get_source_segment(source, node) or ast.unparse(node)
+
+
+def function_info(node: ast.FunctionDef | ast.AsyncFunctionDef, source: str, qualname: str) -> dict:
+    params = parameters(node.args, source)
+    returns = _text(node.returns, source)
+    signature = "(" + ", ".join(_param_text(p) for p in _with_markers(params)) + ")"
+    if returns:
+        signature += f" -> {returns}"
+    return {
+        "name": node.name, "qualname": qualname, "lineno": node.lineno, "end_lineno": node.end_lineno,
+        "signature": signature, "params": params, "returns": returns,
+        "docstring": ast.get_docstring(node),
+        "decorators": [_text(d, source) for d in node.decorator_list],
+        "is_async": isinstance(node, ast.AsyncFunctionDef),
+    }
+
+
+def parameters(args: ast.arguments, source: str) -> list[dict]:
+    positional = [*args.posonlyargs, *args.args]
+    # Defaults align with the last positional parameters.
+    defaults: list[Optional[ast.expr]] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+    result = []
+    for index, arg in enumerate(positional):
+        kind = "positional_only" if index < len(args.posonlyargs) else "positional_or_keyword"
+        result.append(_param(arg, kind, defaults[index], source))
+    if args.vararg:
+        result.append(_param(args.vararg, "var_positional", None, source))
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+        result.append(_param(arg, "keyword_only", default, source))
+    if args.kwarg:
+        result.append(_param(args.kwarg, "var_keyword", None, source))
+    return result
+
+
+def _param(arg: ast.arg, kind: str, default: Optional[ast.expr], source: str) -> dict:
+    return {"name": arg.arg, "kind": kind, "annotation": _text(arg.annotation, source),
+            "default": _text(default, source)}
+
+
+def _with_markers(params: list[dict]) -> list[dict]:
+    """Adds the `/` and bare `*` markers a signature needs, so the text reads like the source."""
+    out: list[dict] = []
+    kinds = [p["kind"] for p in params]
+    for index, param in enumerate(params):
+        if param["kind"] == "keyword_only" and "var_positional" not in kinds and (
+                index == 0 or params[index - 1]["kind"] != "keyword_only"):
+            out.append({"marker": "*"})
+        out.append(param)
+        if param["kind"] == "positional_only" and (index + 1 == len(params) or kinds[index + 1] != "positional_only"):
+            out.append({"marker": "/"})
+    return out
+
+
+def _param_text(param: dict) -> str:
+    if "marker" in param:
+        return param["marker"]
+    prefix = {"var_positional": "*", "var_keyword": "**"}.get(param["kind"], "")
+    text = prefix + param["name"]
+    if param["annotation"]:
+        text += f": {param['annotation']}"
+    if param["default"] is not None:
+        text += f" = {param['default']}" if param["annotation"] else f"={param['default']}"
+    return text
+
+
+def class_info(node: ast.ClassDef, source: str) -> dict:
+    info = class_header(node, source)
+    for item in node.body:
+        if not isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        method = function_info(item, source, f"{node.name}.{item.name}")
+        decorators = [d or "" for d in method["decorators"]]
+        if any(d == "property" or d.endswith("cached_property") for d in decorators):
+            info["properties"].append({"name": item.name, "lineno": item.lineno, "returns": method["returns"],
+                                       "docstring": method["docstring"]})
+            continue
+        if any(d.endswith((".setter", ".getter", ".deleter")) for d in decorators):
+            continue  # the other halves of a property already listed
+        info["methods"].append(method)
+    return info
+
+
+def class_header(node: ast.ClassDef, source: str) -> dict:
+    return {
+        "name": node.name, "qualname": node.name, "lineno": node.lineno, "end_lineno": node.end_lineno,
+        "bases": [_text(b, source) for b in node.bases], "docstring": ast.get_docstring(node),
+        "decorators": [_text(d, source) for d in node.decorator_list], "methods": [], "properties": [],
+    }
+
+
+def constants(tree: ast.Module, source: str) -> list[dict]:
+    found = []
+    for node in tree.body:
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        for target in targets:
+            if not isinstance(target, ast.Name):
+                continue
+            try:
+                literal = ast.literal_eval(value)
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                continue
+            found.append({"name": target.id, "value": _text(value, source), "type": type(literal).__name__,
+                          "lineno": node.lineno})
+    return found
+
+
+def _docstring_nodes(tree: ast.AST) -> set[int]:
+    ids = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                ids.add(id(first.value))
+    return ids
+
+
+def literals(tree: ast.Module) -> list[dict]:
+    """Strings and numbers in the code (not docstrings); `compared` marks the ones a comparison uses."""
+    compared: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            for operand in [node.left, *node.comparators]:
+                for inner in ast.walk(operand):
+                    if isinstance(inner, ast.Constant):
+                        compared.add(id(inner))
+    skip = _docstring_nodes(tree)
+    seen: dict[tuple[str, Any], dict] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant) or id(node) in skip:
+            continue
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            continue
+        if isinstance(value, str) and len(value) > MAX_LITERAL_CHARS:
+            continue
+        key = (type(value).__name__, value)
+        entry = seen.get(key)
+        if entry is None:
+            if len(seen) >= MAX_LITERALS:
+                continue
+            entry = seen[key] = {"value": value, "type": type(value).__name__, "compared": False,
+                                 "lineno": node.lineno}
+        entry["compared"] = entry["compared"] or id(node) in compared
+    return sorted(seen.values(), key=lambda e: (e["lineno"], e["type"], repr(e["value"])))
+
+
+def raised_names(tree: ast.Module, source: str) -> list[str]:
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise) and node.exc is not None:
+            exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            text = _text(exc, source)
+            if text and text not in names:
+                names.append(text)
+    return names
+
+
+def imports(tree: ast.Module) -> list[dict]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                found.append({"module": alias.name, "names": [], "lineno": node.lineno})
+        elif isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            found.append({"module": module, "names": [a.name for a in node.names], "lineno": node.lineno})
+    return sorted(found, key=lambda entry: entry["lineno"])
+
+
+def framework(found_imports: list[dict]) -> str:
+    roots = {entry["module"].split(".")[0] for entry in found_imports}
+    for name in FRAMEWORKS:
+        if name in roots:
+            return name
+    return "plain"
