@@ -2,44 +2,57 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QuestMesh.Python.Sandboxing;
 
 namespace QuestMesh.Python;
 
 /// <summary>
 /// Runs one harness command (<c>python -m questmesh_harness &lt;command&gt;</c>) with a JSON request on
-/// standard input and reads its JSON reply, under the configured time, CPU and memory limits.
+/// standard input and reads its JSON reply. Commands that run project or test code run in the
+/// <see cref="Sandbox"/>, with the working directory as the only writable project folder.
 /// </summary>
 public sealed class HarnessClient(
     PythonEnvironment python,
     ProcessRunner runner,
+    Sandbox sandbox,
     IOptions<PythonOptions> options,
     ILogger<HarnessClient> logger)
 {
     public const int FormatVersion = 1;
-    private const string PrLimit = "/usr/bin/prlimit";
+
+    /// <summary>Commands that import or run the project's code or generated tests: untrusted.</summary>
+    private static readonly HashSet<string> RunsProjectCode = ["execute", "mutate", "explore"];
 
     public async Task<TReply> RunAsync<TReply>(string command, object request, string workingDirectory,
         TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var interpreter = await python.GetInterpreterAsync(cancellationToken);
         var settings = options.Value;
-        var home = Directory.CreateTempSubdirectory("questmesh-home-").FullName;
+        var home = CreateHome(settings);
         try
         {
             var environment = PythonEnvironment.BaseEnvironment(home);
             environment["PYTHONPATH"] = PythonEnvironment.HarnessRoot;
             var spec = new ProcessSpec
             {
-                FileName = File.Exists(PrLimit) ? PrLimit : interpreter,
-                Arguments = File.Exists(PrLimit)
-                    ? [$"--cpu={settings.CpuSeconds}", $"--as={(long)settings.MemoryMiB * 1024 * 1024}", "--", interpreter, "-m", "questmesh_harness", command]
-                    : ["-m", "questmesh_harness", command],
+                FileName = interpreter,
+                Arguments = ["-m", "questmesh_harness", command],
                 WorkingDirectory = workingDirectory,
                 Environment = environment,
                 StandardInput = JsonSerializer.Serialize(request, HarnessJson.Options),
                 Timeout = timeout ?? TimeSpan.FromSeconds(settings.TimeoutSeconds),
                 MaxOutputChars = settings.MaxOutputChars,
             };
+            if (RunsProjectCode.Contains(command))
+            {
+                spec = await sandbox.WrapAsync(spec, new SandboxScope
+                {
+                    Writable = [workingDirectory, home],
+                    ReadOnly = [PythonEnvironment.HarnessRoot, PythonEnvironment.InstallRoot(interpreter)],
+                    CpuSeconds = settings.CpuSeconds,
+                    MemoryMiB = settings.MemoryMiB,
+                }, cancellationToken);
+            }
             logger.LogDebug("Harness {Command} in {WorkingDirectory}", command, workingDirectory);
             var result = await runner.RunAsync(spec, cancellationToken);
             return ReadReply<TReply>(command, result, spec.Timeout);
@@ -48,6 +61,14 @@ public sealed class HarnessClient(
         {
             TryDelete(home);
         }
+    }
+
+    private static string CreateHome(PythonOptions settings)
+    {
+        var root = settings.WorkRoot is { Length: > 0 } configured ? configured : Path.GetTempPath();
+        var home = Path.Combine(root, $"questmesh-home-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(home);
+        return home;
     }
 
     internal static TReply ReadReply<TReply>(string command, ProcessResult result, TimeSpan timeout)

@@ -17,6 +17,14 @@ public sealed class PythonEnvironment(IOptions<PythonOptions> options, ProcessRu
     /// <summary>The folder that holds the <c>questmesh_harness</c> package (shipped next to the assemblies).</summary>
     public static string HarnessRoot => Path.Combine(AppContext.BaseDirectory, "harness");
 
+    /// <summary>The installation an interpreter belongs to (<c>/usr</c> for <c>/usr/bin/python3</c>), which the sandbox must show.</summary>
+    public static string InstallRoot(string interpreter)
+    {
+        var resolved = new FileInfo(interpreter).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? interpreter;
+        var bin = Path.GetDirectoryName(resolved) ?? "/usr/bin";
+        return Path.GetDirectoryName(bin) ?? "/usr";
+    }
+
     public async Task<string> GetInterpreterAsync(CancellationToken cancellationToken = default)
     {
         if (_interpreter is not null)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using QuestMesh.Python.Sandboxing;
 using QuestMesh.Python.Workspaces;
 using QuestMesh.ServiceDefaults;
 
@@ -12,7 +13,9 @@ public static class PythonServiceCollectionExtensions
         if (services.Any(d => d.ServiceType == typeof(HarnessClient)))
             return services;
         services.AddQuestMeshOptions<PythonOptions>(PythonOptions.Section);
+        services.AddQuestMeshOptions<SandboxOptions>(SandboxOptions.Section);
         services.AddSingleton<ProcessRunner>();
+        services.AddSingleton<Sandbox>();
         services.AddSingleton<PythonEnvironment>();
         services.AddSingleton<HarnessClient>();
         services.AddSingleton<WorkspaceProvider>();

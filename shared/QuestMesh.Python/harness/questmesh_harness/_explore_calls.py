@@ -1,0 +1,180 @@
+"""One candidate call of the search, and running it in-process under the arc tracer and the time limit."""
+
+from __future__ import annotations
+
+import asyncio
+import builtins
+import os
+from dataclasses import dataclass, field
+from types import CodeType, ModuleType
+from typing import Any, Optional
+
+from ._explore_targets import Param, Target
+from ._explore_trace import Alarm, Arc, ArcTracer, CallTimeout
+
+Args = tuple[tuple[str, str], ...]  # (parameter name, value source), in parameter order
+UNRELIABLE = (RecursionError, MemoryError, KeyboardInterrupt, CallTimeout)
+
+
+@dataclass(frozen=True)
+class Call:
+    target: Target
+    ctor: Args  # constructor arguments when the target needs an instance
+    args: Args
+
+
+@dataclass
+class Outcome:
+    status: str  # returned | raised | invalid | timeout
+    value: Any = None
+    error: Optional[BaseException] = None
+    instance: Any = None
+    arg_values: dict[str, Any] = field(default_factory=dict)
+    arcs: frozenset[Arc] = frozenset()
+
+
+def split(params: tuple[Param, ...], given: dict[str, Any]) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
+    """Which given arguments go by position and which by keyword; items are (name, value) either way.
+
+    Required leading parameters go by position (`wrap(text, width=5)` reads best); when *args is given
+    every positional parameter before it must go by position too.
+    """
+    star = any(p.kind == "var_positional" and p.name in given for p in params)
+    positional: list[tuple[str, Any]] = []
+    keyword: list[tuple[str, Any]] = []
+    open_run = True
+    for param in params:
+        if param.name not in given:
+            open_run = open_run and param.kind not in ("positional_only", "positional_or_keyword")
+            continue
+        value = given[param.name]
+        if param.kind == "var_positional":
+            positional.append((param.name, value))
+        elif param.kind == "positional_only" or (param.kind == "positional_or_keyword" and open_run
+                                                 and (star or not param.has_default)):
+            positional.append((param.name, value))
+        else:
+            open_run = False
+            keyword.append((param.name, value))
+    return positional, keyword
+
+
+def complete(params: tuple[Param, ...], args: dict[str, str]) -> Optional[dict[str, str]]:
+    """Fills the gaps Python would reject (required parameters, positional parameters before a given
+    *args or a later positional-only one), or None when a gap has no value that renders."""
+    star = next((i for i, p in enumerate(params) if p.kind == "var_positional" and p.name in args), -1)
+    last_positional_only = max((i for i, p in enumerate(params) if p.kind == "positional_only" and p.name in args),
+                               default=-1)
+    out = dict(args)
+    for index, param in enumerate(params):
+        if param.name in out or param.kind == "var_positional":
+            continue
+        forced = param.kind != "keyword_only" and (index < star or (
+            param.kind == "positional_only" and index < last_positional_only))
+        if param.has_default and not forced:
+            continue
+        if param.has_default:
+            if param.default is None:
+                return None
+            out[param.name] = param.default
+        else:
+            out[param.name] = param.pool[0] if param.pool else "None"
+    return {p.name: out[p.name] for p in params if p.name in out}
+
+
+class Runner:
+    def __init__(self, module: ModuleType, filename: str, namespace: dict, alarm: Alarm) -> None:
+        self.module = module
+        self.namespace = namespace
+        self.tracer = ArcTracer(filename)
+        self.alarm = alarm
+        self.cwd = os.getcwd()
+        self._compiled: dict[str, CodeType] = {}
+
+    def evaluate(self, source: str) -> Any:
+        code = self._compiled.get(source)
+        if code is None:
+            code = self._compiled[source] = compile(source, "<value>", "eval")
+        return eval(code, self.namespace)  # noqa: S307 - sources are the search's own value texts
+
+    def _build(self, params: tuple[Param, ...], args: Args) -> tuple[list, dict, dict[str, Any]]:
+        values = {name: self.evaluate(source) for name, source in args}
+        positional, keyword = split(params, values)
+        flat: list = []
+        for name, value in positional:
+            flat.extend(value) if any(p.name == name and p.kind == "var_positional" for p in params) \
+                else flat.append(value)
+        return flat, dict(keyword), values
+
+    def perform(self, call: Call) -> Outcome:
+        target = call.target
+        try:
+            ctor_pos, ctor_kw, _ = self._build(target.ctor, call.ctor)
+            pos, kw, values = self._build(target.params, call.args)
+        except Exception:
+            return Outcome("invalid")
+        outcome = Outcome("returned", arg_values=values)
+        try:
+            with self.tracer.tracing() as arcs, self.alarm.limit():
+                self._run(target, outcome, ctor_pos, ctor_kw, pos, kw)
+        except CallTimeout:
+            outcome.status = "timeout"
+        except _SetupFailed:
+            outcome.status = "invalid"
+        except UNRELIABLE:
+            outcome.status = "invalid"
+        except BaseException as error:  # noqa: BLE001 - SystemExit and friends are observable outcomes too
+            outcome.status, outcome.error = "raised", error
+        outcome.arcs = frozenset(arcs)
+        if os.getcwd() != self.cwd:
+            os.chdir(self.cwd)
+        return outcome
+
+    def _run(self, target: Target, outcome: Outcome, ctor_pos: list, ctor_kw: dict, pos: list, kw: dict) -> None:
+        owner = getattr(self.module, target.owner) if target.owner else None
+        if target.needs_instance:
+            try:
+                outcome.instance = owner(*ctor_pos, **ctor_kw)
+            except CallTimeout:
+                raise
+            except BaseException as error:
+                raise _SetupFailed() from error
+        instance = outcome.instance
+        if target.kind == "function":
+            result = getattr(self.module, target.name)(*pos, **kw)
+        elif target.kind == "init":
+            result = owner(*pos, **kw)
+            outcome.instance = result
+        elif target.kind in ("static", "classmethod"):
+            result = getattr(owner, target.name)(*pos, **kw)
+        elif target.kind == "property":
+            result = getattr(instance, target.name)
+        elif target.kind == "dunder":
+            result = _dunder(instance, target.name, pos, kw)
+        else:
+            result = getattr(instance, target.name)(*pos, **kw)
+        if target.is_generator:
+            result = list(result)
+        elif target.is_async:
+            result = asyncio.run(result)
+        outcome.value = result
+
+
+class _SetupFailed(Exception):
+    """The instance a method call needs could not be built; such calls are not tests."""
+
+
+def _dunder(instance: Any, name: str, pos: list, kw: dict) -> Any:
+    if name == "__call__":
+        return instance(*pos, **kw)
+    if name == "__len__":
+        return len(instance)
+    if name == "__iter__":
+        return list(instance)
+    if name == "__contains__":
+        return pos[0] in instance
+    if name == "__getitem__":
+        return instance[pos[0]]
+    if name == "__bool__":
+        return bool(instance)
+    return getattr(builtins, name.strip("_"))(instance)  # __str__ / __repr__

@@ -1,0 +1,187 @@
+"""Turns what a call did into assertions, keeping only what repeats when the call runs again."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Callable, Optional
+
+from ._explore_calls import Call, Outcome
+from ._explore_values import to_source
+
+MAX_EXPECTED = 1500
+MAX_MESSAGE = 300
+MAX_ATTRS = 12
+
+
+@dataclass(frozen=True)
+class Check:
+    kind: str  # eq | approx | is | isinstance | len | message
+    expr: str
+    expected: str
+
+
+@dataclass
+class Observation:
+    raises: Optional[str]  # source of the exception type when the call raised
+    checks: list[Check]
+    bound: tuple[str, ...] = ()  # arguments the test binds to variables because the call changed them
+    names: set[str] = field(default_factory=set)  # names to import from the target module
+    modules: set[str] = field(default_factory=set)  # other modules to import (exception types)
+
+
+@dataclass
+class Oracle:
+    module: ModuleType
+    namespace: dict  # what the test module sees: builtins and the target's public names
+    evaluate: Callable[[str], Any]
+    fresh_instance: Callable[[Call], Any]
+    instance_var: Callable[[Call], str]
+
+    def observe(self, call: Call, outcomes: list[Outcome]) -> Optional[Observation]:
+        """The assertions every outcome agrees on, or None when the runs disagree on what happened."""
+        observations = [self._one(call, outcome) for outcome in outcomes]
+        if any(o is None for o in observations):
+            return None
+        first = observations[0]
+        if any(o.raises != first.raises for o in observations[1:]):
+            return None
+        stable = [c for c in first.checks if all(c in o.checks for o in observations[1:])]
+        first.checks = stable
+        first.bound = tuple(name for name in first.bound if any(c.expr == name for c in stable))
+        first.names = {n for n in first.names if any(n in c.expected for c in stable) or n == first.raises}
+        return first
+
+    def _one(self, call: Call, outcome: Outcome) -> Optional[Observation]:
+        if outcome.status not in ("returned", "raised"):
+            return None
+        observation = Observation(None, [])
+        obj = self.instance_var(call) if call.target.kind != "function" else ""
+        if outcome.status == "raised":
+            error = outcome.error
+            observation.raises = self._type_source(type(error), observation)
+            message = str(error)
+            if len(message) <= MAX_MESSAGE and " at 0x" not in message:
+                observation.checks.append(Check("message", "error", repr(message)))
+            if call.target.needs_instance:
+                return observation
+        elif call.target.kind == "init":
+            observation.checks += self._state(obj, outcome.instance, observation, baseline=None)
+            if not observation.checks:
+                observation.checks.append(Check("isinstance", obj, self._type_source(type(outcome.instance),
+                                                                                     observation)))
+        else:
+            if obj and outcome.value is outcome.instance and outcome.instance is not None:
+                observation.checks.append(Check("is", "result", obj))
+            else:
+                observation.checks += self.value_checks("result", outcome.value, observation)
+        if call.target.needs_instance and outcome.instance is not None:
+            fresh = self.fresh_instance(call)
+            observation.checks += self._state(obj, outcome.instance, observation, baseline=fresh)
+        self._mutated_arguments(call, outcome, observation)
+        return observation
+
+    def value_checks(self, expr: str, value: Any, observation: Observation, depth: int = 0) -> list[Check]:
+        if value is None or value is True or value is False:
+            return [Check("is", expr, repr(value))]
+        source = to_source(value)
+        if type(value) is float:
+            return [Check("approx", expr, source)] if source else []
+        if source is None:
+            source = self._repr_source(value, observation)
+        if source is not None and len(source) <= MAX_EXPECTED:
+            return [Check("eq", expr, source)]
+        checks: list[Check] = []
+        if depth == 0 and source is None:
+            type_source = self._type_source(type(value), observation)
+            if type_source != "object":
+                checks.append(Check("isinstance", expr, type_source))
+        try:
+            checks.append(Check("len", expr, repr(len(value))))
+        except Exception:
+            pass
+        if depth == 0 and source is None and getattr(type(value), "__module__", None) == self.module.__name__:
+            checks += self._state(expr, value, observation, baseline=None, depth=1)
+        return checks
+
+    def _state(self, expr: str, instance: Any, observation: Observation, baseline: Any, depth: int = 1) -> list[Check]:
+        """Public attributes of an object; against a baseline instance, only the ones that changed."""
+        checks: list[Check] = []
+        before = public_attributes(baseline) if baseline is not None else {}
+        for name, value in list(public_attributes(instance).items())[:MAX_ATTRS]:
+            if baseline is not None and name in before and _same(before[name], value):
+                continue
+            checks += [c for c in self.value_checks(f"{expr}.{name}", value, observation, depth)
+                       if c.kind != "isinstance"]
+        return checks
+
+    def _mutated_arguments(self, call: Call, outcome: Outcome, observation: Observation) -> None:
+        kinds = {p.name: p.kind for p in call.target.params}
+        for name, source in call.args:
+            if kinds.get(name) == "var_positional" or name not in outcome.arg_values:
+                continue
+            after = to_source(outcome.arg_values[name])
+            try:
+                before = to_source(self.evaluate(source))
+            except Exception:
+                continue
+            if after is not None and before is not None and after != before:
+                observation.bound += (name,)
+                observation.checks.append(Check("eq", name, after))
+
+    def _repr_source(self, value: Any, observation: Observation) -> Optional[str]:
+        """`repr(value)` when it evaluates, in the test's namespace, to an equal object of the same type."""
+        try:
+            text = repr(value)
+            if len(text) > MAX_EXPECTED or text.startswith("<"):
+                return None
+            names = {n.id for n in ast.walk(ast.parse(text, mode="eval")) if isinstance(n, ast.Name)}
+            rebuilt = eval(text, dict(self.namespace))  # noqa: S307 - the target's own repr text
+            if type(rebuilt) is not type(value) or not bool(rebuilt == value):
+                return None
+        except Exception:
+            return None
+        observation.names |= {n for n in names if n in self.namespace and hasattr(self.module, n)}
+        return text
+
+    def _type_source(self, kind: type, observation: Observation) -> str:
+        for candidate in kind.__mro__:
+            module_name, qualname = candidate.__module__, candidate.__qualname__
+            if module_name == "builtins":
+                return qualname
+            if module_name == self.module.__name__ and _resolve(self.module, qualname) is candidate:
+                observation.names.add(qualname.split(".")[0])
+                return qualname
+            if any(part.startswith("_") for part in module_name.split(".")) or "<" in qualname:
+                continue
+            try:
+                if _resolve(importlib.import_module(module_name), qualname) is candidate:
+                    observation.modules.add(module_name)
+                    return f"{module_name}.{qualname}"
+            except Exception:
+                continue
+        return "object"
+
+
+def _resolve(root: Any, qualname: str) -> Any:
+    for part in qualname.split("."):
+        root = getattr(root, part, None)
+    return root
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return a is b or (to_source(a) is not None and to_source(a) == to_source(b))
+    except Exception:
+        return False
+
+
+def public_attributes(obj: Any) -> dict[str, Any]:
+    try:
+        attributes = dict(vars(obj))
+    except TypeError:
+        slots = [s for klass in type(obj).__mro__ for s in getattr(klass, "__slots__", ())]
+        attributes = {name: getattr(obj, name) for name in slots if hasattr(obj, name)}
+    return {name: value for name, value in attributes.items() if not name.startswith("_") and not callable(value)}

@@ -1,0 +1,173 @@
+"""What the explore search can call: public functions, classes (construction), their methods and properties."""
+
+from __future__ import annotations
+
+import ast
+import enum
+import functools
+import inspect
+import typing
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any, Callable, Optional
+
+from ._explore_hints import Hints
+from ._explore_values import Spec, kinds_of, pool, spec_from_annotation, spec_from_name, spec_from_value, to_source
+
+# Dunder methods the tests can exercise through ordinary syntax; the value is the parameter count.
+DUNDERS = {"__call__": -1, "__len__": 0, "__iter__": 0, "__contains__": 1, "__getitem__": 1, "__str__": 0,
+           "__repr__": 0, "__bool__": 0}
+CALL_KINDS = ("positional_only", "positional_or_keyword", "var_positional", "keyword_only")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str
+    has_default: bool
+    default: Optional[str]  # source of the default when it renders
+    pool: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # function | init | method | static | classmethod | property | dunder
+    name: str
+    owner: Optional[str]
+    params: tuple[Param, ...]
+    ctor: tuple[Param, ...]  # constructor parameters, when the call needs an instance first
+    lineno: int
+    end_lineno: int
+    is_async: bool = False
+    is_generator: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.owner}.{self.name}" if self.owner else self.name
+
+    @property
+    def needs_instance(self) -> bool:
+        return self.kind in ("method", "property", "dunder")
+
+
+def discover(module: ModuleType, tree: ast.Module, hints: Hints) -> list[Target]:
+    exported = set(getattr(module, "__all__", None) or [])
+    targets: list[Target] = []
+    for node in tree.body:
+        name = getattr(node, "name", "_")
+        live = getattr(module, name, None) if not name.startswith("_") or name in exported else None
+        if live is None or getattr(live, "__module__", None) != module.__name__:
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and callable(live):
+            params = _params(live, node.name, None, hints, module)
+            if params is not None:
+                targets.append(_target("function", node, None, params, (), live))
+        elif isinstance(node, ast.ClassDef) and isinstance(live, type):
+            targets += _class_targets(live, node, hints, module)
+    return targets
+
+
+def _class_targets(cls: type, node: ast.ClassDef, hints: Hints, module: ModuleType) -> list[Target]:
+    if issubclass(cls, (BaseException, enum.Enum)) or inspect.isabstract(cls) or typing.Protocol in cls.__mro__:
+        return []
+    ctor = _params(cls, f"{cls.__name__}.__init__", cls.__name__, hints, module)
+    if ctor is None:
+        return []
+    found = [_target("init", node, cls.__name__, ctor, (), cls)]
+    for item in node.body:
+        if not isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        name = item.name
+        if name.startswith("_") and name not in DUNDERS:
+            continue
+        static = inspect.getattr_static(cls, name, None)
+        qualname = f"{cls.__name__}.{name}"
+        if isinstance(static, (property, functools.cached_property)):
+            found.append(_target("property", item, cls.__name__, (), ctor, None))
+        elif isinstance(static, staticmethod):
+            params = _params(static.__func__, qualname, cls.__name__, hints, module)
+            if params is not None:
+                found.append(_target("static", item, cls.__name__, params, (), static.__func__))
+        elif isinstance(static, classmethod):
+            params = _params(getattr(cls, name), qualname, cls.__name__, hints, module)
+            if params is not None:
+                found.append(_target("classmethod", item, cls.__name__, params, (), static.__func__))
+        elif inspect.isfunction(static):
+            params = _params(static, qualname, cls.__name__, hints, module, drop_first=True)
+            if params is None or (name in DUNDERS and DUNDERS[name] >= 0 and len(params) != DUNDERS[name]):
+                continue
+            found.append(_target("dunder" if name in DUNDERS else "method", item, cls.__name__, params, ctor, static))
+    return found
+
+
+def _target(kind: str, node: ast.AST, owner: Optional[str], params: tuple[Param, ...], ctor: tuple[Param, ...],
+            live: Any) -> Target:
+    function = live if inspect.isfunction(live) else None
+    return Target(kind, node.name if kind != "init" else "__init__", owner, params, ctor, node.lineno,
+                  node.end_lineno, is_async=bool(function and inspect.iscoroutinefunction(function)),
+                  is_generator=bool(function and inspect.isgeneratorfunction(function)))
+
+
+def _resolved_hints(obj: Any) -> dict:
+    target = obj.__init__ if isinstance(obj, type) else obj
+    try:
+        return typing.get_type_hints(target)
+    except Exception:
+        return dict(getattr(target, "__annotations__", {}) or {})
+
+
+def _params(obj: Callable, qualname: str, owner: Optional[str], hints: Hints, module: ModuleType,
+            drop_first: bool = False) -> Optional[tuple[Param, ...]]:
+    try:
+        signature = inspect.signature(obj)
+    except (TypeError, ValueError):
+        return None
+    parameters = list(signature.parameters.values())[1 if drop_first else 0:]
+    annotations = _resolved_hints(obj)
+    found = [_param(p, annotations.get(p.name, p.annotation), qualname, owner, hints, module)
+             for p in parameters if p.kind.name.lower() in CALL_KINDS]
+    if any(p.kind is p.VAR_KEYWORD for p in parameters):
+        found += _forwarded(qualname, {p.name for p in found}, hints, module)
+    return tuple(found)
+
+
+def _param(p: inspect.Parameter, annotation: Any, qualname: str, owner: Optional[str], hints: Hints,
+           module: ModuleType) -> Param:
+    has_default = p.default is not p.empty
+    spec: Optional[Spec] = None
+    if annotation is not p.empty:
+        spec = spec_from_annotation(annotation, vars(module))
+    if spec is None and has_default:
+        spec = spec_from_value(p.default)
+    if spec is None:
+        spec = spec_from_name(p.name)
+    if has_default and p.default is None and "none" not in kinds_of(spec):
+        spec = ("union", spec or ("any",), ("none",))
+    param_hints = hints.for_param(qualname, owner, p.name)
+    values = pool(spec, param_hints, hints)
+    if p.kind is p.VAR_POSITIONAL:
+        values = ["[]"] + [f"[{v}]" for v in values[:3]] + [f"[{', '.join(values[:3])}]"]
+    default = to_source(p.default) if has_default else None
+    if default is not None:
+        values = [v for v in values if v != default]  # passing the default again explores nothing
+    return Param(p.name, p.kind.name.lower(), has_default or p.kind is p.VAR_POSITIONAL, default, tuple(values))
+
+
+def _forwarded(qualname: str, taken: set[str], hints: Hints, module: ModuleType) -> list[Param]:
+    """Keyword parameters a `**kwargs` passes on to another callable of the module (`Klass(**kwargs)`)."""
+    found: list[Param] = []
+    for callee_name, explicit in hints.forwards.get(qualname, []):
+        callee = getattr(module, callee_name, None)
+        if callee is None or not callable(callee):
+            return found
+        owner = callee_name if isinstance(callee, type) else None
+        params = _params(callee, f"{callee_name}.__init__" if owner else callee_name, owner, hints, module)
+        positional_taken = sum(1 for name in explicit if name.startswith("#"))
+        for index, param in enumerate(params or ()):
+            if index < positional_taken or param.name in explicit or param.name in taken or not param.has_default:
+                continue
+            if param.kind in ("positional_only", "var_positional"):
+                continue
+            found.append(Param(param.name, "keyword_only", True, param.default, param.pool))
+            taken.add(param.name)
+    return found

@@ -1,0 +1,66 @@
+"""The mutant and its verdict: the data every mutation module passes around."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Optional
+
+KILLED = "killed"
+SURVIVED = "survived"
+TIMEOUT = "timeout"
+NO_COVERAGE = "no-coverage"
+ERROR = "error"
+
+FUNCTION_SCOPE = "function"  # code that runs when a function is called
+MODULE_SCOPE = "module"      # code that runs at import: module and class bodies, defaults
+
+
+@dataclass(eq=False)
+class Mutant:
+    """One small change to the target's syntax tree.
+
+    The change is "put ``replacement`` where ``owner.<field>[position]`` is"; ``apply`` does it in
+    place, which is fine because it only ever happens in a forked child (or a throwaway process).
+    """
+
+    id: int
+    line: int
+    col: int
+    end_line: int
+    operator: str
+    original: str
+    mutated: str
+    scope: str
+    top_index: int  # index of the module-level statement that contains the change
+    owner: ast.AST = field(repr=False)
+    field_name: str = field(repr=False)
+    position: Optional[int] = field(repr=False)
+    replacement: ast.AST = field(repr=False)
+
+    @property
+    def lines(self) -> range:
+        return range(self.line, self.end_line + 1)
+
+    def apply(self) -> None:
+        if self.position is None:
+            setattr(self.owner, self.field_name, self.replacement)
+        else:
+            getattr(self.owner, self.field_name)[self.position] = self.replacement
+
+    def to_dict(self, verdict: "Verdict") -> dict:
+        return {
+            "id": self.id, "line": self.line, "col": self.col, "operator": self.operator,
+            "original": self.original, "mutated": self.mutated, "status": verdict.status,
+            "killed_by": verdict.killed_by, "duration": round(verdict.duration, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What running the selected tests against one mutant showed."""
+
+    status: str
+    killed_by: Optional[str] = None
+    duration: float = 0.0
+    detail: Optional[str] = None
