@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using QuestMesh.Python;
+using QuestMesh.ServiceDefaults;
+
+namespace QuestMesh.Benchmarks;
+
+/// <summary><c>./quest bench &lt;suite&gt;</c>: figures printed and written as JSON under artifacts/bench/.</summary>
+public static class BenchApp
+{
+    private const string Usage = """
+        usage: ./quest bench mutation [--shared DIR] [--repeat N] [--naive-sample N] [--out DIR]
+
+          mutation   the mutation engine on shared/bench/mutation/* (real modules with CPython's tests):
+                     mutants, killed, survived, timeouts, score, wall time, mutants per second, and the
+                     same engine's naive mode (a fresh interpreter and the whole suite per mutant) on a
+                     sample, side by side, with the speed-up as a ratio
+          --shared DIR       the shared folder (default: ../shared next to the repository)
+          --repeat N         fast-mode runs per module; the median is reported (default 3)
+          --naive-sample N   mutants the naive mode runs per module (default 30)
+          --out DIR          where the JSON goes (default artifacts/bench)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        var options = BenchOptions.Parse(args.Skip(1).ToArray());
+        if (options is null)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration["Logging:Console:StandardError"] = "true";
+        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        builder.AddQuestMeshLogging();
+        builder.Services.AddQuestMeshPython();
+        using var host = builder.Build();
+        var harness = host.Services.GetRequiredService<HarnessClient>();
+
+        switch (args[0])
+        {
+            case "mutation":
+                return await new MutationBench(harness, options).RunAsync();
+            default:
+                Console.Error.WriteLine($"quest bench: unknown suite '{args[0]}'");
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+}

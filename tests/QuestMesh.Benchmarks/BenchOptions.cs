@@ -1,0 +1,27 @@
+namespace QuestMesh.Benchmarks;
+
+public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveSample, string OutputDirectory)
+{
+    public static BenchOptions? Parse(string[] args)
+    {
+        var shared = Path.GetFullPath(Path.Combine(Environment.CurrentDirectory, "..", "shared"));
+        var repeat = 3;
+        var naive = 30;
+        var output = Path.GetFullPath("artifacts/bench");
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--shared" when value is not null: shared = Path.GetFullPath(value); i++; break;
+                case "--repeat" when int.TryParse(value, out var r) && r > 0: repeat = r; i++; break;
+                case "--naive-sample" when int.TryParse(value, out var n) && n >= 0: naive = n; i++; break;
+                case "--out" when value is not null: output = Path.GetFullPath(value); i++; break;
+                default:
+                    Console.Error.WriteLine($"quest bench: bad argument '{args[i]}'");
+                    return null;
+            }
+        }
+        return new BenchOptions(shared, repeat, naive, output);
+    }
+}

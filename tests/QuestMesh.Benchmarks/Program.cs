@@ -1,0 +1,3 @@
+using QuestMesh.Benchmarks;
+
+return await BenchApp.RunAsync(args);
