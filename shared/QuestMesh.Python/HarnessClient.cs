@@ -90,8 +90,15 @@ public sealed class HarnessClient(
             throw new HarnessException($"harness '{command}' replied in format {version?.ToString() ?? "(none)"}, expected {FormatVersion}: the harness and the service are from different releases");
         if (reply["error"] is JsonValue error)
             throw new HarnessException(error.ToString(), badRequest: result.ExitCode == 2);
-        return reply.Deserialize<TReply>(HarnessJson.Options)
-            ?? throw new HarnessException($"harness '{command}' replied with an empty document");
+        try
+        {
+            return reply.Deserialize<TReply>(HarnessJson.Options)
+                ?? throw new HarnessException($"harness '{command}' replied with an empty document");
+        }
+        catch (JsonException error)
+        {
+            throw new HarnessException($"harness '{command}' replied in a shape this service does not read ({error.Path}): {error.Message}");
+        }
     }
 
     private static string Tail(string text, int max = 2000)

@@ -12,6 +12,9 @@ public sealed record ExploreReply
     public int ArcsCovered { get; init; }
     public string Style { get; init; } = "pytest";
 
+    /// <summary>Why the target could not be imported (a syntax error, a missing dependency); then no tests are written.</summary>
+    public string? ImportError { get; init; }
+
     /// <summary>The <c>analyze</c> reply for the target, kept as the run's <c>context.json</c>.</summary>
     public JsonObject? Context { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using QuestMesh.Contracts;
 
 namespace QuestMesh.Python.Harness;
@@ -6,6 +7,7 @@ namespace QuestMesh.Python.Harness;
 public sealed record StaticReply
 {
     public bool SyntaxOk { get; init; }
+    [JsonConverter(typeof(SyntaxErrorTextConverter))]
     public string? SyntaxError { get; init; }
     public int LineCount { get; init; }
     public int FunctionCount { get; init; }

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QuestMesh.Generator;
+
+/// <summary>Section <c>Generator</c>: how the generator spends its time. The model endpoint is <see cref="LlmOptions"/>.</summary>
+public sealed class GeneratorOptions
+{
+    public const string Section = "Generator";
+
+    /// <summary>
+    /// Seconds the search's process may run past the run's search budget (reading the module, minimising,
+    /// writing the suite) before it is stopped.
+    /// </summary>
+    [Range(1, 3600)]
+    public int SearchGraceSeconds { get; set; } = 60;
+
+    [Range(1, 64)]
+    public int MaxConcurrentGenerations { get; set; } = 2;
+}

@@ -1,0 +1,34 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using QuestMesh.Generator.Consumers;
+using QuestMesh.Generator.Strategies;
+using QuestMesh.Python;
+using QuestMesh.ServiceDefaults;
+
+namespace QuestMesh.Generator;
+
+public static class GeneratorServiceExtensions
+{
+    /// <summary>The generator: writes and enhances suites (consumes <c>GenerateTests</c> and <c>EnhanceTests</c>).</summary>
+    public static IHostApplicationBuilder AddGenerator(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddQuestMeshOptions<GeneratorOptions>(GeneratorOptions.Section);
+        services.AddQuestMeshOptions<LlmOptions>(LlmOptions.Section)
+            .Validate(LlmOptions.HasValidEndpoint, "Generator:Llm:Endpoint must be an absolute http(s) URL, e.g. http://localhost:11434/v1.")
+            .Validate(LlmOptions.HasModelWhenConfigured, "Generator:Llm:Model is required when Generator:Llm:Endpoint is set.");
+        services.AddQuestMeshPython();
+        services.TryAddSingleton(_ => new CompletedSteps());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITestGenerationStrategy, SearchStrategy>());
+        services.TryAddSingleton<StrategyResolver>();
+        services.TryAddSingleton<TestGeneration>();
+        services.AddQuestMeshConsumers(x =>
+        {
+            x.AddConsumer<GenerateTestsConsumer, GenerateTestsConsumerDefinition>();
+            x.AddConsumer<EnhanceTestsConsumer, EnhanceTestsConsumerDefinition>();
+        });
+        return builder;
+    }
+}

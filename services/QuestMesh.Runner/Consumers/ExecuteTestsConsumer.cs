@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using QuestMesh.Contracts;
+using QuestMesh.Runner.Execution;
+using QuestMesh.ServiceDefaults;
+
+namespace QuestMesh.Runner.Consumers;
+
+public sealed class ExecuteTestsConsumer(SuiteExecutor executor, CompletedSteps steps, ILogger<ExecuteTestsConsumer> logger)
+    : IConsumer<ExecuteTests>
+{
+    public async Task Consume(ConsumeContext<ExecuteTests> context)
+    {
+        var command = context.Message;
+        // A redelivered command is answered with the reply it already got; running mutants twice costs minutes.
+        if (command.StepId != Guid.Empty && steps.TryGet<TestsExecuted>(command.StepId, out var done))
+        {
+            logger.LogInformation("Run {RunId} attempt {Attempt}: step {StepId} already executed, answering again",
+                command.RunId, command.Attempt, command.StepId);
+            await context.Publish(done);
+            return;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var report = await executor.RunAsync(command, context.CancellationToken);
+        var reply = new TestsExecuted
+        {
+            RunId = command.RunId,
+            Attempt = command.Attempt,
+            StepId = command.StepId,
+            Report = report,
+            DurationSeconds = stopwatch.Elapsed.TotalSeconds,
+        };
+        if (command.StepId != Guid.Empty)
+            steps.Remember(command.StepId, reply);
+
+        logger.LogInformation(
+            "Run {RunId} attempt {Attempt}: suite {Status}, {Passed}/{Tests} tests passed, coverage {Coverage:0.0} %, mutation score {MutationScore}",
+            command.RunId, command.Attempt, report.Status, report.Tests.Count(t => t.Outcome == "passed"), report.Tests.Count,
+            report.Coverage?.Percent ?? 0, report.Mutation?.Score);
+        await context.Publish(reply);
+    }
+}

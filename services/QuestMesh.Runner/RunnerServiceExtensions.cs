@@ -1,0 +1,25 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using QuestMesh.Python;
+using QuestMesh.Runner.Consumers;
+using QuestMesh.Runner.Execution;
+using QuestMesh.ServiceDefaults;
+
+namespace QuestMesh.Runner;
+
+public static class RunnerServiceExtensions
+{
+    /// <summary>The runner: executes suites with coverage and mutation testing (consumes <c>ExecuteTests</c>).</summary>
+    public static IHostApplicationBuilder AddRunner(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddQuestMeshOptions<RunnerOptions>(RunnerOptions.Section);
+        services.AddQuestMeshPython();
+        services.TryAddSingleton(_ => new CompletedSteps());
+        services.TryAddSingleton<SuiteExecutor>();
+        services.AddQuestMeshConsumers(x => x.AddConsumer<ExecuteTestsConsumer, ExecuteTestsConsumerDefinition>());
+        return builder;
+    }
+}

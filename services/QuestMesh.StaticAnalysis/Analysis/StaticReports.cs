@@ -1,0 +1,47 @@
+using QuestMesh.Contracts;
+using QuestMesh.Python.Harness;
+
+namespace QuestMesh.StaticAnalysis.Analysis;
+
+public static class StaticReports
+{
+    public const string Pyflakes = "pyflakes";
+
+    public static StaticReport From(StaticReply reply, IReadOnlyDictionary<string, LinterResult> extraLinters)
+    {
+        var linters = new Dictionary<string, LinterResult>(extraLinters) { [Pyflakes] = reply.Pyflakes };
+        return new StaticReport
+        {
+            SyntaxOk = reply.SyntaxOk,
+            SyntaxError = reply.SyntaxError,
+            LineCount = reply.LineCount,
+            FunctionCount = reply.FunctionCount,
+            ClassCount = reply.ClassCount,
+            TestCount = reply.TestCount,
+            AvgFunctionLength = reply.AvgFunctionLength,
+            MaxFunctionLength = reply.MaxFunctionLength,
+            TodoCount = reply.TodoCount,
+            AvgComplexity = reply.AvgComplexity,
+            MaxComplexity = reply.MaxComplexity,
+            Linters = linters,
+        };
+    }
+
+    /// <summary>
+    /// The harness could not look at the suite (it crashed or timed out). Nothing is known about its
+    /// syntax, so it is not called valid; the reason travels in the pyflakes entry for a person to read.
+    /// </summary>
+    public static StaticReport Unanalysed(string reason, string source, IReadOnlyDictionary<string, LinterResult> extraLinters)
+    {
+        var linters = new Dictionary<string, LinterResult>(extraLinters)
+        {
+            [Pyflakes] = new LinterResult { Available = false, Output = $"static analysis could not run: {reason}" },
+        };
+        return new StaticReport
+        {
+            SyntaxOk = false,
+            LineCount = source.Split('\n').Length,
+            Linters = linters,
+        };
+    }
+}

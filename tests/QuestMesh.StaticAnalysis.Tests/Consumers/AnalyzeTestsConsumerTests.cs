@@ -1,0 +1,104 @@
+using QuestMesh.Contracts;
+using QuestMesh.Tests.Shared;
+
+namespace QuestMesh.StaticAnalysis.Tests.Consumers;
+
+public sealed class AnalyzeTestsConsumerTests : IAsyncLifetime
+{
+    private static readonly bool Flake8Installed = Directory.Exists("/usr/lib/python3/dist-packages/flake8");
+    private ServiceTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ServiceTestHost.StartAsync(b => b.AddStaticAnalysis());
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private static AnalyzeTests Command(string suite, LlmMetadata? metadata = null) => new()
+    {
+        RunId = Guid.NewGuid(),
+        Attempt = 0,
+        StepId = Guid.NewGuid(),
+        Source = new SourceSpec { Kind = SourceKinds.Inline, Files = [new InlineFile("calc.py", PythonProject.Calc)] },
+        TargetFile = "calc.py",
+        Suite = new TestSuite("tests/test_calc.py", suite),
+        Metadata = metadata,
+    };
+
+    private async Task<TestsAnalyzed> AnalyzeAsync(AnalyzeTests command)
+    {
+        await _host.Harness.Bus.Publish(command);
+        return await _host.ReplyAsync<TestsAnalyzed, AnalyzeTests>(r => r.StepId == command.StepId);
+    }
+
+    [Fact]
+    public async Task Should_rate_a_clean_suite_high()
+    {
+        var command = Command(PythonProject.PassingSuite + "\n");
+
+        var reply = await AnalyzeAsync(command);
+
+        reply.RunId.ShouldBe(command.RunId);
+        reply.Report.SyntaxOk.ShouldBeTrue();
+        reply.Report.TestCount.ShouldBe(2);
+        reply.Report.FunctionCount.ShouldBe(2);
+        reply.Report.Linters["pyflakes"].Available.ShouldBeTrue();
+        reply.Report.Linters["pyflakes"].IssueCount.ShouldBe(0);
+        reply.Report.Linters.Keys.ShouldContain("flake8");
+        if (Flake8Installed)
+            reply.Report.Linters["flake8"].Available.ShouldBeTrue(reply.Report.Linters["flake8"].Output);
+        reply.Reliability.Level.ShouldBe(PreReliability.High);
+        reply.Reliability.Rationale.ShouldContain("2 test(s)");
+    }
+
+    [Fact]
+    public async Task Should_rate_a_syntax_error_low_and_say_where_it_is()
+    {
+        var reply = await AnalyzeAsync(Command("def test_broken(:\n    pass\n"));
+
+        reply.Report.SyntaxOk.ShouldBeFalse();
+        reply.Report.SyntaxError.ShouldNotBeNull().ShouldContain("line 1");
+        reply.Reliability.Level.ShouldBe(PreReliability.Low);
+        reply.Reliability.Rationale.ShouldContain("syntax error");
+    }
+
+    [Fact]
+    public async Task Should_rate_undefined_names_low()
+    {
+        var reply = await AnalyzeAsync(Command("def test_a():\n    assert undefined_helper() == 1\n"));
+
+        reply.Report.SyntaxOk.ShouldBeTrue();
+        reply.Report.Linters["pyflakes"].ErrorCount.ShouldBe(1);
+        reply.Reliability.Level.ShouldBe(PreReliability.Low);
+        reply.Reliability.Rationale.ShouldContain("undefined names");
+    }
+
+    [Fact]
+    public async Task Should_rate_a_suite_without_tests_medium()
+    {
+        var reply = await AnalyzeAsync(Command("from calc import classify\n\n\nVALUE = classify(1)\n"));
+
+        reply.Report.TestCount.ShouldBe(0);
+        reply.Reliability.Level.ShouldBe(PreReliability.Medium);
+    }
+
+    [Fact]
+    public async Task Should_cap_the_level_by_the_models_entropy()
+    {
+        var reply = await AnalyzeAsync(Command(PythonProject.PassingSuite + "\n", new LlmMetadata { Strategy = "llm", Entropy = 0.7 }));
+
+        reply.Reliability.Level.ShouldBe(PreReliability.Medium);
+        reply.Reliability.Entropy.ShouldBe(0.7);
+    }
+
+    [Fact]
+    public async Task Should_answer_a_redelivered_step_once_without_analysing_again()
+    {
+        var command = Command(PythonProject.PassingSuite + "\n");
+        var first = await AnalyzeAsync(command);
+
+        await _host.Harness.Bus.Publish(command);
+        var second = await _host.ReplyAsync<TestsAnalyzed, AnalyzeTests>(r => r.StepId == command.StepId, skip: 1);
+
+        second.DurationSeconds.ShouldBe(first.DurationSeconds);
+        second.Reliability.ShouldBe(first.Reliability);
+    }
+}
