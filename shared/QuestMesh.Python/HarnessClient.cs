@@ -95,9 +95,9 @@ public sealed class HarnessClient(
             return reply.Deserialize<TReply>(HarnessJson.Options)
                 ?? throw new HarnessException($"harness '{command}' replied with an empty document");
         }
-        catch (JsonException error)
+        catch (JsonException shapeError)
         {
-            throw new HarnessException($"harness '{command}' replied in a shape this service does not read ({error.Path}): {error.Message}");
+            throw new HarnessException($"harness '{command}' replied in a shape this service does not read ({shapeError.Path}): {shapeError.Message}");
         }
     }
 

@@ -1,35 +1,61 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QuestMesh.Contracts;
 
 namespace QuestMesh.Python.Workspaces;
 
 /// <summary>Materialises a run's <see cref="SourceSpec"/> as a fresh writable copy per step.</summary>
-public sealed class WorkspaceProvider(IOptions<PythonOptions> options)
+public sealed class WorkspaceProvider(IOptions<PythonOptions> options, GitSourceCache git, ArchiveSourceCache archives)
 {
-    private static readonly HashSet<string> SkippedDirectories =
-        [".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache", "node_modules", "artifacts"];
+    /// <summary>For callers that build the provider by hand (tests, tools): git and archive sources use default <see cref="SourceOptions"/>.</summary>
+    public WorkspaceProvider(IOptions<PythonOptions> options) : this(options, Options.Create(new SourceOptions()), new TreeCache())
+    {
+    }
 
-    public Workspace Create(SourceSpec source)
+    private WorkspaceProvider(IOptions<PythonOptions> options, IOptions<SourceOptions> sources, TreeCache cache)
+        : this(options, DefaultGit(sources, cache), DefaultArchives(sources, cache))
+    {
+    }
+
+    /// <summary>Any source kind; git and archive sources are fetched or unpacked once per worker, then copied.</summary>
+    public async Task<Workspace> CreateAsync(SourceSpec source, CancellationToken ct)
+    {
+        var tree = source.Kind switch
+        {
+            SourceKinds.Git => await git.GetTreeAsync(source.GitUrl, source.GitRef, ct),
+            SourceKinds.Archive => await archives.GetTreeAsync(source.ArchiveSha256, ct),
+            _ => null,
+        };
+        return tree is null ? Create(source) : NewWorkspace(workspace => TreeCopier.Copy(tree, workspace.Directory));
+    }
+
+    /// <summary>
+    /// Path and inline sources. Git and archive sources block on <see cref="CreateAsync"/>, which is for
+    /// callers not yet moved to it; new code should await <see cref="CreateAsync"/>.
+    /// </summary>
+    public Workspace Create(SourceSpec source) => source.Kind switch
+    {
+        SourceKinds.Path => NewWorkspace(workspace =>
+            TreeCopier.Copy(source.Path ?? throw new WorkspaceException("a 'path' source needs a path"), workspace.Directory)),
+        SourceKinds.Inline => NewWorkspace(workspace =>
+        {
+            foreach (var file in source.Files ?? [])
+                workspace.WriteFile(file.Path, file.Content);
+        }),
+        SourceKinds.Git or SourceKinds.Archive => CreateAsync(source, CancellationToken.None).GetAwaiter().GetResult(),
+        _ => throw new WorkspaceException($"source kind '{source.Kind}' is unknown; use 'path', 'git', 'archive' or 'inline'"),
+    };
+
+    private Workspace NewWorkspace(Action<Workspace> fill)
     {
         var root = options.Value.WorkRoot is { Length: > 0 } configured ? configured : Path.GetTempPath();
-        System.IO.Directory.CreateDirectory(root);
+        Directory.CreateDirectory(root);
         var directory = Path.Combine(root, $"questmesh-ws-{Guid.NewGuid():N}");
-        System.IO.Directory.CreateDirectory(directory);
+        Directory.CreateDirectory(directory);
         var workspace = new Workspace(directory);
         try
         {
-            switch (source.Kind)
-            {
-                case SourceKinds.Path:
-                    CopyTree(source.Path ?? throw new WorkspaceException("a 'path' source needs a path"), directory);
-                    break;
-                case SourceKinds.Inline:
-                    foreach (var file in source.Files ?? [])
-                        workspace.WriteFile(file.Path, file.Content);
-                    break;
-                default:
-                    throw new WorkspaceException($"source kind '{source.Kind}' is not supported by this worker yet; use 'path' or 'inline'");
-            }
+            fill(workspace);
             return workspace;
         }
         catch
@@ -39,24 +65,12 @@ public sealed class WorkspaceProvider(IOptions<PythonOptions> options)
         }
     }
 
-    private static void CopyTree(string source, string destination)
+    private static GitSourceCache DefaultGit(IOptions<SourceOptions> sources, TreeCache cache)
     {
-        if (!System.IO.Directory.Exists(source))
-            throw new WorkspaceException($"project directory '{source}' does not exist");
-        foreach (var dir in System.IO.Directory.EnumerateDirectories(source))
-        {
-            var name = Path.GetFileName(dir);
-            if (SkippedDirectories.Contains(name) || new DirectoryInfo(dir).LinkTarget is not null)
-                continue;
-            var target = Path.Combine(destination, name);
-            System.IO.Directory.CreateDirectory(target);
-            CopyTree(dir, target);
-        }
-        foreach (var file in System.IO.Directory.EnumerateFiles(source))
-        {
-            if (new FileInfo(file).LinkTarget is not null || file.EndsWith(".pyc", StringComparison.Ordinal))
-                continue;
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
-        }
+        var cli = new GitCli(sources, new ProcessRunner());
+        return new GitSourceCache(sources, cli, new GitRefResolver(cli), cache, NullLogger<GitSourceCache>.Instance);
     }
+
+    private static ArchiveSourceCache DefaultArchives(IOptions<SourceOptions> sources, TreeCache cache) =>
+        new(sources, new ArchiveStore(sources), new ArchiveExtractor(sources), cache, NullLogger<ArchiveSourceCache>.Instance);
 }

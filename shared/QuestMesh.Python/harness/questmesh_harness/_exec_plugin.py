@@ -61,10 +61,11 @@ class OutcomeCollector:
         self.running = item.nodeid
         if self.switch is not None:
             self.switch(item.nodeid)
-        yield
+        outcome = yield
         if self.switch is not None:
             self.switch("")
-        self.running = None
+        if outcome.excinfo is None:  # left set when the time limit interrupted this test
+            self.running = None
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):

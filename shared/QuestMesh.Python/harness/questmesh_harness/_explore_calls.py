@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import builtins
 import os
 from dataclasses import dataclass, field
 from types import CodeType, ModuleType
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
+from ._explore_dunders import DUNDERS
+from ._explore_session import ForbiddenCall
 from ._explore_targets import Param, Target
 from ._explore_trace import Alarm, Arc, ArcTracer, CallTimeout
 
 Args = tuple[tuple[str, str], ...]  # (parameter name, value source), in parameter order
-UNRELIABLE = (RecursionError, MemoryError, KeyboardInterrupt, CallTimeout)
+UNRELIABLE = (RecursionError, MemoryError, KeyboardInterrupt, CallTimeout, ForbiddenCall)
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class Call:
     target: Target
     ctor: Args  # constructor arguments when the target needs an instance
     args: Args
+    # Method calls on the instance before the one under test (`cart.add(...)` before `cart.total`).
+    prep: tuple[tuple[Target, Args], ...] = ()
 
 
 @dataclass
@@ -106,22 +109,38 @@ class Runner:
                 else flat.append(value)
         return flat, dict(keyword), values
 
+    def fresh_instance(self, call: Call) -> Any:
+        """A new instance built the way the call builds its own, to tell which attributes the call changed."""
+        try:  # runs inside the oracle's guard, which owns the time limit
+            pos, kw, _ = self._build(call.target.ctor, call.ctor)
+            return getattr(self.module, call.target.owner)(*pos, **kw)
+        except Exception:
+            return None
+
+    def guarded(self, function: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
+        """Runs other code that may enter the target (repr, ==, properties) under the time limit;
+        (False, None) when it raised or overran."""
+        try:
+            with self.alarm.limit():
+                return True, function(*args)
+        except BaseException:  # noqa: BLE001 - whatever the target raises, even SystemExit
+            return False, None
+
     def perform(self, call: Call) -> Outcome:
         target = call.target
-        try:
-            ctor_pos, ctor_kw, _ = self._build(target.ctor, call.ctor)
-            pos, kw, values = self._build(target.params, call.args)
-        except Exception:
-            return Outcome("invalid")
-        outcome = Outcome("returned", arg_values=values)
+        outcome = Outcome("returned")
+        arcs: set = set()
         try:
             with self.tracer.tracing() as arcs, self.alarm.limit():
-                self._run(target, outcome, ctor_pos, ctor_kw, pos, kw)
+                try:
+                    ctor_pos, ctor_kw, _ = self._build(target.ctor, call.ctor)
+                    pos, kw, outcome.arg_values = self._build(target.params, call.args)
+                except Exception as error:
+                    raise _SetupFailed() from error
+                self._run(call, outcome, ctor_pos, ctor_kw, pos, kw)
         except CallTimeout:
             outcome.status = "timeout"
-        except _SetupFailed:
-            outcome.status = "invalid"
-        except UNRELIABLE:
+        except (_SetupFailed, *UNRELIABLE):
             outcome.status = "invalid"
         except BaseException as error:  # noqa: BLE001 - SystemExit and friends are observable outcomes too
             outcome.status, outcome.error = "raised", error
@@ -130,51 +149,54 @@ class Runner:
             os.chdir(self.cwd)
         return outcome
 
-    def _run(self, target: Target, outcome: Outcome, ctor_pos: list, ctor_kw: dict, pos: list, kw: dict) -> None:
+    def _run(self, call: Call, outcome: Outcome, ctor_pos: list, ctor_kw: dict, pos: list, kw: dict) -> None:
+        target = call.target
         owner = getattr(self.module, target.owner) if target.owner else None
         if target.needs_instance:
             try:
                 outcome.instance = owner(*ctor_pos, **ctor_kw)
+                for prep_target, prep_args in call.prep:
+                    prep_pos, prep_kw, _ = self._build(prep_target.params, prep_args)
+                    self._invoke(prep_target, outcome.instance, prep_pos, prep_kw)
             except CallTimeout:
                 raise
             except BaseException as error:
                 raise _SetupFailed() from error
         instance = outcome.instance
-        if target.kind == "function":
+        if target.kind in ("property", "dunder", "method"):
+            result = self._invoke(target, instance, pos, kw)
+        elif target.kind == "function":
             result = getattr(self.module, target.name)(*pos, **kw)
         elif target.kind == "init":
             result = owner(*pos, **kw)
             outcome.instance = result
         elif target.kind in ("static", "classmethod"):
             result = getattr(owner, target.name)(*pos, **kw)
-        elif target.kind == "property":
-            result = getattr(instance, target.name)
-        elif target.kind == "dunder":
-            result = _dunder(instance, target.name, pos, kw)
-        else:
-            result = getattr(instance, target.name)(*pos, **kw)
-        if target.is_generator:
-            result = list(result)
-        elif target.is_async:
-            result = asyncio.run(result)
+        if target.kind not in ("property", "dunder", "method"):
+            result = _settle(target, result)
         outcome.value = result
+
+    @staticmethod
+    def _invoke(target: Target, instance: Any, pos: list, kw: dict) -> Any:
+        """Calls a member of an instance the way the written test spells it."""
+        if target.kind == "property":
+            return getattr(instance, target.name)
+        if target.kind == "dunder":
+            syntax = DUNDERS[target.name]
+            # Special methods are spelled with operators: every argument goes by position, except for calls.
+            return syntax.run(instance, *pos, **kw) if target.name == "__call__" else \
+                syntax.run(instance, *pos, *kw.values())
+        return _settle(target, getattr(instance, target.name)(*pos, **kw))
+
+
+def _settle(target: Target, result: Any) -> Any:
+    """Generators run to the end and coroutines to completion, as the written test does."""
+    if target.is_generator:
+        return list(result)
+    if target.is_async:
+        return asyncio.run(result)
+    return result
 
 
 class _SetupFailed(Exception):
     """The instance a method call needs could not be built; such calls are not tests."""
-
-
-def _dunder(instance: Any, name: str, pos: list, kw: dict) -> Any:
-    if name == "__call__":
-        return instance(*pos, **kw)
-    if name == "__len__":
-        return len(instance)
-    if name == "__iter__":
-        return list(instance)
-    if name == "__contains__":
-        return pos[0] in instance
-    if name == "__getitem__":
-        return instance[pos[0]]
-    if name == "__bool__":
-        return bool(instance)
-    return getattr(builtins, name.strip("_"))(instance)  # __str__ / __repr__

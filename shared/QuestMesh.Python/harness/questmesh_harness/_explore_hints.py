@@ -52,6 +52,8 @@ class ParamHints:
 
 
 def collect(tree: ast.Module) -> Hints:
+    global _CONSTANTS
+    _CONSTANTS = _module_constants(tree)
     hints = Hints()
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -64,7 +66,42 @@ def collect(tree: ast.Module) -> Hints:
     return hints
 
 
+_CONSTANTS: dict[str, Any] = {}
+
+
+def _module_constants(tree: ast.Module) -> dict[str, Any]:
+    """Module-level names bound once to a literal (`CURRENCIES = ("EUR", "USD")`): comparing with the name
+    is comparing with its values."""
+    found: dict[str, Any] = {}
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            try:
+                value = ast.literal_eval(node.value)
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                continue
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = value
+    return found
+
+
+def _elements(node: ast.AST) -> list[ast.AST]:
+    """The literal members of a container expression, or of a module constant holding one."""
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return list(node.elts)
+    value = _CONSTANTS.get(node.id) if isinstance(node, ast.Name) else None
+    if isinstance(value, (tuple, list, set, frozenset)):
+        return [ast.Constant(v) for v in value if isinstance(v, (int, float, str, bytes))]
+    if isinstance(value, dict):
+        return [ast.Constant(k) for k in value if isinstance(k, (int, float, str, bytes))]
+    return []
+
+
 def _literal(node: ast.AST) -> tuple[bool, Scalar]:
+    if isinstance(node, ast.Name) and isinstance(_CONSTANTS.get(node.id), (int, float, str, bytes)) \
+            and not isinstance(_CONSTANTS[node.id], bool):
+        node = ast.Constant(_CONSTANTS[node.id])
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str, bytes, type(None))):
         if isinstance(node.value, (str, bytes)) and len(node.value) > MAX_STR:
             return False, None
@@ -121,9 +158,8 @@ def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owne
                 hints.values[key].append(value)
             elif ok and length_key and isinstance(value, int):
                 hints.lengths[length_key].append(value)
-            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left and isinstance(
-                    other, (ast.Tuple, ast.List, ast.Set)):
-                for element in other.elts:
+            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left and _elements(other):
+                for element in _elements(other):
                     ok, value = _literal(element)
                     if ok:
                         hints.values[key].append(value)
@@ -167,8 +203,7 @@ def _globals(hints: Hints, tree: ast.Module) -> None:
         if not isinstance(node, ast.Compare):
             continue
         for operand in [node.left, *node.comparators]:
-            elements = operand.elts if isinstance(operand, (ast.Tuple, ast.List, ast.Set)) else [operand]
-            for element in elements:
+            for element in _elements(operand) or [operand]:
                 ok, value = _literal(element)
                 if ok and isinstance(value, str) and value not in strings:
                     strings.append(value)

@@ -16,7 +16,10 @@ TOKENS = [" ", "  ", "\n", "\t", "-", "--", ".", ". ", ",", "x", "A", "0", "9", 
 def mutate(value: Any, rng: random.Random, strings: list[str], pool: list[str]) -> Optional[str]:
     """Source of a value near `value`, or None when no changed value could be rendered."""
     for _ in range(4):
-        changed = _change(value, rng, strings)
+        try:
+            changed = _change(value, rng, strings)
+        except (ArithmeticError, ValueError, TypeError):
+            continue  # inf, huge numbers, odd objects: try another change
         source = to_source(changed)
         if source is not None and changed != value:
             return source
@@ -30,7 +33,7 @@ def _change(value: Any, rng: random.Random, strings: list[str]) -> Any:
     if kind is int:
         return _int(value, rng)
     if kind is float:
-        return rng.choice([value + 0.5, value - 1.0, value * 2, -value, value / 3, 0.0, round(value)])
+        return rng.choice([value + 0.5, value - 1.0, value * 2, -value, value / 3, 0.0, float(round(value))])
     if kind is str:
         return _str(value, rng, strings)[:MAX_STR]
     if kind in (list, tuple):

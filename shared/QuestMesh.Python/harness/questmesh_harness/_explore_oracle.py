@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Optional
 
 from ._explore_calls import Call, Outcome
+from ._explore_dunders import DUNDERS
 from ._explore_values import to_source
 
 MAX_EXPECTED = 1500
@@ -39,10 +41,19 @@ class Oracle:
     evaluate: Callable[[str], Any]
     fresh_instance: Callable[[Call], Any]
     instance_var: Callable[[Call], str]
+    guarded: Callable[..., tuple[bool, Any]]  # runs code that may enter the target, under the time limit
 
     def observe(self, call: Call, outcomes: list[Outcome]) -> Optional[Observation]:
         """The assertions every outcome agrees on, or None when the runs disagree on what happened."""
-        observations = [self._one(call, outcome) for outcome in outcomes]
+        observations = [self.observe_once(call, outcome) for outcome in outcomes]
+        return self._agreed(observations)
+
+    def observe_once(self, call: Call, outcome: Outcome) -> Optional[Observation]:
+        """What one outcome shows, or None when looking at it fails (a broken __repr__, a hang)."""
+        ok, observation = self.guarded(self._look, call, outcome)
+        return observation if ok else None
+
+    def _agreed(self, observations: list[Optional[Observation]]) -> Optional[Observation]:
         if any(o is None for o in observations):
             return None
         first = observations[0]
@@ -51,10 +62,11 @@ class Oracle:
         stable = [c for c in first.checks if all(c in o.checks for o in observations[1:])]
         first.checks = stable
         first.bound = tuple(name for name in first.bound if any(c.expr == name for c in stable))
-        first.names = {n for n in first.names if any(n in c.expected for c in stable) or n == first.raises}
+        used = " ".join([first.raises or ""] + [c.expected for c in stable])
+        first.names = {n for n in first.names if re.search(rf"\b{re.escape(n)}\b", used)}
         return first
 
-    def _one(self, call: Call, outcome: Outcome) -> Optional[Observation]:
+    def _look(self, call: Call, outcome: Outcome) -> Optional[Observation]:
         if outcome.status not in ("returned", "raised"):
             return None
         observation = Observation(None, [])
@@ -65,13 +77,14 @@ class Oracle:
             message = str(error)
             if len(message) <= MAX_MESSAGE and " at 0x" not in message:
                 observation.checks.append(Check("message", "error", repr(message)))
-            if call.target.needs_instance:
-                return observation
-        elif call.target.kind == "init":
+            return observation
+        if call.target.kind == "init":
             observation.checks += self._state(obj, outcome.instance, observation, baseline=None)
             if not observation.checks:
                 observation.checks.append(Check("isinstance", obj, self._type_source(type(outcome.instance),
                                                                                      observation)))
+        elif call.target.kind == "dunder" and DUNDERS[call.target.name].statement:
+            pass  # `obj[k] = v` has no result; the instance's state says what it did
         else:
             if obj and outcome.value is outcome.instance and outcome.instance is not None:
                 observation.checks.append(Check("is", "result", obj))
@@ -179,9 +192,20 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def public_attributes(obj: Any) -> dict[str, Any]:
+    """Public instance attributes, then the values of public properties (the state of slotted classes
+    often shows only through these)."""
     try:
         attributes = dict(vars(obj))
     except TypeError:
         slots = [s for klass in type(obj).__mro__ for s in getattr(klass, "__slots__", ())]
         attributes = {name: getattr(obj, name) for name in slots if hasattr(obj, name)}
+    for klass in type(obj).__mro__:
+        if klass.__module__ == "builtins":
+            continue
+        for name, member in vars(klass).items():
+            if isinstance(member, property) and not name.startswith("_") and name not in attributes:
+                try:
+                    attributes[name] = getattr(obj, name)
+                except Exception:
+                    continue
     return {name: value for name, value in attributes.items() if not name.startswith("_") and not callable(value)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional
 
 from ._explore_calls import Args, Call, Outcome, Runner, complete
@@ -13,6 +13,8 @@ from ._explore_targets import Param, Target
 from ._explore_trace import Arc
 
 MAX_SYSTEMATIC_VALUES = 16
+PREP_RATE = 0.15
+RESERVE_PER_TARGET = 40
 
 
 @dataclass
@@ -51,6 +53,11 @@ class Search:
     focus: Focus = field(default_factory=Focus)
     covered: set[Arc] = field(default_factory=set)
     corpus: list[Found] = field(default_factory=list)
+    # Calls that reached no new arc but did something new (another result or error); the mutant screen
+    # picks from these too, since a new arc is not the only way a call can tell code apart.
+    reserve: list[Found] = field(default_factory=list)
+    _seen_results: set[tuple[str, str]] = field(default_factory=set)
+    _reserved: dict[str, int] = field(default_factory=dict)
     seeds: list[Call] = field(default_factory=list)
     tried: set[Call] = field(default_factory=set)
     calls: int = 0
@@ -80,11 +87,34 @@ class Search:
             return None
         arcs = self.translate(outcome.arcs)
         if arcs <= self.covered:
+            self._maybe_reserve(call, outcome, arcs)
             return None
         self.covered |= arcs
         found = Found(call, outcome, arcs, len(self.corpus), self.focus.hit(arcs))
         self.corpus.append(found)
+        self._new_result(call, outcome)
         return found
+
+    def _maybe_reserve(self, call: Call, outcome: Outcome, arcs: frozenset[Arc]) -> None:
+        label = call.target.label
+        if self._reserved.get(label, 0) >= RESERVE_PER_TARGET or not self._new_result(call, outcome):
+            return
+        self._reserved[label] = self._reserved.get(label, 0) + 1
+        self.reserve.append(Found(call, outcome, arcs, 1_000_000 + len(self.reserve)))
+
+    def _new_result(self, call: Call, outcome: Outcome) -> bool:
+        if outcome.status == "raised":
+            shown = type(outcome.error).__name__
+        else:
+            ok, text = self.runner.guarded(repr, outcome.value)
+            if not ok or not isinstance(text, str):
+                return False
+            shown = text[:300]
+        key = (call.target.label, shown)
+        if key in self._seen_results:
+            return False
+        self._seen_results.add(key)
+        return True
 
     def _systematic(self, target: Target) -> None:
         """The baseline call, then each parameter through its pool with the others left at the baseline."""
@@ -93,7 +123,7 @@ class Search:
             return
         self.seeds.append(baseline)
         self._try(baseline)
-        for side, param in _sides(target):
+        for side, param in sides(target):
             for source in param.pool[:MAX_SYSTEMATIC_VALUES]:
                 if self._out_of_budget():
                     return
@@ -105,19 +135,21 @@ class Search:
             parents = [f.call for f in self.corpus] + self.seeds
             weights = [4.0 if f.focus else 1.0 for f in self.corpus] + [0.5] * len(self.seeds)
             parent = self.rng.choices(parents, weights)[0]
-            child = self._mutant(parent)
+            child = self.mutant(parent)
             if child is None or child in self.tried:
                 quiet += 1
                 self.calls += child is None  # a dead end still spends budget, so the loop always ends
                 continue
             quiet = 0 if self._try(child) else quiet + 1
 
-    def _mutant(self, call: Call) -> Optional[Call]:
-        sides = _sides(call.target)
-        if not sides:
+    def mutant(self, call: Call) -> Optional[Call]:
+        if call.target.needs_instance and self.rng.random() < PREP_RATE:
+            return self._with_other_prep(call)
+        options = sides(call.target)
+        if not options:
             return None
         for _ in range(self.rng.choice((1, 1, 1, 2, 2, 3))):
-            side, param = self.rng.choice(sides)
+            side, param = self.rng.choice(options)
             current = dict(getattr(call, side))
             roll = self.rng.random()
             if param.pool and (roll < 0.3 or (param.name not in current and roll < 0.6)):
@@ -129,17 +161,27 @@ class Search:
             call = with_value(call, side, param, source) or call
         return call
 
+    def _with_other_prep(self, call: Call) -> Optional[Call]:
+        """The call after another kept method call on its instance (or, sometimes, after none)."""
+        donors = [f.call for f in self.corpus
+                  if f.call.target.owner == call.target.owner and f.call.target.kind in ("method", "dunder")
+                  and not f.call.prep and f.outcome.status == "returned"]
+        if not donors or (call.prep and self.rng.random() < 0.3):
+            return replace(call, prep=()) if call.prep else None
+        donor = self.rng.choice(donors)
+        # The donor's constructor arguments come along: they are what let its call succeed.
+        return replace(call, ctor=donor.ctor, prep=((donor.target, donor.args),))
+
     def _nudge(self, source: Optional[str], param: Param) -> Optional[str]:
         if source is None:
             return self.rng.choice(param.pool) if param.pool else None
-        try:
-            value = self.runner.evaluate(source)
-        except Exception:
+        ok, value = self.runner.guarded(self.runner.evaluate, source)
+        if not ok:
             return self.rng.choice(param.pool) if param.pool else None
         return mutate(value, self.rng, self.strings, list(param.pool))
 
 
-def _sides(target: Target) -> list[tuple[str, Param]]:
+def sides(target: Target) -> list[tuple[str, Param]]:
     return [("ctor", p) for p in target.ctor] + [("args", p) for p in target.params]
 
 
@@ -162,19 +204,5 @@ def with_value(call: Call, side: str, param: Param, source: Optional[str]) -> Op
         chosen.pop(param.name, None)
     else:
         chosen[param.name] = source
-    return make_call(call.target, ctor, args)
-
-
-def minimise(found: list[Found], already: set[Arc]) -> list[Found]:
-    """Greedy set cover: the fewest calls that together reach every arc the search reached."""
-    remaining = {f.order: f for f in found}
-    covered = set(already)
-    chosen: list[Found] = []
-    while remaining:
-        best = max(remaining.values(), key=lambda f: (len(f.arcs - covered), -f.order))
-        if not best.arcs - covered:
-            break
-        chosen.append(best)
-        covered |= best.arcs
-        del remaining[best.order]
-    return sorted(chosen, key=lambda f: f.order)
+    changed = make_call(call.target, ctor, args)
+    return replace(changed, prep=call.prep) if changed is not None else None

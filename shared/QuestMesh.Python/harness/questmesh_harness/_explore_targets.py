@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Callable, Optional
 
+from ._explore_dunders import DUNDERS, accepts
 from ._explore_hints import Hints
 from ._explore_values import Spec, kinds_of, pool, spec_from_annotation, spec_from_name, spec_from_value, to_source
 
-# Dunder methods the tests can exercise through ordinary syntax; the value is the parameter count.
-DUNDERS = {"__call__": -1, "__len__": 0, "__iter__": 0, "__contains__": 1, "__getitem__": 1, "__str__": 0,
-           "__repr__": 0, "__bool__": 0}
 CALL_KINDS = ("positional_only", "positional_or_keyword", "var_positional", "keyword_only")
 
 
@@ -50,12 +48,14 @@ class Target:
         return self.kind in ("method", "property", "dunder")
 
 
-def discover(module: ModuleType, tree: ast.Module, hints: Hints) -> list[Target]:
+def discover(module: ModuleType, tree: ast.Module, hints: Hints, private: bool = False) -> list[Target]:
+    """Public functions and classes in source order (`private`: `_helpers` too, for modules without an API)."""
     exported = set(getattr(module, "__all__", None) or [])
     targets: list[Target] = []
     for node in tree.body:
-        name = getattr(node, "name", "_")
-        live = getattr(module, name, None) if not name.startswith("_") or name in exported else None
+        name = getattr(node, "name", "__")
+        wanted = not name.startswith("_") or name in exported or (private and not name.startswith("__"))
+        live = getattr(module, name, None) if wanted else None
         if live is None or getattr(live, "__module__", None) != module.__name__:
             continue
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and callable(live):
@@ -74,10 +74,9 @@ def _class_targets(cls: type, node: ast.ClassDef, hints: Hints, module: ModuleTy
     if ctor is None:
         return []
     found = [_target("init", node, cls.__name__, ctor, (), cls)]
-    for item in node.body:
-        if not isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        name = item.name
+    # Other instances are the natural argument of `a + b`, `a == b`, `a.merge(b)`.
+    instances = _instance_sources(cls.__name__, ctor)
+    for item, name in _members(node):
         if name.startswith("_") and name not in DUNDERS:
             continue
         static = inspect.getattr_static(cls, name, None)
@@ -85,25 +84,58 @@ def _class_targets(cls: type, node: ast.ClassDef, hints: Hints, module: ModuleTy
         if isinstance(static, (property, functools.cached_property)):
             found.append(_target("property", item, cls.__name__, (), ctor, None))
         elif isinstance(static, staticmethod):
-            params = _params(static.__func__, qualname, cls.__name__, hints, module)
+            params = _params(static.__func__, qualname, cls.__name__, hints, module, extra=instances)
             if params is not None:
-                found.append(_target("static", item, cls.__name__, params, (), static.__func__))
+                found.append(_target("static", item, cls.__name__, params, (), static.__func__, name))
         elif isinstance(static, classmethod):
-            params = _params(getattr(cls, name), qualname, cls.__name__, hints, module)
+            params = _params(getattr(cls, name), qualname, cls.__name__, hints, module, extra=instances)
             if params is not None:
-                found.append(_target("classmethod", item, cls.__name__, params, (), static.__func__))
+                found.append(_target("classmethod", item, cls.__name__, params, (), static.__func__, name))
         elif inspect.isfunction(static):
-            params = _params(static, qualname, cls.__name__, hints, module, drop_first=True)
-            if params is None or (name in DUNDERS and DUNDERS[name] >= 0 and len(params) != DUNDERS[name]):
+            params = _params(static, qualname, cls.__name__, hints, module, drop_first=True, extra=instances)
+            if params is None or (name in DUNDERS and not _fits(name, params)):
                 continue
-            found.append(_target("dunder" if name in DUNDERS else "method", item, cls.__name__, params, ctor, static))
+            kind = "dunder" if name in DUNDERS else "method"
+            found.append(_target(kind, item, cls.__name__, params, ctor, static, name))
     return found
 
 
+def _members(node: ast.ClassDef) -> list[tuple[ast.stmt, str]]:
+    """Methods in source order: `def`s, and names bound by assignment (`__add__, __radd__ = make(...)`)."""
+    members: list[tuple[ast.stmt, str]] = []
+    for item in node.body:
+        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            members.append((item, item.name))
+        elif isinstance(item, ast.Assign):
+            for target in item.targets:
+                names = target.elts if isinstance(target, ast.Tuple) else [target]
+                members += [(item, n.id) for n in names if isinstance(n, ast.Name)]
+    return members
+
+
+def _fits(name: str, params: tuple[Param, ...]) -> bool:
+    if any(p.kind in ("var_positional", "keyword_only") and not p.has_default for p in params):
+        return False
+    plain = [p for p in params if p.kind in ("positional_only", "positional_or_keyword")]
+    return accepts(name, sum(1 for p in plain if not p.has_default), len(plain))
+
+
+def _instance_sources(owner: str, ctor: tuple[Param, ...]) -> tuple[str, ...]:
+    required = [p for p in ctor if not p.has_default]
+    if not ctor:
+        return (f"{owner}()",)
+    first = ctor[0]
+    if len(required) > 1 or (required and required[0] is not first) or first.kind == "keyword_only":
+        return ()
+    values = ([] if required else [""]) + list(first.pool[:2])
+    return tuple(f"{owner}({value})" for value in values)
+
+
 def _target(kind: str, node: ast.AST, owner: Optional[str], params: tuple[Param, ...], ctor: tuple[Param, ...],
-            live: Any) -> Target:
+            live: Any, name: str = "") -> Target:
     function = live if inspect.isfunction(live) else None
-    return Target(kind, node.name if kind != "init" else "__init__", owner, params, ctor, node.lineno,
+    name = "__init__" if kind == "init" else name or node.name
+    return Target(kind, name, owner, params, ctor, node.lineno,
                   node.end_lineno, is_async=bool(function and inspect.iscoroutinefunction(function)),
                   is_generator=bool(function and inspect.isgeneratorfunction(function)))
 
@@ -117,22 +149,24 @@ def _resolved_hints(obj: Any) -> dict:
 
 
 def _params(obj: Callable, qualname: str, owner: Optional[str], hints: Hints, module: ModuleType,
-            drop_first: bool = False) -> Optional[tuple[Param, ...]]:
+            drop_first: bool = False, extra: tuple[str, ...] = ()) -> Optional[tuple[Param, ...]]:
     try:
         signature = inspect.signature(obj)
     except (TypeError, ValueError):
         return None
     parameters = list(signature.parameters.values())[1 if drop_first else 0:]
     annotations = _resolved_hints(obj)
-    found = [_param(p, annotations.get(p.name, p.annotation), qualname, owner, hints, module)
-             for p in parameters if p.kind.name.lower() in CALL_KINDS]
+    # A private parameter with a default (`_normalize=True`) is the code's own business, not the API's.
+    found = [_param(p, annotations.get(p.name, p.annotation), qualname, owner, hints, module, extra)
+             for p in parameters if p.kind.name.lower() in CALL_KINDS
+             and not (p.name.startswith("_") and p.default is not p.empty)]
     if any(p.kind is p.VAR_KEYWORD for p in parameters):
         found += _forwarded(qualname, {p.name for p in found}, hints, module)
     return tuple(found)
 
 
 def _param(p: inspect.Parameter, annotation: Any, qualname: str, owner: Optional[str], hints: Hints,
-           module: ModuleType) -> Param:
+           module: ModuleType, extra: tuple[str, ...] = ()) -> Param:
     has_default = p.default is not p.empty
     spec: Optional[Spec] = None
     if annotation is not p.empty:
@@ -145,6 +179,8 @@ def _param(p: inspect.Parameter, annotation: Any, qualname: str, owner: Optional
         spec = ("union", spec or ("any",), ("none",))
     param_hints = hints.for_param(qualname, owner, p.name)
     values = pool(spec, param_hints, hints)
+    if extra and kinds_of(spec) & {"any", "class"}:
+        values = list(dict.fromkeys(values[:1] + list(extra) + values[1:]))
     if p.kind is p.VAR_POSITIONAL:
         values = ["[]"] + [f"[{v}]" for v in values[:3]] + [f"[{', '.join(values[:3])}]"]
     default = to_source(p.default) if has_default else None

@@ -20,11 +20,13 @@ INTS = [1, 0, -1, 2, 3, 5, 10, 100, -7, 1000]
 FLOATS = [1.5, 0.0, -1.0, 0.5, 2.0, 100.0, 1e-09, math.inf]
 STRINGS = ["hello world", "", "a", " ", "Hello, World!", "The quick brown fox jumps over the lazy dog.",
            "foo-bar baz-qux", "  indented\n    deeper\n  back\n", "\tone\n\ttwo", "line one\nline two\n",
-           "abc123", "42", "-1.5", "x" * 25, "snake_case_name", "CamelCase", "a,b,c", "key=value",
-           "héllo wörld", "\n"]
+           "abc123", "42", "-1.5", "1/2", "2e3", "x" * 25, "snake_case_name", "CamelCase", "a,b,c", "key=value",
+           "héllo wörld", "\n", "First sentence. Second one!  Third?",
+           "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore "
+           "et dolore magna aliqua."]
 CALLABLES = ["lambda *args, **kwargs: True", "lambda *args, **kwargs: False", "lambda x: x"]
 ANY = ["'hello world'", "1", "None", "'a'", "0", "[1, 2, 3]", "-1", "''", "{'a': 1}", "1.5", "True", "[]"]
-MAX_POOL = 24
+MAX_POOL = 32
 
 NAME_KINDS = [
     ("bool", r"^(is|has|should|use|allow|enable|disable|can|do|with|include|ignore)_|^(flag|strict|verbose|force|"
@@ -158,7 +160,10 @@ def _neighbours(values: list, spec_kinds: set[str]) -> list[str]:
         elif isinstance(value, float):
             out += [repr(value), repr(value - 0.5), repr(value + 0.5)]
         elif isinstance(value, str) and ("str" in spec_kinds or "any" in spec_kinds):
-            out += [repr(value), repr(value.upper()), repr(f"abc {value} def"), repr(value * 2)]
+            # The literal itself, inside other text, and followed by digits (`OFF5`, `v100`: prefixes
+            # are often parsed further).
+            out += [repr(value), repr(value.upper()), repr(f"abc {value} def"), repr(value * 2),
+                    repr(f"{value}1"), repr(f"{value}100"), repr(f"1.5 {value}")]
         elif isinstance(value, bytes):
             out.append(repr(value))
     return out
@@ -195,6 +200,15 @@ def pool(spec: Optional[Spec], hints: ParamHints, module_hints: Hints) -> list[s
     return list(dict.fromkeys(baseline + hinted + merged))[:MAX_POOL]
 
 
+def _collection(kind: str, items: list[str]) -> str:
+    body = ", ".join(items)
+    if kind == "set":
+        return "{" + body + "}" if items else "set()"
+    if kind == "list_tuple":
+        return "(" + body + ("," if len(items) == 1 else "") + ")"
+    return "[" + body + "]"
+
+
 def _interleave(lists: list[list[str]]) -> list[str]:
     out: list[str] = []
     for index in range(max((len(values) for values in lists), default=0)):
@@ -210,7 +224,10 @@ def typed(spec: Spec, module_hints: Hints, depth: int = 0) -> list[str]:
     if kind == "float":
         return [to_source(v) for v in FLOATS] + [repr(float(n)) for n in module_hints.numbers[:6]]
     if kind == "str":
-        return [repr(s) for s in dict.fromkeys(STRINGS[:6] + module_hints.strings[:10] + STRINGS[6:])]
+        words = [w for w in module_hints.strings[:10] if w.strip()]
+        # Compared words next to a number ("1.5 EUR", "add 1"): the shape of many small parsers.
+        combos = [f"1.5 {w}" for w in words[:4]] + [f"{w} 1" for w in words[:4]]
+        return [repr(s) for s in dict.fromkeys(STRINGS[:6] + module_hints.strings[:10] + combos + STRINGS[6:])]
     if kind == "bytes":
         return ["b'hello world'", "b''", "b'\\x00\\xff'"]
     if kind == "bool":
@@ -230,8 +247,7 @@ def typed(spec: Spec, module_hints: Hints, depth: int = 0) -> list[str]:
         # Untyped lists get small ints (sortable, summable) and one string.
         elems = ["1", "2", "3", "'a'"] if elem_spec == ("any",) else typed(elem_spec, module_hints, depth + 1)[:4]
         shapes = [[], elems[:1], elems[:3], [elems[-1], elems[0]] + elems[1:2], elems[:1] * 2]
-        wrap = {"list": "[{}]", "set": "{{{}}}", "list_tuple": "({},)"}[kind]
-        return ["set()" if kind == "set" and not s else wrap.format(", ".join(s)) for s in shapes]
+        return [_collection(kind, shape) for shape in shapes]
     if kind == "dict":
         keys = typed(spec[1] or ("str",), module_hints, depth + 1)[:3]
         vals = typed(spec[2] or ("any",), module_hints, depth + 1)[:3]

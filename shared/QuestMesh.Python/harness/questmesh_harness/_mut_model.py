@@ -37,10 +37,15 @@ class Mutant:
     field_name: str = field(repr=False)
     position: Optional[int] = field(repr=False)
     replacement: ast.AST = field(repr=False)
+    anchor_lines: tuple[int, ...] = ()
+    unit: Optional[tuple[ast.AST, ...]] = field(default=None, repr=False)  # classes..., function
+    may_hang: bool = False  # inside a while loop: scheduled first so a hang overlaps other work
+    callee_lines: Optional[tuple[int, int]] = None  # a default value: the function body's lines
 
     @property
-    def lines(self) -> range:
-        return range(self.line, self.end_line + 1)
+    def lines(self) -> set[int]:
+        """Lines whose coverage says a test may have run the mutated code."""
+        return {*range(self.line, self.end_line + 1), *self.anchor_lines}
 
     def apply(self) -> None:
         if self.position is None:
@@ -64,3 +69,13 @@ class Verdict:
     killed_by: Optional[str] = None
     duration: float = 0.0
     detail: Optional[str] = None
+
+
+@dataclass
+class RunOutcome:
+    """What a mode (fast or naive) hands back to mutate.run."""
+
+    verdicts: dict[int, Verdict]
+    baseline: dict
+    problem: Optional[str]
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase

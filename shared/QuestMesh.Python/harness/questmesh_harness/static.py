@@ -78,7 +78,7 @@ class _Decisions(ast.NodeVisitor):
 
     def generic_visit(self, node: ast.AST) -> None:
         if isinstance(node, (ast.If, ast.IfExp, ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler,
-                             ast.comprehension, ast.Assert)):
+                             ast.comprehension)):
             self.count += 1
         if isinstance(node, ast.comprehension):
             self.count += len(node.ifs)

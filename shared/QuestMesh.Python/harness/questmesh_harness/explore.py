@@ -1,0 +1,202 @@
+"""`explore`: the offline `search` strategy. Imports the target, searches for calls that reach new arcs,
+turns what they did into assertions, and writes a pytest (or unittest) module that passes.
+
+Deterministic for a seed: every random choice comes from one `random.Random(seed)`, and the search stops
+on a call count and a patience count, not on the clock (the clock is only a safety stop, reported as
+`budget_exhausted` when it cuts the search short).
+"""
+
+from __future__ import annotations
+
+import ast
+import random
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from . import analyze, static
+from ._explore_calls import Runner
+from ._explore_hints import collect
+from ._explore_hunt import Hunt
+from ._explore_module import Document, assemble, merge
+from ._explore_names import instance_var, test_name, unique
+from ._explore_oracle import Oracle
+from ._explore_search import Focus, Limits, Search
+from ._explore_select import Candidate, MutantLab, Simplifier, choose, observe, screen_mutants
+from ._explore_session import ArcMap, load, sandbox, test_namespace
+from ._explore_targets import discover
+from ._explore_trace import Alarm
+from ._explore_verify import detect_style, existing_arcs, run_tests
+from ._explore_writer import Case
+from .errors import HarnessError
+
+CALLS_PER_SECOND = 1000  # the call cap per budget second; a typical target runs well over this rate
+PATIENCE_PER_SECOND = 250
+MAX_TESTS = 120
+MAX_MUTANTS = 400
+MUTANT_CALL_SECONDS = 0.1
+MUTANT_RUNS_PER_SECOND = 1000
+SIMPLIFY_RUNS_PER_SECOND = 50
+HUNT_RUNS_PER_SECOND = 200
+VERIFY_ROUNDS = 3
+
+
+@dataclass
+class Request:
+    project_dir: Path
+    target: Path
+    relative: str
+    seed: int
+    budget: float
+    style: str
+    test_file: str
+    existing: Optional[str]
+    focus: dict
+
+    @classmethod
+    def parse(cls, request: dict) -> "Request":
+        project_dir, target = analyze.resolve_target(request)
+        relative = target.relative_to(project_dir).as_posix()
+        style = request.get("style") or "auto"
+        if style not in ("auto", "pytest", "unittest"):
+            raise HarnessError("style must be auto, pytest or unittest")
+        try:
+            seed, budget = int(request.get("seed", 42)), float(request.get("budget_seconds") or 20)
+        except (TypeError, ValueError) as error:
+            raise HarnessError(f"seed and budget_seconds must be numbers: {error}") from error
+        existing = request.get("existing_tests")
+        existing = existing if isinstance(existing, str) and existing.strip() else None
+        test_file = request.get("test_file") or f"tests/test_questmesh_{Path(relative).stem}.py"
+        return cls(project_dir, target, relative, seed, max(budget, 1.0), style, test_file, existing,
+                   request.get("focus") or {})
+
+
+def run(request: dict) -> dict:
+    started = time.perf_counter()
+    req = Request.parse(request)
+    context = analyze.run(request)
+    src_layout = req.relative.startswith("src/")
+    style = req.style if req.style != "auto" else detect_style(req.project_dir, req.existing)
+    if req.existing is not None:
+        try:
+            ast.parse(req.existing)
+        except SyntaxError as error:
+            raise HarnessError(f"existing_tests does not parse: line {error.lineno}: {error.msg}") from error
+    reply: dict[str, Any] = {"test_source": req.existing or "", "tests": 0, "new_tests": 0, "calls": 0,
+                             "arcs_covered": 0, "arcs_total": 0, "style": style, "seed": req.seed, "context": context,
+                             "verified": False, "dropped_tests": [], "budget_exhausted": False, "import_error": None}
+    if context["syntax_error"]:
+        reply["import_error"] = f"syntax error at line {context['syntax_error']['line']}"
+        return reply
+    source = req.target.read_text(encoding="utf-8")
+    already: set = set()
+    if req.existing is not None:
+        # A slow suite is not worth most of the budget: unmeasured, its arcs just count as not covered.
+        measured = existing_arcs(req.project_dir, req.test_file, req.existing, req.target,
+                                 max(5.0, req.budget * 0.3), src_layout)
+        already = set(measured or ())
+    with sandbox(req.project_dir, src_layout):
+        try:
+            module, import_arcs = load(context["module"], req.target)
+        except BaseException as error:  # noqa: BLE001 - the target's import may raise anything, even SystemExit
+            reply["import_error"] = "".join(traceback.format_exception_only(type(error), error)).strip()
+            return reply
+        cases, search, covered, arc_map, taken = _search(req, module, source, import_arcs | already, started)
+        search_ended = time.perf_counter()
+    document = Document(context["module"], req.relative, req.seed, req.budget, style, cases)
+    test_source, kept, dropped, verified = _write_verified(req, document, taken, src_layout, started)
+    if not kept and req.existing is None:
+        test_source = ""  # no module rather than one without tests
+    reply.update({
+        "test_source": test_source, "tests": static.count_tests(ast.parse(test_source)), "new_tests": len(kept),
+        "calls": search.calls, "arcs_covered": arc_map.covered(covered), "arcs_total": len(arc_map.possible),
+        "verified": verified, "dropped_tests": dropped,
+        # The search stops on counts; the clock only cuts it short on a slow machine or target, and then
+        # the same seed may not give the same module.
+        "budget_exhausted": search.stopped_by_deadline or search_ended > started + req.budget * 0.85,
+    })
+    return reply
+
+
+def _search(req: Request, module: Any, source: str, precovered: set, started: float):
+    tree = ast.parse(source)
+    hints = collect(tree)
+    targets = discover(module, tree, hints) or discover(module, tree, hints, private=True)
+    namespace = test_namespace(module)
+    arc_map = ArcMap.of(source, str(req.target))
+    per_call = min(1.0, max(0.1, req.budget / 40))
+    limits = Limits(max_calls=int(req.budget * CALLS_PER_SECOND),
+                    patience=int(max(1000, req.budget * PATIENCE_PER_SECOND)), deadline=started + req.budget * 0.6)
+    taken = set(namespace) | {module.__name__.split(".")[0]}
+    focus = _focus(req.focus, arc_map)
+    with Alarm(per_call) as alarm:
+        runner = Runner(module, module.__file__, namespace, alarm)
+        already = set(arc_map.translate(precovered))
+        search = Search(runner, targets, arc_map.translate, random.Random(req.seed), limits, hints.strings,
+                        focus=focus, covered=set(already))
+        found = search.run()
+        instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
+        oracle = Oracle(module, namespace, runner.evaluate, runner.fresh_instance, instance, runner.guarded)
+        candidates = [Candidate(f, *observed) for f in found + search.reserve
+                      if (observed := observe(runner, oracle, f.call))]
+        # Mutants get a shorter leash: a mutant that loops should not eat the budget.
+        lab = MutantLab(module.__name__, module.__file__, Alarm(min(per_call, MUTANT_CALL_SECONDS)), instance)
+        screen_mutants(candidates, lab, source, random.Random(f"{req.seed}-mutants"), MAX_MUTANTS,
+                       int(req.budget * MUTANT_RUNS_PER_SECOND), set(focus.lines), started + req.budget * 0.75,
+                       {line for arc in precovered for line in arc if line > 0} if req.existing else set())
+        candidates += Hunt(search, runner, oracle, lab, arc_map.translate, int(req.budget * HUNT_RUNS_PER_SECOND),
+                           started + req.budget * 0.8).run(candidates)
+        chosen = choose(candidates, already)[:MAX_TESTS]
+        chosen = Simplifier(runner, oracle, lab, arc_map.translate, int(req.budget * SIMPLIFY_RUNS_PER_SECOND),
+                            started + req.budget * 0.85).simplify(chosen, already)
+        cases = _cases(chosen, targets, runner, taken)
+    return cases, search, set(search.covered), arc_map, taken
+
+
+def _focus(focus: dict, arc_map: ArcMap) -> Focus:
+    lines = {int(line) for line in focus.get("missing_lines") or [] if str(line).lstrip("-").isdigit()}
+    lines |= {int(m["line"]) for m in focus.get("surviving_mutants") or [] if isinstance(m, dict) and "line" in m}
+    arcs = {(int(b["from"]), int(b["to"])) for b in focus.get("missing_branches") or []
+            if isinstance(b, dict) and "from" in b and "to" in b}
+    return Focus(frozenset(arc_map.first_lines.get(line, line) for line in lines), frozenset(arcs))
+
+
+def _cases(chosen: list[Candidate], targets: list, runner: Runner, taken: set[str]) -> list[Case]:
+    """Tests grouped by target in source order, each group in discovery order."""
+    cases: list[Case] = []
+    names: set[str] = set()
+    order = {target: index for index, target in enumerate(targets)}
+    for candidate in sorted(chosen, key=lambda c: (order.get(c.found.call.target, 0), c.found.order)):
+        call = candidate.found.call
+        name = unique(test_name(call, candidate.observation, runner.evaluate, result=candidate.value), names)
+        cases.append(Case(call, candidate.observation, name, instance_var(call.target.owner or "obj", taken)))
+    return cases
+
+
+def _write_verified(req: Request, document: Document, taken: set[str], src_layout: bool, started: float):
+    """Writes the module and runs it; failing new tests are dropped and the rest written again."""
+    dropped: list[str] = []
+
+    def build() -> tuple[str, list[Case]]:
+        if req.existing is not None:
+            return merge(req.existing, Document(**{**vars(document), "cases": list(document.cases)}), taken)
+        return assemble(document, taken), list(document.cases)
+
+    for _ in range(VERIFY_ROUNDS):
+        source, kept = build()
+        if not kept:
+            return source, kept, dropped, False
+        timeout = max(15.0, req.budget - (time.perf_counter() - started))
+        verdict = run_tests(req.project_dir, req.test_file, source, timeout, src_layout)
+        if not verdict.ran:
+            return source, kept, dropped, False
+        failing = {name.rsplit(".", 1)[-1] for name in verdict.failed}
+        bad = [case for case in kept if case.name in failing]
+        if not bad:  # failures left belong to the existing suite: not ours to drop, but not green either
+            return source, kept, dropped, not verdict.failed
+        dropped += [case.name for case in bad]
+        document.cases = [case for case in document.cases if case not in bad]
+    source, kept = build()
+    return source, kept, dropped, False

@@ -1,0 +1,69 @@
+import textwrap
+
+from questmesh_harness import static
+
+SUITE = textwrap.dedent('''\
+    import os
+    import unittest
+
+    from shop import price
+
+
+    def helper(x):
+        if x and x > 1 or x < -1:
+            return [y for y in range(x) if y]
+        return None
+
+
+    def test_price():
+        assert price(1) == 1  # TODO: more cases
+
+
+    class TestPrice(unittest.TestCase):
+        def test_zero(self):
+            try:
+                self.assertEqual(price(0), 0)
+            except ValueError:
+                pass
+
+        def test_missing(self):
+            self.assertEqual(undefined_name, 1)
+    ''')
+
+
+def test_static_counts_size_tests_and_complexity():
+    reply = static.run({"source": SUITE})
+
+    assert reply["syntax_ok"] is True
+    assert reply["line_count"] == len(SUITE.splitlines())
+    assert reply["function_count"] == 4
+    assert reply["class_count"] == 1
+    assert reply["test_count"] == 3
+    assert reply["todo_count"] == 1
+    # helper: if (1) + and/or (2) + comprehension (1) + its if (1) = 5 decisions.
+    assert reply["max_complexity"] == 6
+    assert reply["max_function_length"] == 5  # test_zero
+    assert reply["avg_complexity"] == round((6 + 1 + 2 + 1) / 4, 2)
+
+
+def test_static_reports_pyflakes_errors_apart_from_lint():
+    flakes = static.run({"source": SUITE})["pyflakes"]
+
+    assert flakes["available"] is True
+    assert flakes["issue_count"] == 2  # unused `os`, undefined `undefined_name`
+    assert flakes["error_count"] == 1
+    assert "undefined name 'undefined_name'" in flakes["output"]
+
+
+def test_static_reports_a_syntax_error():
+    reply = static.run({"source": "def test_x(:\n    pass\n"})
+
+    assert reply["syntax_ok"] is False
+    assert reply["syntax_error"]["line"] == 1
+    assert reply["test_count"] == 0
+    assert reply["pyflakes"]["error_count"] == 1
+
+
+def test_static_of_an_empty_module():
+    reply = static.run({"source": ""})
+    assert reply["syntax_ok"] and reply["function_count"] == 0 and reply["avg_complexity"] == 0.0
