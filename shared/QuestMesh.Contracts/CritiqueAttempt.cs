@@ -14,4 +14,7 @@ public record CritiqueAttempt
     /// <summary>The previous attempt's figures, for deltas; null on attempt 0.</summary>
     public AttemptFigures? Previous { get; init; }
     public RunSettings Settings { get; init; } = new();
+
+    /// <summary>The target module's source (<c>target_code.py</c>), when known: lets the critique quote missing lines.</summary>
+    public string? TargetCode { get; init; }
 }

@@ -1,0 +1,38 @@
+namespace QuestMesh.Fixer.Classification;
+
+/// <summary>One failing test (or the module's collection error) as the classifier understood it.</summary>
+public sealed record Failure
+{
+    /// <summary>The test's id (<c>tests/test_x.py::TestX::test_y</c>), or the suite file for a collection error.</summary>
+    public required string TestId { get; init; }
+
+    /// <summary>The name the harness <c>patch</c> command takes (<c>TestX.test_y</c>); null for a collection error.</summary>
+    public string? PatchName { get; init; }
+
+    public required string Category { get; init; }
+    public string? ErrorType { get; init; }
+
+    /// <summary>The first line of the error, for reports.</summary>
+    public string Summary { get; init; } = "";
+
+    public FailureOrigin Origin { get; init; }
+
+    /// <summary>The line of the suite file the failure points at (the statement that failed or called in).</summary>
+    public int? SuiteLine { get; init; }
+
+    /// <summary>The source text of that line as the traceback shows it, to find the statement without a line number.</summary>
+    public string? SuiteLineText { get; init; }
+
+    public AssertionComparison? Comparison { get; init; }
+
+    /// <summary>For import errors: the module that was not found (<c>No module named 'x'</c>).</summary>
+    public string? MissingModule { get; init; }
+
+    /// <summary>For name errors and <c>cannot import name</c>: the missing name.</summary>
+    public string? MissingName { get; init; }
+
+    /// <summary>For <c>cannot import name 'x' from 'm'</c>: the module it was imported from.</summary>
+    public string? ImportedFrom { get; init; }
+
+    public bool IsCollectionError => PatchName is null;
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using QuestMesh.Contracts;
+using QuestMesh.Supervisor.Critiques;
+
+namespace QuestMesh.Supervisor.Reliability;
+
+/// <summary>
+/// Post-execution reliability (<c>post_reliability.json</c>): <c>discard</c> when the suite proves nothing
+/// (no test ran, it does not compile, every test fails); <c>needs_review</c> when it runs but a person should
+/// look (some tests fail, low pre-reliability, flaky-looking, high coverage with a very low mutation score,
+/// the mark of tests without assertions); <c>trusted</c> otherwise.
+/// </summary>
+public sealed class PostReliabilityPolicy(SupervisorOptions options)
+{
+    public PostReliability Evaluate(CritiqueAttempt attempt) => Evaluate(AttemptFacts.From(attempt));
+
+    public PostReliability Evaluate(AttemptFacts facts)
+    {
+        var discard = DiscardReasons(facts).ToList();
+        if (discard.Count > 0)
+            return new PostReliability(PostReliability.Discard, discard);
+        var review = ReviewReasons(facts).ToList();
+        if (review.Count > 0)
+            return new PostReliability(PostReliability.NeedsReview, review);
+        return new PostReliability(PostReliability.Trusted, TrustedReasons(facts).ToList());
+    }
+
+    private static IEnumerable<string> DiscardReasons(AttemptFacts facts)
+    {
+        if (facts.CompileError)
+            yield return $"{ReliabilityReasons.CompileError} {facts.CompileMessage ?? "the test module does not compile"}";
+        if (facts.Ran.Count == 0)
+            yield return ReliabilityReasons.NoTestsRan + (facts.CollectionError ? " (the test module did not load)" : facts.TimedOut ? " (the run timed out)" : "");
+        else if (facts.Passed == 0 && facts.Failing.Count > 0)
+            yield return $"{ReliabilityReasons.AllFail} {facts.Failing.Count} of {facts.Ran.Count}";
+    }
+
+    private IEnumerable<string> ReviewReasons(AttemptFacts facts)
+    {
+        if (facts.Failing.Count > 0)
+            yield return $"{ReliabilityReasons.SomeFail} {facts.Failing.Count} of {facts.Ran.Count} fail or error";
+        var pre = facts.Input.PreReliability;
+        if (pre.Level == PreReliability.Low)
+            yield return $"{ReliabilityReasons.LowPreReliability} {(string.IsNullOrWhiteSpace(pre.Rationale) ? "judged low before execution" : pre.Rationale.Trim())}";
+        var smells = FlakinessSmells.Find(facts.Input.Suite, facts.Input.Execution);
+        if (smells.Count > 0)
+            yield return $"{ReliabilityReasons.Flaky} {string.Join(", ", smells)}";
+        if (facts.MutationScore is { } score && facts.Coverage >= options.AssertionFreeMinCoverage && score < options.AssertionFreeMaxMutation)
+            yield return $"{ReliabilityReasons.AssertionFree} reach {Points(facts.Coverage)} % coverage but kill only {Points(score)} % of mutants";
+    }
+
+    private static IEnumerable<string> TrustedReasons(AttemptFacts facts)
+    {
+        yield return $"all {facts.Ran.Count} tests pass";
+        yield return $"coverage {Points(facts.Coverage)} %";
+        if (facts.MutationScore is { } score)
+            yield return $"mutation score {Points(score)} %";
+    }
+
+    private static string Points(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+}

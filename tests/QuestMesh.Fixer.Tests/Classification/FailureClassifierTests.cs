@@ -1,0 +1,121 @@
+using QuestMesh.Contracts;
+using QuestMesh.Fixer.Classification;
+
+namespace QuestMesh.Fixer.Tests.Classification;
+
+public class FailureClassifierTests
+{
+    private readonly FailureClassifier _classifier = new();
+
+    [Theory]
+    [InlineData("int-mismatch", FailureCategories.AssertionMismatch, FailureOrigin.Test, 5)]
+    [InlineData("str-mismatch", FailureCategories.AssertionMismatch, FailureOrigin.Test, 8)]
+    [InlineData("dict-mismatch", FailureCategories.AssertionMismatch, FailureOrigin.Test, 11)]
+    [InlineData("float-mismatch", FailureCategories.AssertionMismatch, FailureOrigin.Test, 29)]
+    [InlineData("unittest-mismatch", FailureCategories.AssertionMismatch, FailureOrigin.Test, 9)]
+    [InlineData("greater", FailureCategories.AssertionFailed, FailureOrigin.Test, 40)]
+    [InlineData("zero-division", FailureCategories.ExceptionRaised, FailureOrigin.CodeUnderTest, 14)]
+    [InlineData("custom-exception", FailureCategories.ExceptionRaised, FailureOrigin.CodeUnderTest, 12)]
+    [InlineData("type-error-inside", FailureCategories.ExceptionRaised, FailureOrigin.CodeUnderTest, 26)]
+    [InlineData("type-error-call", FailureCategories.TypeError, FailureOrigin.Test, 30)]
+    [InlineData("name-error", FailureCategories.NameError, FailureOrigin.Test, 17)]
+    [InlineData("attribute-error", FailureCategories.AttributeError, FailureOrigin.Test, 20)]
+    [InlineData("key-error-in-test", FailureCategories.ExceptionRaised, FailureOrigin.Test, 50)]
+    [InlineData("fixture-missing", FailureCategories.FixtureMissing, FailureOrigin.Unknown, null)]
+    [InlineData("did-not-raise", FailureCategories.DidNotRaise, FailureOrigin.Test, 44)]
+    [InlineData("timeout", FailureCategories.Timeout, FailureOrigin.Unknown, null)]
+    public void Classify_sorts_real_pytest_failures(string key, string category, FailureOrigin origin, int? line)
+    {
+        var failure = _classifier.Classify(RealFailures.Outcome(key), RealFailures.SuiteFile);
+
+        failure.Category.ShouldBe(category);
+        failure.Origin.ShouldBe(origin);
+        failure.SuiteLine.ShouldBe(line);
+        failure.TestId.ShouldBe("tests/test_ops.py::test_x");
+        failure.PatchName.ShouldBe("test_x");
+    }
+
+    [Theory]
+    [InlineData("int-mismatch", "3", "4", false)]
+    [InlineData("str-mismatch", "'ab'", "'ab '", false)]
+    [InlineData("dict-mismatch", "{'n': 3}", "{'n': 4}", false)]
+    [InlineData("unittest-mismatch", "3", "4", true)]
+    public void Classify_reads_the_compared_values(string key, string left, string right, bool unittest)
+    {
+        var failure = _classifier.Classify(RealFailures.Outcome(key), RealFailures.SuiteFile);
+
+        failure.Comparison.ShouldBe(new AssertionComparison(left, right, unittest));
+    }
+
+    [Theory]
+    [InlineData("name-error", "foo")]
+    [InlineData("fixture-missing", "tmp_thing")]
+    public void Classify_names_what_is_missing(string key, string name)
+    {
+        _classifier.Classify(RealFailures.Outcome(key), RealFailures.SuiteFile).MissingName.ShouldBe(name);
+    }
+
+    [Fact]
+    public void Classify_summarises_with_the_exception_type()
+    {
+        _classifier.Classify(RealFailures.Outcome("zero-division"), RealFailures.SuiteFile).Summary.ShouldBe("ZeroDivisionError: division by zero");
+        _classifier.Classify(RealFailures.Outcome("int-mismatch"), RealFailures.SuiteFile).Summary.ShouldBe("AssertionError: assert 3 == 4");
+    }
+
+    [Theory]
+    [InlineData("tests/test_ops.py::TestCalc::test_add", "TestCalc.test_add")]
+    [InlineData("tests/test_ops.py::test_add[1-2]", "test_add")]
+    [InlineData("tests/test_ops.py::test_add", "test_add")]
+    public void Classify_maps_ids_to_patch_names(string id, string patchName)
+    {
+        var outcome = RealFailures.Outcome("int-mismatch") with { Id = id };
+
+        _classifier.Classify(outcome, RealFailures.SuiteFile).PatchName.ShouldBe(patchName);
+    }
+
+    [Theory]
+    [InlineData(RealFailures.ImportCollectionError, "error", FailureCategories.ImportError, "ModuleNotFoundError: No module named 'ops'", 1)]
+    [InlineData(RealFailures.CannotImportCollectionError, "error", FailureCategories.ImportError, "ImportError: cannot import name 'mul' from 'calc.ops' (/tmp/fx/src/calc/ops.py)", 2)]
+    [InlineData(RealFailures.SyntaxCollectionError, "error", FailureCategories.SyntaxError, "SyntaxError: invalid syntax", null)]
+    [InlineData("no tests were collected", "error", FailureCategories.NoTests, "no tests were collected", null)]
+    [InlineData("the run reached its time limit", "timeout", FailureCategories.Timeout, "the run reached its time limit", null)]
+    public void ClassifyCollection_reads_pytest_collection_errors(string text, string status, string category, string summary, int? line)
+    {
+        var failure = _classifier.ClassifyCollection(text, status, "tests/test_imp.py");
+
+        failure.Category.ShouldBe(category);
+        failure.Summary.ShouldBe(summary);
+        failure.SuiteLine.ShouldBe(line);
+        failure.IsCollectionError.ShouldBeTrue();
+        failure.TestId.ShouldBe("tests/test_imp.py");
+    }
+
+    [Fact]
+    public void ClassifyCollection_extracts_the_missing_module_and_name()
+    {
+        _classifier.ClassifyCollection(RealFailures.ImportCollectionError, "error", "tests/test_imp.py").MissingModule.ShouldBe("ops");
+        var cannot = _classifier.ClassifyCollection(RealFailures.CannotImportCollectionError, "error", "tests/test_imp.py");
+        cannot.MissingName.ShouldBe("mul");
+        cannot.ImportedFrom.ShouldBe("calc.ops");
+    }
+
+    [Fact]
+    public void ClassifyAll_lists_each_failing_test_once_and_adds_a_collection_error_only_without_tests()
+    {
+        var report = new ExecutionReport
+        {
+            Status = "failed",
+            Tests =
+            [
+                RealFailures.Outcome("int-mismatch", "test_a"),
+                RealFailures.Outcome("int-mismatch", "test_a"),
+                RealFailures.Outcome("int-mismatch", "test_b", "passed"),
+                RealFailures.Outcome("fixture-missing", "test_c", "error"),
+            ],
+        };
+
+        _classifier.ClassifyAll(report, RealFailures.SuiteFile).Select(f => f.PatchName).ShouldBe(["test_a", "test_c"]);
+        _classifier.ClassifyAll(new ExecutionReport { Status = "error", TestError = RealFailures.ImportCollectionError }, "tests/test_imp.py")
+            .ShouldHaveSingleItem().Category.ShouldBe(FailureCategories.ImportError);
+    }
+}
