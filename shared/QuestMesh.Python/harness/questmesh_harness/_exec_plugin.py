@@ -83,7 +83,7 @@ class OutcomeCollector:
             record = self.tests[report.nodeid] = OutcomeRecord(id=report.nodeid, name=name)
         record.duration += report.duration
         if report.failed:
-            failure = self.failures.get((report.nodeid, report.when))
+            failure = self.failures.get((report.nodeid, str(report.when)))
             if report.when == "call":
                 record.outcome = "failed"
             elif record.outcome != "failed":

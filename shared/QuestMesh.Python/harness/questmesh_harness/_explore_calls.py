@@ -34,6 +34,7 @@ class Outcome:
     instance: Any = None
     arg_values: dict[str, Any] = field(default_factory=dict)
     arcs: frozenset[Arc] = frozenset()
+    events: int = 0  # line events in the target: the call's cost, measured the same way on every run
 
 
 def split(params: tuple[Param, ...], given: dict[str, Any]) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
@@ -86,10 +87,10 @@ def complete(params: tuple[Param, ...], args: dict[str, str]) -> Optional[dict[s
 
 
 class Runner:
-    def __init__(self, module: ModuleType, filename: str, namespace: dict, alarm: Alarm) -> None:
+    def __init__(self, module: ModuleType, filename: str, namespace: dict, alarm: Alarm, max_events: int = 0) -> None:
         self.module = module
         self.namespace = namespace
-        self.tracer = ArcTracer(filename)
+        self.tracer = ArcTracer(filename, max_events)
         self.alarm = alarm
         self.cwd = os.getcwd()
         self._compiled: dict[str, CodeType] = {}
@@ -145,6 +146,7 @@ class Runner:
         except BaseException as error:  # noqa: BLE001 - SystemExit and friends are observable outcomes too
             outcome.status, outcome.error = "raised", error
         outcome.arcs = frozenset(arcs)
+        outcome.events = self.tracer.events
         if os.getcwd() != self.cwd:
             os.chdir(self.cwd)
         return outcome

@@ -28,6 +28,8 @@ class Hints:
     forwards: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=lambda: defaultdict(list))
     strings: list[str] = field(default_factory=list)
     numbers: list[float] = field(default_factory=list)
+    # Module-level names bound to a literal: comparing with the name is comparing with its value(s).
+    constants: dict[str, Any] = field(default_factory=dict)
 
     def for_param(self, qualname: str, owner: Optional[str], name: str) -> "ParamHints":
         keys = [(qualname, name)]
@@ -52,9 +54,7 @@ class ParamHints:
 
 
 def collect(tree: ast.Module) -> Hints:
-    global _CONSTANTS
-    _CONSTANTS = _module_constants(tree)
-    hints = Hints()
+    hints = Hints(constants=_module_constants(tree))
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             _function(hints, node, node.name, None)
@@ -64,9 +64,6 @@ def collect(tree: ast.Module) -> Hints:
                     _function(hints, item, f"{node.name}.{item.name}", node.name)
     _globals(hints, tree)
     return hints
-
-
-_CONSTANTS: dict[str, Any] = {}
 
 
 def _module_constants(tree: ast.Module) -> dict[str, Any]:
@@ -86,11 +83,11 @@ def _module_constants(tree: ast.Module) -> dict[str, Any]:
     return found
 
 
-def _elements(node: ast.AST) -> list[ast.AST]:
+def _elements(node: ast.AST, constants: dict[str, Any]) -> list[ast.AST]:
     """The literal members of a container expression, or of a module constant holding one."""
     if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
         return list(node.elts)
-    value = _CONSTANTS.get(node.id) if isinstance(node, ast.Name) else None
+    value = constants.get(node.id) if isinstance(node, ast.Name) else None
     if isinstance(value, (tuple, list, set, frozenset)):
         return [ast.Constant(v) for v in value if isinstance(v, (int, float, str, bytes))]
     if isinstance(value, dict):
@@ -98,10 +95,10 @@ def _elements(node: ast.AST) -> list[ast.AST]:
     return []
 
 
-def _literal(node: ast.AST) -> tuple[bool, Scalar]:
-    if isinstance(node, ast.Name) and isinstance(_CONSTANTS.get(node.id), (int, float, str, bytes)) \
-            and not isinstance(_CONSTANTS[node.id], bool):
-        node = ast.Constant(_CONSTANTS[node.id])
+def _literal(node: ast.AST, constants: dict[str, Any]) -> tuple[bool, Scalar]:
+    if isinstance(node, ast.Name) and isinstance(constants.get(node.id), (int, float, str, bytes)) \
+            and not isinstance(constants[node.id], bool):
+        node = ast.Constant(constants[node.id])
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str, bytes, type(None))):
         if isinstance(node.value, (str, bytes)) and len(node.value) > MAX_STR:
             return False, None
@@ -110,6 +107,10 @@ def _literal(node: ast.AST) -> tuple[bool, Scalar]:
             and isinstance(node.operand.value, (int, float)) and not isinstance(node.operand.value, bool):
         return True, -node.operand.value
     return False, None
+
+
+def _is_self(node: ast.AST) -> bool:
+    return isinstance(node, ast.Name) and node.id == "self"
 
 
 def _subject(node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> Optional[tuple[str, str]]:
@@ -137,13 +138,13 @@ def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: s
             _call(hints, node, params, scope, owner, args.kwarg.arg if args.kwarg else None)
         elif isinstance(node, ast.Subscript):
             key = _subject(node.value, params, scope, owner)
-            ok, value = _literal(node.slice)
+            ok, value = _literal(node.slice, hints.constants)
             if key and ok:
                 hints.keys[key].append(value)
         elif isinstance(node, ast.Assign) and owner and fn.name == "__init__" and isinstance(node.value, ast.Name) \
                 and node.value.id in params:
             for target in node.targets:
-                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+                if isinstance(target, ast.Attribute) and _is_self(target.value):
                     hints.attr_sources[owner][target.attr] = node.value.id
 
 
@@ -151,20 +152,20 @@ def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owne
     operands = [node.left, *node.comparators]
     for (left, right), op in zip(zip(operands, operands[1:]), node.ops):
         for side, other in ((left, right), (right, left)):
-            ok, value = _literal(other)
+            ok, value = _literal(other, hints.constants)
             key = _subject(side, params, scope, owner)
             length_key = _len_subject(side, params, scope, owner)
             if ok and key:
                 hints.values[key].append(value)
             elif ok and length_key and isinstance(value, int):
                 hints.lengths[length_key].append(value)
-            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left and _elements(other):
-                for element in _elements(other):
-                    ok, value = _literal(element)
+            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left and _elements(other, hints.constants):
+                for element in _elements(other, hints.constants):
+                    ok, value = _literal(element, hints.constants)
                     if ok:
                         hints.values[key].append(value)
             elif key and isinstance(op, (ast.In, ast.NotIn)) and side is right:
-                ok, value = _literal(left)
+                ok, value = _literal(left, hints.constants)
                 if ok and isinstance(value, str):
                     hints.values[key].append(value)  # `"x" in text`: a text containing it
                     hints.keys[key].append(value)  # `"x" in mapping`: a mapping holding it
@@ -181,12 +182,12 @@ def _call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Opt
     elif isinstance(func, ast.Attribute) and func.attr in STR_METHODS:
         key = _subject(func.value, params, scope, owner)
         for arg in node.args[:1]:
-            ok, value = _literal(arg)
+            ok, value = _literal(arg, hints.constants)
             if key and ok and isinstance(value, str):
                 hints.values[key].append(value)
     elif isinstance(func, ast.Attribute) and func.attr in ("get", "pop", "setdefault"):
         key = _subject(func.value, params, scope, owner)
-        ok, value = _literal(node.args[0]) if node.args else (False, None)
+        ok, value = _literal(node.args[0], hints.constants) if node.args else (False, None)
         if key and ok:
             hints.keys[key].append(value)
     if kwargs_name and isinstance(func, ast.Name) and any(
@@ -203,8 +204,8 @@ def _globals(hints: Hints, tree: ast.Module) -> None:
         if not isinstance(node, ast.Compare):
             continue
         for operand in [node.left, *node.comparators]:
-            for element in _elements(operand) or [operand]:
-                ok, value = _literal(element)
+            for element in _elements(operand, hints.constants) or [operand]:
+                ok, value = _literal(element, hints.constants)
                 if ok and isinstance(value, str) and value not in strings:
                     strings.append(value)
                 elif ok and isinstance(value, (int, float)) and not isinstance(value, bool) and value not in numbers:

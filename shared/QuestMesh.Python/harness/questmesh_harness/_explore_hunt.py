@@ -13,7 +13,7 @@ from ._explore_search import Found, Search
 from ._explore_select import Candidate, MutantLab, observe
 from ._explore_trace import Arc
 
-TRIALS_PER_MUTANT = 40
+TRIALS_PER_MUTANT = 30
 
 
 @dataclass
@@ -35,8 +35,8 @@ class Hunt:
             if mutant_id in killed or not self.lab.viable(self.lab.mutants[mutant_id]):
                 continue
             line = self.lab.mutants[mutant_id].line
-            parents = [c.found.call for c in candidates + added
-                       if any(line in arc for arc in c.found.arcs) and c.found.call.target.params + c.found.call.target.ctor]
+            parents = [c.found.call for c in candidates + added if any(line in arc for arc in c.found.arcs)
+                       and (c.found.call.target.params or c.found.call.target.ctor)]
             if not parents:
                 continue
             found = self._hunt(mutant_id, parents, len(candidates) + len(added))

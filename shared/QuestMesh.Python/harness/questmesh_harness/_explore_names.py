@@ -73,28 +73,43 @@ def describe(name: str, value: Any, source: str) -> str:
 
 def test_name(call: Call, observation: Observation, evaluate: Callable[[str], Any], with_owner: bool = True,
               result: Optional[Any] = None) -> str:
+    """`test_<subject>[_after_<prep>]_<what>`: what is `rejects_<args>`, `raises_<error>_for_<args>`,
+    `<args>`, `basic` or `defaults`, the argument words as many as fit."""
     words: list[str] = []
     baseline = {p.name: p.pool[0] for p in call.target.params if not p.has_default and p.pool}
     for name, source in [*call.ctor, *call.args]:
         if baseline.get(name) == source and (name, source) in call.args and source[:1] in "'\"":
             continue  # the usual text of a required argument says nothing
         try:
-            words.append(describe(name, evaluate(source), source)[:30].strip("_"))
+            words.append(_cut(describe(name, evaluate(source), source), 28))
         except Exception:
             words.append(snake(name))
-    words[:0] = [f"after_{snake(prep.name.strip('_'))}" for prep, _ in call.prep]
-    head = f"test_{subject(call, with_owner)}"
-    if observation.raises:
-        error = snake(observation.raises.rsplit(".", 1)[-1])
-        if observation.raises in ("ValueError", "TypeError") and words:
-            tail = "rejects_" + "_and_".join(words[:2])
-        else:
-            tail = f"raises_{error}" + ("_for_" + "_and_".join(words[:2]) if words else "")
+    name = "_".join([f"test_{subject(call, with_owner)}"] + [f"after_{snake(p.name)}" for p, _ in call.prep])
+    if observation.raises and observation.raises in ("ValueError", "TypeError") and words:
+        first = "_rejects_"
+    elif observation.raises:
+        name += "_raises_" + snake(observation.raises.rsplit(".", 1)[-1])
+        first = "_for_"
     else:
-        tail = "_and_".join(words[:2]) or ("defaults" if call.target.kind == "init" else "basic")
-        if result is not None and _is_empty(result):
-            tail += "_returns_empty"
-    return f"{head}_{tail}"[:MAX_NAME].rstrip("_")
+        first = "_"
+        if not words:
+            name += "_defaults" if call.target.kind == "init" else "_basic"
+    for index, word in enumerate(words[:3]):
+        glue = first if index == 0 else "_and_"
+        if len(name) + len(glue) + len(word) > MAX_NAME:
+            break
+        name += glue + word
+    if not observation.raises and result is not None and _is_empty(result) and len(name) + 14 <= MAX_NAME:
+        name += "_returns_empty"
+    return name
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters, cut between words."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return cut[:cut.rfind("_")] if "_" in cut else cut
 
 
 def _is_empty(value: Any) -> bool:

@@ -13,7 +13,9 @@ from ._explore_targets import Param, Target
 from ._explore_trace import Arc
 
 MAX_SYSTEMATIC_VALUES = 16
+CTOR_VALUES_PER_METHOD = 4
 PREP_RATE = 0.15
+CALL_COST = 200  # what a call costs beyond the target's own lines (argument building, the call, tracing)
 RESERVE_PER_TARGET = 40
 
 
@@ -29,6 +31,7 @@ class Found:
 @dataclass
 class Limits:
     max_calls: int
+    max_work: int  # line events in the target, summed over calls: a clock that runs the same on every machine
     patience: int  # stop after this many calls in a row without a new arc (keeps a seed's result stable)
     deadline: float  # time.perf_counter() value; a safety stop, reported when it cuts the search short
 
@@ -61,6 +64,7 @@ class Search:
     seeds: list[Call] = field(default_factory=list)
     tried: set[Call] = field(default_factory=set)
     calls: int = 0
+    work: int = 0
     stopped_by_deadline: bool = False
 
     def run(self) -> list[Found]:
@@ -70,7 +74,7 @@ class Search:
         return self.corpus
 
     def _out_of_budget(self) -> bool:
-        if self.calls >= self.limits.max_calls:
+        if self.calls >= self.limits.max_calls or self.work >= self.limits.max_work:
             return True
         if time.perf_counter() > self.limits.deadline:
             self.stopped_by_deadline = True
@@ -83,6 +87,7 @@ class Search:
         self.tried.add(call)
         self.calls += 1
         outcome = self.runner.perform(call)
+        self.work += outcome.events + CALL_COST
         if outcome.status not in ("returned", "raised"):
             return None
         arcs = self.translate(outcome.arcs)
@@ -124,7 +129,8 @@ class Search:
         self.seeds.append(baseline)
         self._try(baseline)
         for side, param in sides(target):
-            for source in param.pool[:MAX_SYSTEMATIC_VALUES]:
+            # The constructor's own target goes through its pools; for each method a few values will do.
+            for source in param.pool[:MAX_SYSTEMATIC_VALUES if side == "args" else CTOR_VALUES_PER_METHOD]:
                 if self._out_of_budget():
                     return
                 self._try(with_value(baseline, side, param, source))

@@ -49,6 +49,7 @@ class MutantLab:
     filename: str
     alarm: Alarm
     instance_var: Callable[[Call], str]
+    max_events: int
     mutants: dict[int, Mutant] = field(default_factory=dict)
     _envs: dict[int, Optional[tuple[Runner, Oracle]]] = field(default_factory=dict)
 
@@ -62,7 +63,9 @@ class MutantLab:
                 self._envs[mutant_id] = None
             else:
                 namespace = test_namespace(module)
-                runner = Runner(module, "<mutant>", namespace, self.alarm)  # no file matches: no tracing cost
+                # The mutant's code objects carry the target's file name, so the tracer counts its lines too:
+                # a mutant that loops is stopped after the same number of lines on every run.
+                runner = Runner(module, self.filename, namespace, self.alarm, self.max_events)
                 self._envs[mutant_id] = runner, Oracle(module, namespace, runner.evaluate, runner.fresh_instance,
                                                        self.instance_var, runner.guarded)
         return self._envs[mutant_id]

@@ -39,16 +39,25 @@ def _real_return(frame) -> bool:
 
 
 class ArcTracer:
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, max_events: int = 0) -> None:
         self.filename = filename
+        # A call that runs more lines than this is stopped where it is, the same way on every run; a
+        # wall-clock limit would stop it at a different point on a busy machine. 0: no limit.
+        self.max_events = max_events
         self.arcs: set[Arc] = set()
+        # Line events seen: the search's measure of work, which unlike time is the same on every run.
+        self._events = [0]
+
+    @property
+    def events(self) -> int:
+        return self._events[0]
 
     def _start_frame(self, frame, event, arg):
         if event != "call" or frame.f_code.co_filename != self.filename:
             return None
         first = frame.f_code.co_firstlineno
         last = -first if _real_call(frame) else frame.f_lineno
-        arcs = self.arcs
+        arcs, events, limit = self.arcs, self._events, self.max_events or float("inf")
 
         def local(frame, event, arg):
             nonlocal last
@@ -56,6 +65,9 @@ class ArcTracer:
                 line = frame.f_lineno
                 arcs.add((last, line))
                 last = line
+                events[0] += 1
+                if events[0] > limit:
+                    raise CallTimeout()  # raised into the target's frame; Python also stops tracing here
             elif event == "return" and _real_return(frame):
                 arcs.add((last, -first))
             return local
@@ -66,6 +78,7 @@ class ArcTracer:
     def tracing(self) -> Iterator[set[Arc]]:
         """Collects the arcs run inside the block into a fresh set."""
         self.arcs = set()
+        self._events[0] = 0
         previous = sys.gettrace()
         sys.settrace(self._start_frame)
         try:

@@ -46,7 +46,8 @@ def _environment(project_dir: Path, src_layout: bool) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONDONTWRITEBYTECODE"] = "1"  # leave no __pycache__ behind in the user's tree
     paths = [str(project_dir / "src")] if src_layout else []
-    env["PYTHONPATH"] = os.pathsep.join(paths + [str(project_dir)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    inherited = [env["PYTHONPATH"]] if env.get("PYTHONPATH") else []
+    env["PYTHONPATH"] = os.pathsep.join(paths + [str(project_dir)] + inherited)
     return env
 
 

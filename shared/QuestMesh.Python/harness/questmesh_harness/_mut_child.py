@@ -29,7 +29,7 @@ def skip_failure_rendering() -> None:
     def class_name_only(self: object, excinfo: object, style: object = None) -> str:
         return str(getattr(excinfo, "typename", "failed"))
 
-    nodes.Node._repr_failure_py = class_name_only  # type: ignore[method-assign]
+    setattr(nodes.Node, "_repr_failure_py", class_name_only)
 
 
 def mutant_body(live: LiveModule, run_item: RunItem) -> Callable[[Job, Channel], None]:

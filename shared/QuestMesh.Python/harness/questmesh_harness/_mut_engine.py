@@ -115,7 +115,8 @@ class MutationEngine:
         assert baseline is not None
         module = find_live_module(str(self.target))
         if module is None or not baseline.ids:
-            self.problem = None if baseline.ids else "no tests were collected"
+            self.problem = (f"the tests never import {self.target.name}" if baseline.ids
+                            else "no tests were collected")
             for mutant in self.mutants:
                 self.verdicts[mutant.id] = Verdict(NO_COVERAGE)
             return
@@ -127,6 +128,9 @@ class MutationEngine:
         self.timings["order_check"] = time.perf_counter() - began
         began = time.perf_counter()
         usable = baseline.usable()
+        if not usable:
+            self.problem = (f"no test passes on the unmutated code ({len(baseline.failed)} of "
+                            f"{len(baseline.ids)} fail): there is nothing to judge mutants with")
         jobs = []
         for mutant in self.mutants:
             plan = plan_mutant(mutant, baseline, usable, self.settings)
@@ -143,8 +147,8 @@ class MutationEngine:
         self.timings["mutants"] = time.perf_counter() - began
 
     def _check_order(self, baseline: Baseline) -> None:
-        """Tests that pass in file order but fail in fastest-first order would kill every
-        mutant they run for; they are set aside."""
+        """Re-run the usable tests unmutated in a child, as mutants will run them (fastest
+        first, in a private working directory); the ones that fail there are set aside."""
         usable = baseline.usable()
         if not usable:
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import resource
 import selectors
 import signal
 import time
@@ -20,7 +21,8 @@ from typing import Callable, Iterable, Mapping, Optional
 from ._mut_watch import NICENESS, Watch, renice
 from ._mut_workdir import WorkDirs
 
-MAX_SUSPECTS = 16  # suspects only wait for their deadline; they hold little but memory
+MAX_SUSPECTS = 8   # suspects only wait for their deadline; they hold little but memory
+CHILD_MEMORY_BYTES = 512 << 20  # with MAX_SUSPECTS: at worst ~5 GiB in all children
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def _child(job: Job, write_fd: int, body: Callable[[Job, Channel], None],
         os.dup2(devnull, 2)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        _limit_memory()
         gc.enable()
         body(job, Channel(write_fd))
     except BaseException as error:  # anything escaping the body is a crash of the child
@@ -120,8 +123,10 @@ class ForkRunner:
         try:
             while pending or self._running:
                 while pending and self._may_start():
-                    job = pending.popleft()
-                    self._start(prepare(job) if prepare is not None else job)
+                    job = prepare(pending[0]) if prepare is not None else pending[0]
+                    if not self._start(job):
+                        break  # out of processes or memory: wait for a child to end
+                    pending.popleft()
                 self._wait(on_result)
         finally:
             for running in list(self._running.values()):
@@ -136,10 +141,21 @@ class ForkRunner:
         active = sum(1 for r in self._running.values() if not r.watch.suspect)
         return active < self.workers and len(self._running) < self.workers + MAX_SUSPECTS
 
-    def _start(self, job: Job) -> None:
+    def _start(self, job: Job) -> bool:
+        """Fork a child for ``job``; False when the system refuses a process and others are
+        still running (the sandbox's process limit, say), so the job waits for one to end."""
         read_fd, write_fd = os.pipe()
         workdir = self.workdirs.acquire() if self.workdirs is not None else None
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_fd)
+            os.close(write_fd)
+            if workdir is not None and self.workdirs is not None:
+                self.workdirs.release(workdir)
+            if not self._running:
+                raise
+            return False
         if pid == 0:
             os.close(read_fd)
             _child(job, write_fd, self.body, workdir)
@@ -150,9 +166,10 @@ class ForkRunner:
             pass
         now = time.monotonic()
         running = _Running(job, pid, read_fd, now, now + job.timeout,
-                           Watch(now, job.timeout, job.steps), workdir)
+                           Watch(now, job.timeout, job.steps), workdir=workdir)
         self._running[read_fd] = running
         self._selector.register(read_fd, selectors.EVENT_READ)
+        return True
 
     def _wait(self, on_result: Optional[Callable[[Job, ChildResult], None]]) -> None:
         now = time.monotonic()
@@ -223,6 +240,23 @@ class ForkRunner:
         self.results[running.job.id] = result
         if on_result is not None:
             on_result(running.job, result)
+
+
+def _limit_memory() -> None:
+    """A mutant that appends in an endless loop must hit MemoryError, not the sandbox's memory
+    limit (which would take the whole harness down): each child may grow by CHILD_MEMORY_BYTES."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            fields = dict(line.split(":", 1) for line in status if ":" in line)
+        used = int(fields["VmData"].split()[0]) * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        limit = used + CHILD_MEMORY_BYTES
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft == resource.RLIM_INFINITY or limit < soft:
+            resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+    except (OSError, KeyError, ValueError):
+        pass
 
 
 def _reap(pid: int, block: bool) -> bool:

@@ -71,14 +71,14 @@ def run_naive(project: Project, target: Path, tests: Path, mutants: list[Mutant]
         time.sleep(0.005)
         now = time.monotonic()
         for process in list(running):
-            code = process.popen.poll()
-            if code is None and now < process.deadline:
+            status = process.popen.poll()
+            if status is None and now < process.deadline:
                 continue
-            if code is None:
+            if status is None:
                 os.killpg(process.popen.pid, signal.SIGKILL)
                 process.popen.wait()
                 verdicts[process.mutant_id] = Verdict(TIMEOUT, None, now - process.started)
             else:
-                verdicts[process.mutant_id] = _verdict(code, now - process.started)
+                verdicts[process.mutant_id] = _verdict(status, now - process.started)
             running.remove(process)
     return RunOutcome(verdicts, summary, None)

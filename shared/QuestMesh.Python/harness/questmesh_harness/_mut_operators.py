@@ -105,7 +105,7 @@ def loop_control(node: ast.AST) -> Iterator[Mutation]:
         yield "loop_control", _like(ast.Break(), node)
 
 
-def negated_condition(node: ast.expr) -> Iterator[Mutation]:
+def negated_condition(node: ast.AST) -> Iterator[Mutation]:
     yield "negate_condition", _like(ast.UnaryOp(op=ast.Not(), operand=node), node)
 
 

@@ -20,8 +20,14 @@ from ._mut_select import Plan
 REMEMBERED_KILLERS = 4
 
 
+def _plan(job: Job) -> Plan:
+    plan = job.payload
+    assert isinstance(plan, Plan)
+    return plan
+
+
 def start_order(jobs: list[Job]) -> list[Job]:
-    return sorted(jobs, key=lambda job: (not job.payload.mutant.may_hang, -job.payload.expected))
+    return sorted(jobs, key=lambda job: (not _plan(job).mutant.may_hang, -_plan(job).expected))
 
 
 def _group(mutant: Mutant) -> Hashable:
@@ -39,7 +45,7 @@ class KillHistory:
     def record(self, job: Job, result: ChildResult) -> None:
         for line in reversed(result.lines):
             if line.startswith("K "):
-                killers = self._killers[_group(job.payload.mutant)]
+                killers = self._killers[_group(_plan(job).mutant)]
                 index = int(line[2:])
                 if index in killers:
                     killers.remove(index)
@@ -48,7 +54,7 @@ class KillHistory:
                 return
 
     def reorder(self, job: Job) -> Job:
-        plan: Plan = job.payload  # type: ignore[assignment]
+        plan = _plan(job)
         killers = [i for i in self._killers.get(_group(plan.mutant), ()) if i in plan.tests]
         if not killers:
             return job

@@ -11,10 +11,9 @@ are replaced, and references to them in the project's other modules are rebound.
 from __future__ import annotations
 
 import re
-import sys
 from enum import EnumMeta
 from types import CodeType, FunctionType, GetSetDescriptorType, MemberDescriptorType, ModuleType
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 _MISSING = object()
 _CLASS_SKIP = frozenset({"__dict__", "__weakref__", "__module__", "__qualname__", "__doc__",
@@ -104,8 +103,11 @@ class Merger:
                                  and self.transplant(a, b)) for a, b in pairs)
 
     def _merge_class(self, old: type, new: type) -> bool:
+        # What class creation fixes for good (bases, metaclass, slots) cannot be merged: the
+        # new class replaces the old one instead.
         if (old.__name__ != new.__name__ or type(old) is not type(new)
-                or isinstance(old, EnumMeta) or old.__bases__ != new.__bases__):
+                or isinstance(old, EnumMeta) or old.__bases__ != new.__bases__
+                or not equivalent(vars(old).get("__slots__"), vars(new).get("__slots__"))):
             return False
         try:
             for attr, new_value in list(vars(new).items()):
@@ -124,11 +126,11 @@ class Merger:
         return True
 
 
-def reexecute(module: ModuleType, codes: Iterable[CodeType],
-              belongs_to_project: Callable[[str | None], bool]) -> None:
+def reexecute(module: ModuleType, codes: Iterable[CodeType], others: Iterable[ModuleType]) -> None:
     """Run ``codes`` (one per module-level statement) in the module's namespace, merging every
     re-created object into the one it replaces before the next statement runs, so later
-    statements (subclasses, instances, dispatch tables) see the original objects."""
+    statements (subclasses, instances, dispatch tables) see the original objects. References
+    to objects that had to be replaced are rebound in ``others`` (the test modules)."""
     namespace = module.__dict__
     merger = Merger()
     for code in codes:
@@ -139,16 +141,13 @@ def reexecute(module: ModuleType, codes: Iterable[CodeType],
             if old_value is not _MISSING and old_value is not new_value:
                 namespace[name] = merger.merge(old_value, new_value)
     if merger.replaced:
-        rebind(module, merger.replaced, belongs_to_project)
+        rebind(merger.replaced, others)
 
 
-def rebind(module: ModuleType, replaced: dict[int, tuple[Any, Any]],
-           belongs_to_project: Callable[[str | None], bool]) -> None:
-    """Point the project's other modules (the tests) at objects that had to be replaced: their
-    globals and the attributes of the classes they define."""
-    for other in list(sys.modules.values()):
-        if other is module or not belongs_to_project(getattr(other, "__file__", None)):
-            continue
+def rebind(replaced: dict[int, tuple[Any, Any]], others: Iterable[ModuleType]) -> None:
+    """Point other modules at objects that had to be replaced: their globals and the
+    attributes of the classes they define."""
+    for other in others:
         owners: list[Any] = [other] + [value for value in list(vars(other).values())
                                        if isinstance(value, type)
                                        and value.__module__ == other.__name__]

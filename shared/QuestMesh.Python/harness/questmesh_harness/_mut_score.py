@@ -2,7 +2,9 @@
 
 Score = (killed + timeout) / (killed + timeout + survived + no-coverage): a mutant no test
 reaches is a mutant the suite misses, as mutmut counts it. Mutants that do not compile say
-nothing about the suite and are left out.
+nothing about the suite and are left out. The score is always a number (the .NET contract has a
+plain double): 100 for a module without mutants, 0 when mutants exist but none could be judged
+(the reply's ``error`` says why).
 """
 
 from __future__ import annotations
@@ -45,14 +47,14 @@ class Score:
     timeout: int
     no_coverage: int
     errors: int
-    score: Optional[float]
+    score: float
     uncertainty: Optional[float]
 
     def to_dict(self) -> dict:
         return {
             "total": self.total, "killed": self.killed, "survived": self.survived,
             "timeout": self.timeout, "no_coverage": self.no_coverage, "errors": self.errors,
-            "score": None if self.score is None else round(self.score, 2),
+            "score": round(self.score, 2),
             "uncertainty": None if self.uncertainty is None else round(self.uncertainty, 2),
         }
 
@@ -61,7 +63,10 @@ def score(statuses: Iterable[str], sampled: bool) -> Score:
     counts = Counter(statuses)
     detected = counts[KILLED] + counts[TIMEOUT]
     judged = detected + counts[SURVIVED] + counts[NO_COVERAGE]
-    value = 100.0 * detected / judged if judged else None
+    if judged:
+        value = 100.0 * detected / judged
+    else:
+        value = 0.0 if counts else 100.0
     uncertainty = wilson_half_width(detected, judged) if sampled and judged else None
     return Score(
         total=sum(counts.values()), killed=counts[KILLED], survived=counts[SURVIVED],

@@ -23,10 +23,21 @@ class Baseline:
     ids: list[str]
     durations: list[float]
     failed: set[int] = field(default_factory=set)
-    unreliable: set[int] = field(default_factory=set)  # passed in order, failed when reordered
+    # passed in the baseline, failed when re-run unmutated in a child (they depend on the order
+    # of tests or on the real working directory): they would kill every mutant they run for
+    unreliable: set[int] = field(default_factory=set)
     line_tests: dict[int, set[int]] = field(default_factory=dict)
     import_lines: set[int] = field(default_factory=set)
     duration: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "tests": len(self.ids),
+            "failed": len(self.failed),
+            "failed_tests": [self.ids[i] for i in sorted(self.failed)],
+            "unreliable_tests": [self.ids[i] for i in sorted(self.unreliable)],
+            "duration": round(self.duration, 4),
+        }
 
     def usable(self) -> list[int]:
         """Indices of tests that may judge mutants, fastest first."""
@@ -93,6 +104,7 @@ def _plan(mutant: Mutant, tests: list[int], rerun: bool, baseline: Baseline,
           settings: Settings) -> Plan | None:
     if not tests:
         return None
-    expected = sum(baseline.durations[i] for i in tests) + CHILD_OVERHEAD_SECONDS
-    timeout = max(settings.timeout_min_seconds, settings.timeout_factor * expected)
+    tests_seconds = sum(baseline.durations[i] for i in tests)
+    timeout = max(settings.timeout_min_seconds, settings.timeout_factor * tests_seconds)
+    expected = tests_seconds + CHILD_OVERHEAD_SECONDS  # for scheduling only
     return Plan(mutant, tuple(tests), rerun, timeout, expected)

@@ -65,6 +65,7 @@ class LiveModule:
     statement_codes: list[CodeType] = field(default_factory=list)
     statement_index: list[dict[tuple[str, int, int], CodeType]] = field(default_factory=list)
     functions: dict[CodeType, list[FunctionType]] = field(default_factory=dict)
+    project_modules: list[ModuleType] = field(default_factory=list)  # the tests, mostly
 
     @property
     def filename(self) -> str:
@@ -86,6 +87,8 @@ class LiveModule:
             if type(obj) is FunctionType and obj.__code__.co_filename == filename:
                 functions[obj.__code__].append(obj)
         self.functions = dict(functions)
+        self.project_modules = [m for m in list(sys.modules.values()) if m is not self.module
+                                and self.belongs_to_project(getattr(m, "__file__", None))]
         return self
 
     def compile_statement(self, statement: ast.stmt) -> CodeType:
@@ -116,7 +119,7 @@ class LiveModule:
         codes = list(self.statement_codes)
         codes[top] = self._compile(self.parsed.tree.body[top])
         try:
-            reexecute(self.module, codes, self.belongs_to_project)
+            reexecute(self.module, codes, self.project_modules)
         except Exception as error:
             raise MutantBreaksImport(f"{type(error).__name__}: {error}") from error
         return "reexec"
@@ -172,8 +175,8 @@ class LiveModule:
 def _class_shells(unit: tuple[ast.AST, ...]) -> ast.stmt:
     node = unit[-1]
     for outer in reversed(unit[:-1]):
-        shell = ast.ClassDef(name=outer.name, bases=[], keywords=[], body=[node],  # type: ignore[attr-defined]
-                             decorator_list=[])
+        name = getattr(outer, "name")
+        shell = ast.ClassDef(name=name, bases=[], keywords=[], body=[node], decorator_list=[])
         node = ast.copy_location(shell, outer)
     return node  # type: ignore[return-value]
 

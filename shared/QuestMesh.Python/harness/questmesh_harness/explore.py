@@ -32,14 +32,19 @@ from ._explore_verify import detect_style, existing_arcs, run_tests
 from ._explore_writer import Case
 from .errors import HarnessError
 
-CALLS_PER_SECOND = 1000  # the call cap per budget second; a typical target runs well over this rate
+CALLS_PER_SECOND = 600  # the call cap per budget second; a typical target runs well over this rate
 PATIENCE_PER_SECOND = 250
+# The search's budget in work (line events in the target plus a fixed cost per call), not time, so that a
+# seed gives the same module on a busy machine: about a quarter of the budget on an idle one.
+WORK_PER_SECOND = 400_000
 MAX_TESTS = 120
-MAX_MUTANTS = 400
-MUTANT_CALL_SECONDS = 0.1
-MUTANT_RUNS_PER_SECOND = 1000
+MAX_MUTANTS = 150
+MUTANT_CALL_SECONDS = 1.0
+MAX_CALL_EVENTS = 200_000  # lines of the target one call may run (a unit test should not run more)
+MAX_MUTANT_EVENTS = 50_000
+MUTANT_RUNS_PER_SECOND = 400
 SIMPLIFY_RUNS_PER_SECOND = 50
-HUNT_RUNS_PER_SECOND = 200
+HUNT_RUNS_PER_SECOND = 80
 VERIFY_ROUNDS = 3
 
 
@@ -126,13 +131,14 @@ def _search(req: Request, module: Any, source: str, precovered: set, started: fl
     targets = discover(module, tree, hints) or discover(module, tree, hints, private=True)
     namespace = test_namespace(module)
     arc_map = ArcMap.of(source, str(req.target))
-    per_call = min(1.0, max(0.1, req.budget / 40))
-    limits = Limits(max_calls=int(req.budget * CALLS_PER_SECOND),
+    # The wall clock only backs up the line-event limits, for code the tracer does not see (C, other files).
+    per_call = min(5.0, max(1.0, req.budget / 10))
+    limits = Limits(max_calls=int(req.budget * CALLS_PER_SECOND), max_work=int(req.budget * WORK_PER_SECOND),
                     patience=int(max(1000, req.budget * PATIENCE_PER_SECOND)), deadline=started + req.budget * 0.6)
     taken = set(namespace) | {module.__name__.split(".")[0]}
     focus = _focus(req.focus, arc_map)
     with Alarm(per_call) as alarm:
-        runner = Runner(module, module.__file__, namespace, alarm)
+        runner = Runner(module, module.__file__, namespace, alarm, MAX_CALL_EVENTS)
         already = set(arc_map.translate(precovered))
         search = Search(runner, targets, arc_map.translate, random.Random(req.seed), limits, hints.strings,
                         focus=focus, covered=set(already))
@@ -142,7 +148,7 @@ def _search(req: Request, module: Any, source: str, precovered: set, started: fl
         candidates = [Candidate(f, *observed) for f in found + search.reserve
                       if (observed := observe(runner, oracle, f.call))]
         # Mutants get a shorter leash: a mutant that loops should not eat the budget.
-        lab = MutantLab(module.__name__, module.__file__, Alarm(min(per_call, MUTANT_CALL_SECONDS)), instance)
+        lab = MutantLab(module.__name__, module.__file__, Alarm(MUTANT_CALL_SECONDS), instance, MAX_MUTANT_EVENTS)
         screen_mutants(candidates, lab, source, random.Random(f"{req.seed}-mutants"), MAX_MUTANTS,
                        int(req.budget * MUTANT_RUNS_PER_SECOND), set(focus.lines), started + req.budget * 0.75,
                        {line for arc in precovered for line in arc if line > 0} if req.existing else set())

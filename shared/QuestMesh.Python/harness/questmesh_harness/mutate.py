@@ -26,7 +26,7 @@ from ._mut_generate import ParsedModule, generate_mutants, parse_module
 from ._mut_model import Mutant, RunOutcome, Verdict
 from ._mut_naive import run_naive
 from ._mut_score import sample, score
-from ._mut_select import Settings
+from ._mut_select import Baseline, Settings
 from ._mut_workdir import WorkDirs
 from .errors import HarnessError
 
@@ -127,20 +127,13 @@ def _run_fast(req: MutateRequest, parsed: ParsedModule, mutants: list[Mutant]) -
     timings = {"pytest": time.perf_counter() - began, **engine.timings}
     if engine.crash is not None:
         raise engine.crash
-    baseline = engine.baseline
+    baseline = engine.baseline or Baseline(ids=[], durations=[])
     problem = engine.problem
-    if problem is None and baseline is None:
+    if problem is None and engine.baseline is None:
         problem = f"pytest ended with exit code {exit_code} before running the tests"
     return RunOutcome(
         verdicts=engine.verdicts,
-        baseline={
-            "tests": len(baseline.ids) if baseline else 0,
-            "failed": len(baseline.failed) if baseline else 0,
-            "failed_tests": [baseline.ids[i] for i in sorted(baseline.failed)] if baseline else [],
-            "order_dependent_tests": [baseline.ids[i] for i in sorted(baseline.unreliable)]
-            if baseline else [],
-            "duration": round(baseline.duration, 4) if baseline else 0.0,
-        },
+        baseline=baseline.to_dict(),
         problem=problem,
         timings={name: round(seconds, 3) for name, seconds in timings.items()},
     )

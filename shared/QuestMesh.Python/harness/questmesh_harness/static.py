@@ -17,6 +17,7 @@ RUNTIME_ERRORS = frozenset({
     "DefaultExceptNotLast", "TwoStarredExpressions", "TooManyExpressionsInStarredAssignment",
     "ForwardAnnotationSyntaxError", "PercentFormatInvalidFormat", "StringDotFormatInvalidFormat",
 })
+BROKEN = frozenset({"SyntaxError", "UnexpectedError"})  # the module could not even be read
 TODO = re.compile(r"#.*\b(TODO|FIXME|XXX)\b")
 
 
@@ -142,6 +143,6 @@ def pyflakes_report(source: str) -> dict:
     return {
         "available": True,
         "issue_count": len(findings),
-        "error_count": sum(1 for f in findings if f.kind in RUNTIME_ERRORS or f.kind in ("SyntaxError", "UnexpectedError")),
+        "error_count": sum(1 for f in findings if f.kind in RUNTIME_ERRORS or f.kind in BROKEN),
         "output": output[:MAX_OUTPUT_CHARS],
     }

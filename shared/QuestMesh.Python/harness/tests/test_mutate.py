@@ -17,10 +17,15 @@ from pathlib import Path
 import pytest
 
 from _mutexec_support import run_harness, write_files
+from questmesh_harness._mut_fork import ChildResult, Job
 from questmesh_harness._mut_generate import generate_mutants, parse_module
+from questmesh_harness._mut_order import KillHistory
+from questmesh_harness._mut_select import Plan
 from questmesh_harness._mut_reconcile import reexecute
 from questmesh_harness._mut_score import sample, score, wilson_half_width
 from questmesh_harness._mut_swap import LiveModule
+from questmesh_harness._mut_watch import Watch
+from questmesh_harness._mut_workdir import WorkDirs
 
 CALC = '''
 """A module with every kind of code the mutation engine must reach."""
@@ -217,7 +222,7 @@ def test_swap_reaches_every_kind_of_code(fast_reply):
 
     cases = {
         ("LIMIT = 10", "LIMIT = 11"): "test_clamp",                          # module constant
-        ("return x + n", "return x - n"): "test_adder test_add_one_made_at_import",                      # nested function
+        ("return x + n", "return x - n"): "test_adder test_add_one_made_at_import",  # closure
         ("fee = 1", "fee = 2"): "test_deposit",                              # class attribute
         ("def __init__(self, balance=0):", "def __init__(self, balance=1):"): "test_default_balance",
         ("return self.balance < 0", "return self.balance <= 0"): "test_overdrawn",  # property
@@ -245,7 +250,7 @@ def test_naive_mode_agrees_with_fast_mode(calc_project, fast_reply):
     assert naive["mode"] == "naive" and fast["sampled"] and fast["uncertainty"] is not None
 
 
-def test_hang_no_coverage_failing_baseline_and_broken_import(tmp_path):
+def test_hang_no_coverage_failing_and_unreliable_tests_and_broken_import(tmp_path):
     root = write_files(tmp_path, {
         "loop.py": '''
             START = int("3")
@@ -261,6 +266,7 @@ def test_hang_no_coverage_failing_baseline_and_broken_import(tmp_path):
                 return 41
         ''',
         "tests/test_loop.py": '''
+            import os
             from loop import START, countdown
 
             def test_countdown():
@@ -268,6 +274,10 @@ def test_hang_no_coverage_failing_baseline_and_broken_import(tmp_path):
 
             def test_always_fails():
                 assert False
+
+            def test_needs_the_real_working_directory():
+                countdown(1)
+                assert os.getcwd() == os.path.dirname(os.path.dirname(__file__))
         ''',
     })
     reply = mutate(root, target="loop.py", timeout_min_seconds=0.5)
@@ -278,7 +288,10 @@ def test_hang_no_coverage_failing_baseline_and_broken_import(tmp_path):
     assert (broken["status"], broken["killed_by"]) == ("killed", "<module import>")
     assert reply["baseline"]["failed"] == 1
     assert reply["baseline"]["failed_tests"] == ["tests/test_loop.py::test_always_fails"]
-    assert all(m["killed_by"] != "tests/test_loop.py::test_always_fails" for m in reply["mutants"])
+    assert reply["baseline"]["unreliable_tests"] == [
+        "tests/test_loop.py::test_needs_the_real_working_directory"]
+    assert {m["killed_by"] for m in reply["mutants"]} <= {
+        None, "tests/test_loop.py::test_countdown", "<module import>"}
     assert reply["no_coverage"] >= 2
     judged = reply["killed"] + reply["timeout"] + reply["survived"] + reply["no_coverage"]
     assert reply["score"] == round(100 * (reply["killed"] + reply["timeout"]) / judged, 2)
@@ -294,13 +307,52 @@ def test_sampling_is_deterministic_per_seed(calc_project):
 def test_tests_that_do_not_collect_are_reported(tmp_path):
     root = write_files(tmp_path, {"calc.py": CALC, "tests/test_bad.py": "import nowhere\n"})
     reply = mutate(root)
-    assert "do not collect" in reply["error"] and reply["score"] is None
+    assert "do not collect" in reply["error"] and reply["score"] == 0.0
 
 
 def test_bad_request_exits_2(tmp_path):
     code, reply, _ = run_harness("mutate", {"project_dir": str(tmp_path), "target_file": "x.py",
                                             "tests": "tests"})
     assert code == 2 and "does not exist" in reply["error"]
+
+
+def test_parallel_children_do_not_share_the_working_directory(tmp_path):
+    """Every test writes and deletes the same relative file name (CPython's TESTFN habit): two
+    children running it at once must not delete each other's file and 'kill' mutants no test
+    can see (here every mutant is invisible to the test)."""
+    root = write_files(tmp_path, {
+        "quiet.py": """
+            def noise(a, b):
+                x = a + b * 2 - 1
+                y = a < b or a == 3
+                z = "text" if y else "other"
+                return None
+        """,
+        "tests/test_quiet.py": """
+            import os
+            import time
+            import unittest
+            from quiet import noise
+
+            class Quiet(unittest.TestCase):
+                def setUp(self):
+                    with open("shared.tmp", "w") as handle:
+                        handle.write("x")
+
+                def tearDown(self):
+                    os.unlink("shared.tmp")
+
+                def test_noise(self):
+                    time.sleep(0.01)
+                    noise(1, 2)
+                    with open("shared.tmp") as handle:
+                        assert handle.read() == "x"
+        """,
+    })
+    reply = mutate(root, target="quiet.py", workers=4)
+    assert reply["total"] >= 8
+    assert reply["killed"] == 0 and reply["survived"] == reply["total"]
+    assert not (root / "shared.tmp").exists()
 
 
 # --- operators and generation -------------------------------------------------------------
@@ -419,10 +471,24 @@ def test_reexecute_merges_into_the_objects_tests_hold(tmp_path):
         codes = [compile("RATE = 3\n", str(path), "exec"),
                  compile("class Box:\n    size = RATE\n\n    def grow(self):\n"
                          "        return self.size * RATE\n", str(path), "exec")]
-        reexecute(module, codes, lambda file: False)
+        reexecute(module, codes, [])
         assert module.Box is box_class and box.size == 3 and box.grow() == 9
     finally:
         del sys.modules["merge_me"]
+
+
+def test_reexecute_replaces_a_class_whose_slots_changed(tmp_path):
+    path = tmp_path / "slotted.py"
+    path.write_text("class P:\n    __slots__ = ('x',)\n", encoding="utf-8")
+    module = load(path, "slotted")
+    consumer = type(sys)("consumer")
+    consumer.P = module.P
+    try:
+        reexecute(module, [compile("class P:\n    __slots__ = ('y',)\n", str(path), "exec")],
+                  [consumer])
+        assert consumer.P is module.P and module.P.__slots__ == ("y",)
+    finally:
+        del sys.modules["slotted"]
 
 
 # --- score -------------------------------------------------------------------------------
@@ -431,7 +497,8 @@ def test_score_counts_no_coverage_as_survived_and_ignores_errors():
     figures = score(["killed", "timeout", "survived", "no-coverage", "error"], sampled=False)
     assert figures.score == 50.0 and figures.errors == 1 and figures.total == 5
     assert figures.uncertainty is None
-    assert score([], sampled=False).score is None
+    assert score([], sampled=False).score == 100.0
+    assert score(["error"], sampled=False).score == 0.0
 
 
 def test_wilson_half_width():
@@ -447,3 +514,41 @@ def test_sample_is_deterministic_and_keeps_order():
     assert sampled and chosen == sorted(chosen) and chosen == sample(items, 10, seed=5)[0]
     assert sample(items, None, seed=5) == (items, False)
     assert sample(items, 500, seed=5) == (items, False)
+
+
+# --- scheduling --------------------------------------------------------------------------
+
+def test_watch_suspects_a_child_stuck_in_one_test_and_clears_on_progress():
+    watch = Watch(started=0.0, timeout=10.0, steps={0: 0.01, 1: 0.5})
+    assert not watch.check(0.3)
+    assert watch.check(0.4) and watch.suspect          # swapping the mutant in took too long
+    assert watch.progressed(0, 0.4) and not watch.suspect
+    assert not watch.check(0.45) and watch.check(0.51)  # 4 x 10 ms, floored at 0.1 s
+    watch.progressed(1, 1.0)
+    assert not watch.check(2.9) and watch.check(3.0)    # 4 x 0.5 s
+    capped = Watch(started=0.0, timeout=1.0, steps={0: 5.0})
+    capped.progressed(0, 0.0)
+    assert capped.check(0.5)                            # never more than half the timeout
+
+
+def test_kill_history_puts_recent_killers_first():
+    mutants = generate_mutants(parse_module("def f(a):\n    return a + 1\n", "m.py"))
+    plans = [Plan(m, (0, 1, 2, 3), False, 1.0, 0.1) for m in mutants]
+    history = KillHistory()
+    history.record(Job(1, 1.0, plans[0]), ChildResult(["T 0", "T 1", "T 2", "K 2"], False, 0, 0.1))
+    assert history.reorder(Job(2, 1.0, plans[1])).payload.tests == (2, 0, 1, 3)
+
+
+def test_workdirs_mirror_the_project_and_are_reused(tmp_path):
+    root = write_files(tmp_path / "root", {"data/in.txt": "hello", "mod.py": "X = 1\n"})
+    dirs = WorkDirs(root, tmp_path / "work")
+    first = dirs.acquire()
+    assert (first / "data" / "in.txt").read_text() == "hello"
+    (first / "new.txt").write_text("private")
+    assert not (root / "new.txt").exists()
+    second = dirs.acquire()
+    assert second != first
+    dirs.release(first)
+    assert dirs.acquire() == first
+    dirs.remove_all()
+    assert not (tmp_path / "work").exists() and (root / "mod.py").exists()

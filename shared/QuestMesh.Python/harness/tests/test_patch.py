@@ -78,7 +78,8 @@ def test_insert_of_an_existing_name_replaces_it():
 
 
 def test_insert_goes_above_the_main_guard():
-    source = "import unittest\n\n\nclass T(unittest.TestCase):\n    pass\n\n\nif __name__ == '__main__':\n    unittest.main()\n"
+    source = ("import unittest\n\n\nclass T(unittest.TestCase):\n    pass\n\n\n"
+              "if __name__ == '__main__':\n    unittest.main()\n")
     patched = patch.patch_source(source, "insert", "U", "class U(unittest.TestCase):\n    pass\n")
     assert patched.index("class U") < patched.index("if __name__")
 
