@@ -6,4 +6,7 @@ public record RunFailed
     public Guid RunId { get; init; }
     public required string Reason { get; init; }
     public IReadOnlyList<AttemptFigures> Attempts { get; init; } = [];
+
+    /// <summary>What a person needs to act on the failure (an error message, the step that timed out).</summary>
+    public string? Detail { get; init; }
 }

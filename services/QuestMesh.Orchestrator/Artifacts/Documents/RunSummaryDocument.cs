@@ -1,0 +1,53 @@
+using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.StateMachines;
+
+namespace QuestMesh.Orchestrator.Artifacts.Documents;
+
+/// <summary><c>run_summary.json</c>: how the run ended, what it took, and its best attempt.</summary>
+public sealed record RunSummaryDocument
+{
+    public Guid RunId { get; init; }
+    public string? Tenant { get; init; }
+    public required string TargetFile { get; init; }
+    public required string State { get; init; }
+    public string? Reason { get; init; }
+    public string? Detail { get; init; }
+    public bool TargetsMet { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public double TotalSeconds { get; init; }
+    public IReadOnlyDictionary<string, double> DurationsSeconds { get; init; } = new Dictionary<string, double>();
+    public int Iterations { get; init; }
+    public decimal EstimatedCost { get; init; }
+    public int PromptTokens { get; init; }
+    public int CompletionTokens { get; init; }
+    public int TotalTokens { get; init; }
+    public required RunSettings Settings { get; init; }
+    public AttemptFigures? Best { get; init; }
+    public IReadOnlyList<AttemptFigures> Attempts { get; init; } = [];
+    public string? FinalSuite { get; init; }
+
+    public static RunSummaryDocument From(RunState run, DateTimeOffset now) => new()
+    {
+        RunId = run.CorrelationId,
+        Tenant = run.Tenant,
+        TargetFile = run.TargetFile,
+        State = run.CurrentState,
+        Reason = run.TerminationReason,
+        Detail = run.StatusDetail,
+        TargetsMet = run.BestFigures is { } best && Routing.RouterPolicy.TargetsMet(best, run.Settings),
+        StartedAt = run.SubmittedAt,
+        FinishedAt = run.FinishedAt,
+        TotalSeconds = ((run.FinishedAt ?? now) - run.SubmittedAt).TotalSeconds,
+        DurationsSeconds = run.Totals.DurationsSeconds,
+        Iterations = run.Attempts.Count,
+        EstimatedCost = run.Totals.EstimatedCost,
+        PromptTokens = run.Totals.PromptTokens,
+        CompletionTokens = run.Totals.CompletionTokens,
+        TotalTokens = run.Totals.TotalTokens,
+        Settings = run.Settings,
+        Best = run.BestFigures,
+        Attempts = run.Attempts,
+        FinalSuite = run.BestSuite is { } suite ? ArtifactNames.Final(suite.FileName) : null,
+    };
+}

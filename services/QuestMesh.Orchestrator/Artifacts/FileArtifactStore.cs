@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+
+namespace QuestMesh.Orchestrator.Artifacts;
+
+/// <summary>
+/// Artifacts on disk (embedded mode), in the folder <see cref="IRunArtifactLocations"/> names for the run:
+/// <c>&lt;ArtifactsRoot&gt;/&lt;run_id&gt;/&lt;name&gt;</c> unless the host assigned one.
+/// </summary>
+public sealed class FileArtifactStore(IRunArtifactLocations locations) : IArtifactStore
+{
+    // One writer per file: two messages of one run may append to events.log at the same moment.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
+
+    public async Task WriteAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(runId, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var gate = _locks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            await File.WriteAllTextAsync(temporary, content, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task AppendAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(runId, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var gate = _locks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await File.AppendAllTextAsync(path, content, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<string?> ReadAsync(Guid runId, string name, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(runId, name);
+        return File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : null;
+    }
+
+    public Task<IReadOnlyList<string>> ListAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        var root = RunDirectory(runId);
+        IReadOnlyList<string> names = Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Where(p => !p.EndsWith(".tmp", StringComparison.Ordinal))
+                .Select(p => Path.GetRelativePath(root, p).Replace(Path.DirectorySeparatorChar, '/'))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+        return Task.FromResult(names);
+    }
+
+    private string RunDirectory(Guid runId) => locations.DirectoryOf(runId);
+
+    private string PathOf(Guid runId, string name) => Path.Combine(RunDirectory(runId), Path.Combine(Segments(name)));
+
+    /// <summary>Names come from messages (a suite's file name): refuse anything that could leave the run's folder.</summary>
+    private static string[] Segments(string name)
+    {
+        var segments = name.Split('/');
+        if (name.Length == 0 || Path.IsPathRooted(name) || name.Contains('\\')
+            || segments.Any(s => s.Length == 0 || s == "." || s == ".."))
+            throw new ArgumentException($"Artifact name '{name}' must be a relative path without '.', '..' or empty parts.", nameof(name));
+        return segments;
+    }
+}

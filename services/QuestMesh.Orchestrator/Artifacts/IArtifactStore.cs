@@ -1,0 +1,20 @@
+namespace QuestMesh.Orchestrator.Artifacts;
+
+/// <summary>
+/// A run's folder-like set of artifacts (DESIGN.md §4). Names are relative, forward-slash separated
+/// (<c>attempt_0.static.json</c>, <c>final/tests/test_x.py</c>); the store decides where they live.
+/// </summary>
+public interface IArtifactStore
+{
+    /// <summary>Creates or replaces an artifact; readers see the old or the new content, never a half-written one.</summary>
+    Task WriteAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends to an artifact, creating it when missing (<c>events.log</c>).</summary>
+    Task AppendAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default);
+
+    /// <summary>The artifact's content, or null when the run has no such artifact.</summary>
+    Task<string?> ReadAsync(Guid runId, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>The names of the run's artifacts, sorted.</summary>
+    Task<IReadOnlyList<string>> ListAsync(Guid runId, CancellationToken cancellationToken = default);
+}

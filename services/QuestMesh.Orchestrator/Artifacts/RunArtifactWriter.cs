@@ -1,0 +1,37 @@
+using QuestMesh.Orchestrator.Artifacts.Documents;
+using QuestMesh.Orchestrator.StateMachines;
+
+namespace QuestMesh.Orchestrator.Artifacts;
+
+/// <summary>Writes a run's seed artifacts by name; the saga's activities call it, the store decides where they land.</summary>
+public sealed class RunArtifactWriter(IArtifactStore store)
+{
+    public Task Text(RunState run, string name, string content, CancellationToken cancellationToken) =>
+        store.WriteAsync(run.CorrelationId, name, content, cancellationToken);
+
+    public Task Json<T>(RunState run, string name, T value, CancellationToken cancellationToken) =>
+        store.WriteAsync(run.CorrelationId, name, ArtifactJson.Serialize(value), cancellationToken);
+
+    public Task AttemptText(RunState run, string part, string content, CancellationToken cancellationToken) =>
+        Text(run, ArtifactNames.Attempt(run.Attempt, part), content, cancellationToken);
+
+    public Task AttemptJson<T>(RunState run, string part, T value, CancellationToken cancellationToken) =>
+        Json(run, ArtifactNames.Attempt(run.Attempt, part), value, cancellationToken);
+
+    public Task Metrics(RunState run, CancellationToken cancellationToken) =>
+        AttemptJson(run, ArtifactNames.Metrics, MetricsDocument.From(run), cancellationToken);
+
+    public Task FixReport(RunState run, CancellationToken cancellationToken) =>
+        AttemptJson(run, ArtifactNames.FixReport, new FixReportDocument(run.Attempt, run.FixRounds), cancellationToken);
+
+    public Task Summary(RunState run, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Json(run, ArtifactNames.RunSummary, RunSummaryDocument.From(run, now), cancellationToken);
+
+    public Task FinalSuite(RunState run, CancellationToken cancellationToken) =>
+        run.BestSuite is { } suite
+            ? Text(run, ArtifactNames.Final(suite.FileName), suite.Source, cancellationToken)
+            : Task.CompletedTask;
+
+    public Task Event(RunState run, DateTimeOffset now, CancellationToken cancellationToken) =>
+        store.AppendAsync(run.CorrelationId, ArtifactNames.EventsLog, EventsLogLine.Format(run, now) + "\n", cancellationToken);
+}

@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.Orchestrator.Deadlines;
+using QuestMesh.Orchestrator.Routing;
+using QuestMesh.Orchestrator.Runs;
+using QuestMesh.Orchestrator.StateMachines;
+using QuestMesh.Orchestrator.StateMachines.Activities;
+using QuestMesh.ServiceDefaults;
+
+namespace QuestMesh.Orchestrator;
+
+public static class OrchestratorExtensions
+{
+    /// <summary>
+    /// The orchestrator: the run saga on the host's bus, its activities, the router policy, the artifact
+    /// store and the step deadline sweeper. The embedded host and the orchestrator's own host both call it.
+    /// </summary>
+    public static IHostApplicationBuilder AddOrchestrator(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddQuestMeshOptions<OrchestratorOptions>(OrchestratorOptions.Section);
+        services.AddSingleton<IValidateOptions<OrchestratorOptions>, OrchestratorOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new RouterPolicy(sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value.Router));
+
+        AddArtifacts(services);
+        AddSagaActivities(services);
+        services.AddHostedService<StepDeadlineSweeper>();
+
+        services.AddQuestMeshConsumers(x =>
+            ConfigureRepository(x.AddSagaStateMachine<RunStateMachine, RunState, RunStateDefinition>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// The one place that picks where run state lives: in memory (embedded mode) for now; the
+    /// PostgreSQL repository replaces this line.
+    /// </summary>
+    private static void ConfigureRepository(ISagaRegistrationConfigurator<RunState> saga) => saga.InMemoryRepository();
+
+    private static void AddArtifacts(IServiceCollection services)
+    {
+        services.TryAddSingleton<IRunArtifactLocations, RunArtifactLocations>();
+        services.TryAddSingleton<IArtifactStore, FileArtifactStore>();
+        services.AddSingleton<RunArtifactWriter>();
+    }
+
+    private static void AddSagaActivities(IServiceCollection services)
+    {
+        services.AddScoped<StepSender>();
+        services.AddScoped<StartRunActivity>();
+        services.AddScoped<AcceptGeneratedActivity>();
+        services.AddScoped<RejectGenerationActivity>();
+        services.AddScoped<AcceptAnalyzedActivity>();
+        services.AddScoped<AcceptExecutedActivity>();
+        services.AddScoped<AcceptCritiqueActivity>();
+        services.AddScoped<AcceptFixActivity>();
+        services.AddScoped<RouteAttemptActivity>();
+        services.AddScoped<SendStepActivity>();
+        services.AddScoped<ExpireStepActivity>();
+        services.AddScoped<FinishRunActivity>();
+        services.AddScoped<FailRunActivity>();
+        services.AddScoped<AnnounceActivity>();
+    }
+}

@@ -1,0 +1,66 @@
+using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.StateMachines;
+
+namespace QuestMesh.Orchestrator.Runs;
+
+/// <summary>
+/// Builds each step's command from the run's state alone, so a command lost with a dead worker can be
+/// built again, identical but for its StepId.
+/// </summary>
+public static class RunCommands
+{
+    public static GenerateTests Generate(RunState run, Guid stepId) => new()
+    {
+        RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId,
+        Source = run.Source, TargetFile = run.TargetFile, Settings = run.Settings,
+    };
+
+    /// <summary>
+    /// Improve the best suite so far, guided by that suite's own critique: a critique of a worse,
+    /// later suite would name missing lines the best one already covers.
+    /// </summary>
+    public static EnhanceTests Enhance(RunState run, Guid stepId) => new()
+    {
+        RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId,
+        Source = run.Source, TargetFile = run.TargetFile, Settings = run.Settings,
+        Suite = run.BestSuite ?? Current(run),
+        Critique = run.BestCritique ?? run.LastCritique ?? new Critique(),
+    };
+
+    public static AnalyzeTests Analyze(RunState run, Guid stepId) => new()
+    {
+        RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId,
+        Source = run.Source, TargetFile = run.TargetFile, Suite = Current(run), Metadata = run.CurrentMetadata,
+    };
+
+    public static ExecuteTests Execute(RunState run, Guid stepId) => new()
+    {
+        RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId,
+        Source = run.Source, TargetFile = run.TargetFile, Suite = Current(run),
+        MaxMutants = run.Settings.MaxMutants, Seed = run.Settings.Seed,
+    };
+
+    public static CritiqueAttempt Critique(RunState run, Guid stepId) => new()
+    {
+        RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId,
+        TargetFile = run.TargetFile, Suite = Current(run),
+        Static = run.PendingStatic ?? throw Missing(run, "static report"),
+        PreReliability = run.PendingPreReliability ?? throw Missing(run, "pre-execution reliability"),
+        Execution = run.PendingExecution ?? throw Missing(run, "execution report"),
+        Previous = run.Attempts.LastOrDefault(a => a.Attempt < run.Attempt),
+        Settings = run.Settings,
+        TargetCode = run.TargetCode,
+    };
+
+    public static FixTests Fix(RunState run, Guid stepId) => new()
+    {
+        RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId, FixRound = run.FixRound,
+        Source = run.Source, TargetFile = run.TargetFile, Suite = Current(run),
+        Execution = run.PendingExecution ?? throw Missing(run, "execution report"),
+    };
+
+    private static TestSuite Current(RunState run) => run.CurrentSuite ?? throw Missing(run, "current suite");
+
+    private static InvalidOperationException Missing(RunState run, string what) =>
+        new($"Run {run.CorrelationId} attempt {run.Attempt} in state {run.CurrentState} has no {what}.");
+}

@@ -1,0 +1,24 @@
+using QuestMesh.Contracts;
+
+namespace QuestMesh.Orchestrator.Runs;
+
+/// <summary>Time, LLM cost and tokens spent, per step kind; kept per attempt and for the whole run.</summary>
+public sealed class StepMetrics
+{
+    public Dictionary<string, double> DurationsSeconds { get; set; } = [];
+    public decimal EstimatedCost { get; set; }
+    public int PromptTokens { get; set; }
+    public int CompletionTokens { get; set; }
+
+    public int TotalTokens => PromptTokens + CompletionTokens;
+
+    public void Add(string step, double seconds, LlmMetadata? llm = null)
+    {
+        DurationsSeconds[step] = Math.Round(DurationsSeconds.GetValueOrDefault(step) + Math.Max(0, seconds), 3);
+        if (llm is null)
+            return;
+        EstimatedCost += llm.EstimatedCost;
+        PromptTokens += llm.PromptTokens;
+        CompletionTokens += llm.CompletionTokens;
+    }
+}

@@ -1,0 +1,77 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.Orchestrator.StateMachines;
+
+namespace QuestMesh.Orchestrator.Runs;
+
+/// <summary>
+/// Publishes the command(s) of the step a run is in, each with a fresh StepId, records the request
+/// artifacts and sets the step's deadline. The same calls serve the first send and a re-send after a
+/// deadline passed, so a re-sent command never differs from the original but for its StepId.
+/// </summary>
+public sealed class StepSender(IOptions<OrchestratorOptions> options, TimeProvider clock, RunArtifactWriter artifacts)
+{
+    private StepTimeoutOptions Timeouts => options.Value.StepTimeouts;
+
+    public async Task SendGeneration(BehaviorContext<RunState> context)
+    {
+        var run = context.Saga;
+        var stepId = NewId.NextGuid();
+        run.GenerateStepId = stepId;
+        if (run.Attempt == 0)
+            await Publish(context, RunCommands.Generate(run, stepId), ArtifactNames.GenerateRequest);
+        else
+            await Publish(context, RunCommands.Enhance(run, stepId), ArtifactNames.GenerateRequest);
+        run.SetDeadline(clock.GetUtcNow(), Timeouts.Generate);
+    }
+
+    /// <summary>Static analysis and execution in parallel; on a re-send, only the one(s) not yet answered.</summary>
+    public async Task SendChecks(BehaviorContext<RunState> context)
+    {
+        var run = context.Saga;
+        if (run.PendingStatic is null)
+        {
+            var stepId = NewId.NextGuid();
+            run.StaticStepId = stepId;
+            await context.Publish(RunCommands.Analyze(run, stepId));
+        }
+        if (run.PendingExecution is null)
+        {
+            var stepId = NewId.NextGuid();
+            run.ExecuteStepId = stepId;
+            await Publish(context, RunCommands.Execute(run, stepId), ArtifactNames.Request);
+        }
+        var timeout = run.PendingExecution is not null ? Timeouts.Static
+            : run.PendingStatic is not null ? Timeouts.Execute
+            : Max(Timeouts.Static, Timeouts.Execute);
+        run.SetDeadline(clock.GetUtcNow(), timeout);
+    }
+
+    public async Task SendCritique(BehaviorContext<RunState> context)
+    {
+        var run = context.Saga;
+        var stepId = NewId.NextGuid();
+        run.CritiqueStepId = stepId;
+        await context.Publish(RunCommands.Critique(run, stepId));
+        run.SetDeadline(clock.GetUtcNow(), Timeouts.Critique);
+    }
+
+    public async Task SendFix(BehaviorContext<RunState> context)
+    {
+        var run = context.Saga;
+        var stepId = NewId.NextGuid();
+        run.FixStepId = stepId;
+        await context.Publish(RunCommands.Fix(run, stepId));
+        run.SetDeadline(clock.GetUtcNow(), Timeouts.Fix);
+    }
+
+    private async Task Publish<T>(BehaviorContext<RunState> context, T command, string artifact) where T : class
+    {
+        await context.Publish(command);
+        await artifacts.AttemptJson(context.Saga, artifact, command, context.CancellationToken);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

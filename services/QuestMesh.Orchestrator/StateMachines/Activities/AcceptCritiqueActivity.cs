@@ -1,0 +1,30 @@
+using MassTransit;
+using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.Orchestrator.Runs;
+
+namespace QuestMesh.Orchestrator.StateMachines.Activities;
+
+/// <summary>
+/// The critique arrived. <c>critique.json</c> itself is written by <see cref="RouteAttemptActivity"/>,
+/// which adds where the router sent the run.
+/// </summary>
+public sealed class AcceptCritiqueActivity(RunArtifactWriter artifacts, TimeProvider clock) : RunActivity<AttemptCritiqued>
+{
+    protected override async Task Run(BehaviorContext<RunState, AttemptCritiqued> context)
+    {
+        var run = context.Saga;
+        var message = context.Message;
+
+        run.CritiqueStepId = null;
+        run.StepRetries = 0;
+        run.LastCritique = message.Critique;
+        // The supervisor reports no duration of its own: measure it from the send.
+        var seconds = run.StepSentAt is { } sent ? (clock.GetUtcNow() - sent).TotalSeconds : 0;
+        run.RecordStep(StepNames.Critique, seconds);
+        run.Status = "critiqued";
+        run.StatusDetail = $"post-execution reliability {message.Reliability.Level}";
+
+        await artifacts.AttemptJson(run, ArtifactNames.PostReliability, message.Reliability, context.CancellationToken);
+    }
+}

@@ -1,0 +1,30 @@
+using MassTransit;
+using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.Orchestrator.Artifacts.Documents;
+using QuestMesh.Orchestrator.Runs;
+
+namespace QuestMesh.Orchestrator.StateMachines.Activities;
+
+/// <summary>The execution of the current suite arrived: the other half of the check, and the attempt's figures.</summary>
+public sealed class AcceptExecutedActivity(RunArtifactWriter artifacts) : RunActivity<TestsExecuted>
+{
+    protected override async Task Run(BehaviorContext<RunState, TestsExecuted> context)
+    {
+        var run = context.Saga;
+        var message = context.Message;
+        var cancellationToken = context.CancellationToken;
+        var figures = AttemptScoring.Figures(run.Attempt, message.Report);
+
+        run.ExecuteStepId = null;
+        run.StepRetries = 0;
+        run.PendingExecution = message.Report;
+        run.UpsertFigures(figures);
+        run.RecordStep(StepNames.Execute, message.DurationSeconds);
+        run.Status = "executed";
+        run.StatusDetail = $"{message.Report.Status}: {figures.Passed} of {figures.Tests} tests passed";
+
+        await artifacts.AttemptJson(run, ArtifactNames.Response, ResponseDocument.From(message.Report), cancellationToken);
+        await artifacts.Metrics(run, cancellationToken);
+    }
+}

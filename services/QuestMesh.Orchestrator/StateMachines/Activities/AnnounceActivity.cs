@@ -1,0 +1,33 @@
+using MassTransit;
+using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Artifacts;
+
+namespace QuestMesh.Orchestrator.StateMachines.Activities;
+
+/// <summary>
+/// Tells the world where the run stands after each event: a <see cref="RunStateChanged"/> for progress
+/// displays and event streams, and the same facts as an <c>events.log</c> line.
+/// </summary>
+public sealed class AnnounceActivity(RunArtifactWriter artifacts, TimeProvider clock) : RunActivity
+{
+    protected override async Task Run(BehaviorContext<RunState> context)
+    {
+        var run = context.Saga;
+        var now = clock.GetUtcNow();
+        var figures = run.CurrentFigures;
+        run.UpdatedAt = now;
+
+        await context.Publish(new RunStateChanged
+        {
+            RunId = run.CorrelationId,
+            Attempt = run.Attempt,
+            State = run.CurrentState,
+            Status = run.Status,
+            Coverage = figures?.Coverage,
+            MutationScore = figures?.MutationScore,
+            Detail = run.StatusDetail,
+            Timestamp = now,
+        });
+        await artifacts.Event(run, now, context.CancellationToken);
+    }
+}

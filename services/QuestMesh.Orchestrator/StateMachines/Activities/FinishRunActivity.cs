@@ -1,0 +1,32 @@
+using MassTransit;
+using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.Orchestrator.Routing;
+
+namespace QuestMesh.Orchestrator.StateMachines.Activities;
+
+/// <summary>The run ends with a suite: the best one any attempt produced, never a worse later one.</summary>
+public sealed class FinishRunActivity(RunArtifactWriter artifacts, TimeProvider clock) : RunActivity
+{
+    protected override async Task Run(BehaviorContext<RunState> context)
+    {
+        var run = context.Saga;
+        var now = clock.GetUtcNow();
+        var reason = run.TerminationReason ?? TerminationReasons.MaxAttempts;
+        var best = run.BestFigures ?? new AttemptFigures();
+        run.StopWaiting(now);
+        run.Status = reason;
+
+        await context.Publish(new RunCompleted
+        {
+            RunId = run.CorrelationId,
+            Reason = reason,
+            Best = best,
+            Attempts = run.Attempts.ToList(),
+            Suite = run.BestSuite,
+            TargetsMet = run.BestFigures is not null && RouterPolicy.TargetsMet(best, run.Settings),
+        });
+        await artifacts.FinalSuite(run, context.CancellationToken);
+        await artifacts.Summary(run, now, context.CancellationToken);
+    }
+}

@@ -1,0 +1,171 @@
+using MassTransit;
+using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Routing;
+using QuestMesh.Orchestrator.Runs;
+
+namespace QuestMesh.Orchestrator.StateMachines;
+
+/// <summary>
+/// One run's router state (DESIGN.md §5). Complex members (settings, suites, reports, lists) are plain
+/// serialisable types so a persistence mapping can store each as a JSON column.
+/// </summary>
+public class RunState : SagaStateMachineInstance
+{
+    /// <summary>The run id.</summary>
+    public Guid CorrelationId { get; set; }
+
+    public string CurrentState { get; set; } = "Initial";
+
+    /// <summary>Optimistic concurrency token (PostgreSQL <c>xmin</c> in distributed mode).</summary>
+    public uint RowVersion { get; set; }
+
+    // What was asked.
+    public string? Tenant { get; set; }
+    public SourceSpec Source { get; set; } = new();
+    public string TargetFile { get; set; } = "";
+    public RunSettings Settings { get; set; } = new();
+    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    // Where the run stands.
+    public int Attempt { get; set; }
+    public int FixRound { get; set; }
+    public List<AttemptFigures> Attempts { get; set; } = [];
+    public double? PreviousCoverage { get; set; }
+    public double? PreviousMutation { get; set; }
+    public int? BestAttempt { get; set; }
+    public double? BestCoverage { get; set; }
+    public double? BestMutation { get; set; }
+    public int Stagnation { get; set; }
+    public RouteKind? Route { get; set; }
+
+    // The suites: the one being checked, and the best one a finished attempt produced (with its critique).
+    public TestSuite? CurrentSuite { get; set; }
+    public LlmMetadata? CurrentMetadata { get; set; }
+
+    /// <summary>The target module's source as the generator read it, for the critique to quote.</summary>
+    public string? TargetCode { get; set; }
+    public TestSuite? BestSuite { get; set; }
+    public Critique? BestCritique { get; set; }
+    public Critique? LastCritique { get; set; }
+
+    // The steps awaited: a reply counts only when its StepId is one of these.
+    public Guid? GenerateStepId { get; set; }
+    public Guid? StaticStepId { get; set; }
+    public Guid? ExecuteStepId { get; set; }
+    public Guid? CritiqueStepId { get; set; }
+    public Guid? FixStepId { get; set; }
+
+    // The parallel pair of the current check, joined before the critique.
+    public StaticReport? PendingStatic { get; set; }
+    public PreReliability? PendingPreReliability { get; set; }
+    public ExecutionReport? PendingExecution { get; set; }
+
+    // Recovery: the sweeper re-sends the awaited step(s) once StepDeadline passes.
+    public Guid? DeadlineId { get; set; }
+    public DateTimeOffset? StepDeadline { get; set; }
+    public DateTimeOffset? StepSentAt { get; set; }
+    public int StepRetries { get; set; }
+
+    // What it cost.
+    public StepMetrics Totals { get; set; } = new();
+    public StepMetrics AttemptMetrics { get; set; } = new();
+    public List<FixRoundRecord> FixRounds { get; set; } = [];
+
+    // For people and for the end of the run.
+    public string Status { get; set; } = "";
+    public string? StatusDetail { get; set; }
+    public string? TerminationReason { get; set; }
+
+    public bool IsTerminating => TerminationReason is not null;
+
+    public bool ChecksComplete => PendingStatic is not null && PendingExecution is not null;
+
+    /// <summary>The current attempt's figures, once its execution report arrived.</summary>
+    public AttemptFigures? CurrentFigures => Attempts.FirstOrDefault(a => a.Attempt == Attempt);
+
+    public AttemptFigures? BestFigures => BestAttempt is { } best ? Attempts.FirstOrDefault(a => a.Attempt == best) : null;
+
+    public static RunState Create(Guid runId) => new() { CorrelationId = runId };
+
+    public void RecordStep(string step, double seconds, LlmMetadata? llm = null)
+    {
+        Totals.Add(step, seconds, llm);
+        AttemptMetrics.Add(step, seconds, llm);
+    }
+
+    public void UpsertFigures(AttemptFigures figures)
+    {
+        Attempts.RemoveAll(a => a.Attempt == figures.Attempt);
+        Attempts.Add(figures);
+        Attempts.Sort((a, b) => a.Attempt.CompareTo(b.Attempt));
+    }
+
+    /// <summary>Forget the previous check's results: the suite changed (new attempt or a fix).</summary>
+    public void BeginCheck()
+    {
+        PendingStatic = null;
+        PendingPreReliability = null;
+        PendingExecution = null;
+    }
+
+    public void BeginNextAttempt()
+    {
+        Attempt++;
+        FixRound = 0;
+        Route = null;
+        LastCritique = null;
+        AttemptMetrics = new StepMetrics();
+        FixRounds = [];
+        BeginCheck();
+    }
+
+    /// <summary>An attempt is final: it becomes the one the next attempt is measured against, and maybe the best.</summary>
+    public void ConcludeAttempt(AttemptFigures figures)
+    {
+        PreviousCoverage = figures.Coverage;
+        PreviousMutation = figures.MutationScore;
+        if (!AttemptScoring.IsBetter(figures, BestFigures))
+            return;
+        BestAttempt = figures.Attempt;
+        BestCoverage = figures.Coverage;
+        BestMutation = figures.MutationScore;
+        BestSuite = CurrentSuite;
+        BestCritique = LastCritique;
+    }
+
+    public void Terminate(string reason, string? detail = null)
+    {
+        TerminationReason = reason;
+        StatusDetail = detail;
+    }
+
+    /// <summary>The steps still awaited, for a timeout reason: <c>execute</c>, <c>static+execute</c>, ...</summary>
+    public string AwaitedSteps()
+    {
+        var steps = new List<string>();
+        if (GenerateStepId is not null) steps.Add(Attempt == 0 ? StepNames.Generate : StepNames.Enhance);
+        if (StaticStepId is not null) steps.Add(StepNames.Static);
+        if (ExecuteStepId is not null) steps.Add(StepNames.Execute);
+        if (CritiqueStepId is not null) steps.Add(StepNames.Critique);
+        if (FixStepId is not null) steps.Add(StepNames.Fix);
+        return steps.Count == 0 ? "none" : string.Join('+', steps);
+    }
+
+    public void SetDeadline(DateTimeOffset now, TimeSpan timeout)
+    {
+        DeadlineId = NewId.NextGuid();
+        StepDeadline = now + timeout;
+        StepSentAt = now;
+    }
+
+    /// <summary>The run stopped: nothing is awaited, no deadline can fire.</summary>
+    public void StopWaiting(DateTimeOffset now)
+    {
+        GenerateStepId = StaticStepId = ExecuteStepId = CritiqueStepId = FixStepId = null;
+        DeadlineId = null;
+        StepDeadline = null;
+        FinishedAt = now;
+    }
+}
