@@ -96,6 +96,7 @@ def run(request: dict) -> dict:
         "error": outcome.problem,
         "baseline": outcome.baseline,
         "wall_seconds": round(elapsed, 3),
+        "duration_seconds": round(elapsed, 3),  # MutationReport.DurationSeconds on the .NET side
         "timings": outcome.timings,
         "mutants_per_second": round(len(mutants) / elapsed, 2) if elapsed > 0 else None,
         "mutants": [m.to_dict(v) for m, v in zip(mutants, ordered)],

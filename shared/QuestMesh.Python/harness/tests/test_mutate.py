@@ -204,6 +204,7 @@ def test_fast_mode_kills_every_mutant_a_test_can_see(fast_reply):
     killed = fast_reply["killed"] + fast_reply["timeout"]
     assert fast_reply["score"] == round(100 * killed / (killed + fast_reply["survived"]), 2)
     assert fast_reply["uncertainty"] is None and fast_reply["sampled"] is False
+    assert fast_reply["duration_seconds"] > 0
     assert fast_reply["baseline"]["tests"] == 14 and fast_reply["baseline"]["failed"] == 0
     for mutant in fast_reply["mutants"]:
         assert set(mutant) >= {"id", "line", "col", "operator", "original", "mutated",
