@@ -1,16 +1,10 @@
-using System.CommandLine;
 using QuestMesh.Standalone.Cli;
 
-var root = new RootCommand("QuestMesh writes unit tests for Python code and proves them with branch coverage and mutation testing.\n" + ExitCodes.Help)
+using var interrupt = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    RunCommand.Create(),
+    // First Ctrl+C cancels the run cleanly; a second one ends the process.
+    e.Cancel = !interrupt.IsCancellationRequested;
+    interrupt.Cancel();
 };
-var parse = root.Parse(args);
-if (parse.Errors.Count > 0)
-{
-    foreach (var error in parse.Errors)
-        Console.Error.WriteLine($"questmesh: {error.Message}");
-    Console.Error.WriteLine("Try 'questmesh run --help'.");
-    return ExitCodes.BadInput;
-}
-return await parse.InvokeAsync();
+return await CliApp.RunAsync(args, interrupt.Token);

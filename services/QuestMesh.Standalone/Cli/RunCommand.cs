@@ -1,12 +1,13 @@
 using System.CommandLine;
 using QuestMesh.Contracts;
+using Spectre.Console;
 
 namespace QuestMesh.Standalone.Cli;
 
 /// <summary><c>questmesh run &lt;project-dir&gt; --file &lt;path&gt;</c>: the options, their help, and the hand-off to <see cref="RunExecutor"/>.</summary>
 public static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(IAnsiConsole console)
     {
         var project = new Argument<string>("project-dir") { Description = "The Python project's root directory (what you would put on sys.path)." };
         var file = new Option<string>("--file", "-f") { Description = "The module to test, relative to the project directory, e.g. pkg/module.py.", Required = true };
@@ -36,7 +37,7 @@ public static class RunCommand
                 SearchBudgetSeconds = parse.GetValue(budget),
                 MaxMutants = parse.GetValue(maxMutants),
             };
-            return RunExecutor.ExecuteAsync(parse.GetValue(project) ?? "", parse.GetValue(file) ?? "", settings, parse.GetValue(output), cancellationToken);
+            return RunExecutor.ExecuteAsync(parse.GetValue(project) ?? "", parse.GetValue(file) ?? "", settings, parse.GetValue(output), console, cancellationToken);
         });
         return command;
     }

@@ -13,9 +13,9 @@ namespace QuestMesh.Standalone.Cli;
 /// <summary>Runs one request end to end in the embedded host and turns the outcome into an exit code.</summary>
 public static class RunExecutor
 {
-    public static async Task<int> ExecuteAsync(string projectDir, string file, RunSettings settings, string? output, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(string projectDir, string file, RunSettings settings, string? output,
+        IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Console;
         try
         {
             var input = RunInputValidator.Validate(projectDir, file, settings, output);
