@@ -18,7 +18,8 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
     private static readonly string[] SystemTrees = ["/usr", "/etc"];
     private readonly SemaphoreSlim _probeLock = new(1, 1);
     private bool? _bubblewrap;
-    private int _nextUid = -1;
+    // A random start keeps two worker processes on one machine from handing out the same user ids.
+    private int _nextUid = Random.Shared.Next();
 
     public static bool IsRoot => NativeMethods.GetEffectiveUserId() == 0;
 
@@ -72,12 +73,16 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
             return inner;
         command.Add(inner.FileName);
         command.AddRange(inner.Arguments);
+
         return inner with { FileName = command[0], Arguments = command.Skip(1).ToList() };
     }
 
     private static List<string> BubblewrapArguments(ProcessSpec inner, SandboxScope scope)
     {
-        var arguments = new List<string> { Bwrap, "--die-with-parent", "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts" };
+        // No --die-with-parent: its parent-death signal fires when the *thread* that started bubblewrap
+        // ends, and .NET starts processes from pool threads that come and go. The runner kills the
+        // process group at the time limit, and the CPU limit bounds anything a crashed service leaves.
+        var arguments = new List<string> { Bwrap, "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts" };
         if (!IsRoot)
             arguments.Add("--unshare-user");
         foreach (var tree in SystemTrees)
@@ -158,7 +163,7 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
 
     private async Task<string?> TryBubblewrapAsync(CancellationToken cancellationToken)
     {
-        List<string> arguments = ["--die-with-parent", "--unshare-net", "--unshare-pid", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "/bin/true"];
+        List<string> arguments = ["--unshare-net", "--unshare-pid", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "/bin/true"];
         if (!IsRoot)
             arguments.Insert(0, "--unshare-user");
         var result = await runner.RunAsync(new ProcessSpec
