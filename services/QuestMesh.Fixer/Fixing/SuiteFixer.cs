@@ -32,7 +32,7 @@ public sealed class SuiteFixer(
         var round = new Round(command, suiteFile, ledger);
         try
         {
-            using var workspace = workspaces.Create(command.Source);
+            using var workspace = await workspaces.CreateAsync(command.Source, cancellationToken);
             await RepairAsync(round, failures, workspace, cancellationToken);
             await ValidateAsync(round, workspace, cancellationToken);
         }
