@@ -16,11 +16,12 @@ public sealed record MutmutFigures(int Mutants, double Score, double WallSeconds
         {
             // | module | stmts / branches | tests | suite time | mutmut mutants | killed | survived | timeout | mutmut score | mutmut wall |
             var cells = line.Split('|', StringSplitOptions.TrimEntries);
-            if (cells.Length < 12 || !cells[10].EndsWith('%') || !cells[11].EndsWith(" s"))
+            // Split on '|' gives an empty first cell, so the module is cells[1] and the wall time cells[10].
+            if (cells.Length < 11 || !cells[9].EndsWith('%') || !cells[10].EndsWith(" s"))
                 continue;
             if (int.TryParse(cells[5], CultureInfo.InvariantCulture, out var mutants)
-                && double.TryParse(cells[10].TrimEnd('%', ' '), CultureInfo.InvariantCulture, out var score)
-                && double.TryParse(cells[11][..^2], CultureInfo.InvariantCulture, out var wall))
+                && double.TryParse(cells[9].TrimEnd('%', ' '), CultureInfo.InvariantCulture, out var score)
+                && double.TryParse(cells[10][..^2], CultureInfo.InvariantCulture, out var wall))
                 figures[cells[1]] = new MutmutFigures(mutants, score, wall);
         }
         return figures;
