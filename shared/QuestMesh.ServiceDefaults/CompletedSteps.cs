@@ -3,31 +3,39 @@ using System.Collections.Concurrent;
 namespace QuestMesh.ServiceDefaults;
 
 /// <summary>
-/// Replies of recently finished steps by <c>StepId</c>, so a redelivered command is answered again
-/// without doing the work twice. Bounded: the oldest entries go first.
+/// Does each step's work once per <c>StepId</c>: a redelivered command, even one that arrives while the
+/// first delivery is still working, gets the same reply without the work being done twice. A step
+/// that failed is forgotten so a retry runs it again. Bounded: the oldest replies go first.
 /// </summary>
 public sealed class CompletedSteps(int capacity = 4096)
 {
-    private readonly ConcurrentDictionary<Guid, object> _replies = new();
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<object>>> _steps = new();
     private readonly ConcurrentQueue<Guid> _order = new();
 
-    public bool TryGet<TReply>(Guid stepId, out TReply reply) where TReply : class
+    public async Task<TReply> OnceAsync<TReply>(Guid stepId, Func<Task<TReply>> work) where TReply : class
     {
-        if (_replies.TryGetValue(stepId, out var found) && found is TReply typed)
+        if (stepId == Guid.Empty)
+            return await work();
+        var entry = _steps.GetOrAdd(stepId, id =>
         {
-            reply = typed;
-            return true;
+            _order.Enqueue(id);
+            return new Lazy<Task<object>>(async () => await work());
+        });
+        Evict();
+        try
+        {
+            return (TReply)await entry.Value;
         }
-        reply = null!;
-        return false;
+        catch
+        {
+            _steps.TryRemove(KeyValuePair.Create(stepId, entry));
+            throw;
+        }
     }
 
-    public void Remember(Guid stepId, object reply)
+    private void Evict()
     {
-        if (!_replies.TryAdd(stepId, reply))
-            return;
-        _order.Enqueue(stepId);
         while (_order.Count > capacity && _order.TryDequeue(out var oldest))
-            _replies.TryRemove(oldest, out _);
+            _steps.TryRemove(oldest, out _);
     }
 }

@@ -14,11 +14,7 @@ public sealed class FixTestsConsumer(SuiteFixer fixer, CompletedSteps completed)
     public async Task Consume(ConsumeContext<FixTests> context)
     {
         var message = context.Message;
-        if (!completed.TryGet<TestsFixed>(message.StepId, out var reply))
-        {
-            reply = await fixer.FixAsync(message, context.CancellationToken);
-            completed.Remember(message.StepId, reply);
-        }
+        var reply = await completed.OnceAsync(message.StepId, () => fixer.FixAsync(message, context.CancellationToken));
         await context.Publish(reply, context.CancellationToken);
     }
 }

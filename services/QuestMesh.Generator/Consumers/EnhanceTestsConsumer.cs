@@ -1,29 +1,18 @@
 using MassTransit;
-using Microsoft.Extensions.Logging;
 using QuestMesh.Contracts;
 using QuestMesh.Generator.Strategies;
 using QuestMesh.ServiceDefaults;
 
 namespace QuestMesh.Generator.Consumers;
 
-public sealed class EnhanceTestsConsumer(TestGeneration generation, CompletedSteps steps, ILogger<EnhanceTestsConsumer> logger)
+public sealed class EnhanceTestsConsumer(TestGeneration generation, CompletedSteps steps)
     : IConsumer<EnhanceTests>
 {
     public async Task Consume(ConsumeContext<EnhanceTests> context)
     {
         var command = context.Message;
         // A redelivered command gets the reply it already had; a second search would cost the whole budget again.
-        if (command.StepId != Guid.Empty && steps.TryGet<TestsGenerated>(command.StepId, out var done))
-        {
-            logger.LogInformation("Run {RunId} attempt {Attempt}: step {StepId} already enhanced, answering again",
-                command.RunId, command.Attempt, command.StepId);
-            await context.Publish(done);
-            return;
-        }
-
-        var reply = await generation.RunAsync(GenerationRequest.From(command), context.CancellationToken);
-        if (command.StepId != Guid.Empty)
-            steps.Remember(command.StepId, reply);
+        var reply = await steps.OnceAsync(command.StepId, () => generation.RunAsync(GenerationRequest.From(command), context.CancellationToken));
         await context.Publish(reply);
     }
 }

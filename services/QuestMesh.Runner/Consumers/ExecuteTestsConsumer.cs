@@ -14,17 +14,20 @@ public sealed class ExecuteTestsConsumer(SuiteExecutor executor, CompletedSteps 
     {
         var command = context.Message;
         // A redelivered command is answered with the reply it already got; running mutants twice costs minutes.
-        if (command.StepId != Guid.Empty && steps.TryGet<TestsExecuted>(command.StepId, out var done))
-        {
-            logger.LogInformation("Run {RunId} attempt {Attempt}: step {StepId} already executed, answering again",
-                command.RunId, command.Attempt, command.StepId);
-            await context.Publish(done);
-            return;
-        }
+        var reply = await steps.OnceAsync(command.StepId, () => ExecuteAsync(command, context.CancellationToken));
+        var report = reply.Report;
+        logger.LogInformation(
+            "Run {RunId} attempt {Attempt}: suite {Status}, {Passed}/{Tests} tests passed, coverage {Coverage:0.0} %, mutation score {MutationScore}",
+            command.RunId, command.Attempt, report.Status, report.Tests.Count(t => t.Outcome == "passed"), report.Tests.Count,
+            report.Coverage?.Percent ?? 0, report.Mutation?.Score);
+        await context.Publish(reply);
+    }
 
+    private async Task<TestsExecuted> ExecuteAsync(ExecuteTests command, CancellationToken cancellationToken)
+    {
         var stopwatch = Stopwatch.StartNew();
-        var report = await executor.RunAsync(command, context.CancellationToken);
-        var reply = new TestsExecuted
+        var report = await executor.RunAsync(command, cancellationToken);
+        return new TestsExecuted
         {
             RunId = command.RunId,
             Attempt = command.Attempt,
@@ -32,13 +35,5 @@ public sealed class ExecuteTestsConsumer(SuiteExecutor executor, CompletedSteps 
             Report = report,
             DurationSeconds = stopwatch.Elapsed.TotalSeconds,
         };
-        if (command.StepId != Guid.Empty)
-            steps.Remember(command.StepId, reply);
-
-        logger.LogInformation(
-            "Run {RunId} attempt {Attempt}: suite {Status}, {Passed}/{Tests} tests passed, coverage {Coverage:0.0} %, mutation score {MutationScore}",
-            command.RunId, command.Attempt, report.Status, report.Tests.Count(t => t.Outcome == "passed"), report.Tests.Count,
-            report.Coverage?.Percent ?? 0, report.Mutation?.Score);
-        await context.Publish(reply);
     }
 }

@@ -17,31 +17,26 @@ public sealed class AnalyzeTestsConsumer(
     public async Task Consume(ConsumeContext<AnalyzeTests> context)
     {
         var command = context.Message;
-        if (command.StepId != Guid.Empty && steps.TryGet<TestsAnalyzed>(command.StepId, out var done))
-        {
-            logger.LogInformation("Run {RunId} attempt {Attempt}: step {StepId} already analysed, answering again",
-                command.RunId, command.Attempt, command.StepId);
-            await context.Publish(done);
-            return;
-        }
+        var reply = await steps.OnceAsync(command.StepId, () => AnalyzeAsync(command, context.CancellationToken));
+        var report = reply.Report;
+        var reliability = reply.Reliability;
+        logger.LogInformation("Run {RunId} attempt {Attempt}: {Tests} tests, syntax ok {SyntaxOk}, pre-reliability {Level}: {Rationale}",
+            command.RunId, command.Attempt, report.TestCount, report.SyntaxOk, reliability.Level, reliability.Rationale);
+        await context.Publish(reply);
+    }
 
+    private async Task<TestsAnalyzed> AnalyzeAsync(AnalyzeTests command, CancellationToken cancellationToken)
+    {
         var stopwatch = Stopwatch.StartNew();
-        var report = await analyzer.AnalyzeAsync(command, context.CancellationToken);
-        var reliability = policy.Assess(report, command.Metadata);
-        var reply = new TestsAnalyzed
+        var report = await analyzer.AnalyzeAsync(command, cancellationToken);
+        return new TestsAnalyzed
         {
             RunId = command.RunId,
             Attempt = command.Attempt,
             StepId = command.StepId,
             Report = report,
-            Reliability = reliability,
+            Reliability = policy.Assess(report, command.Metadata),
             DurationSeconds = stopwatch.Elapsed.TotalSeconds,
         };
-        if (command.StepId != Guid.Empty)
-            steps.Remember(command.StepId, reply);
-
-        logger.LogInformation("Run {RunId} attempt {Attempt}: {Tests} tests, syntax ok {SyntaxOk}, pre-reliability {Level}: {Rationale}",
-            command.RunId, command.Attempt, report.TestCount, report.SyntaxOk, reliability.Level, reliability.Rationale);
-        await context.Publish(reply);
     }
 }
