@@ -7,6 +7,7 @@ test's node id around each test: that gives the line -> tests map the enhancer a
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Optional
 
@@ -55,6 +56,7 @@ class OutcomeCollector:
     collection_errors: list[CollectionError] = field(default_factory=list)
     failures: dict[tuple[str, str], Failure] = field(default_factory=dict)
     running: Optional[str] = None
+    pid: int = field(default_factory=os.getpid)
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem: Any):
@@ -69,6 +71,11 @@ class OutcomeCollector:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
+        if os.getpid() != self.pid:
+            # A process the test forked came back into pytest (a fork bomb, a child without
+            # os._exit): left alone it would run the rest of the session and write a reply of its
+            # own over ours. The parent reports the test; the child ends here, unflushed.
+            os._exit(1)
         outcome = yield
         report = outcome.get_result()
         excinfo = call.excinfo

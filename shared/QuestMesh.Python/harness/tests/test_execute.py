@@ -217,6 +217,25 @@ def test_time_limit_ends_the_run_with_status_timeout(tmp_path):
     assert (tests["test_sleeps"]["outcome"], tests["test_sleeps"]["error_type"]) == ("error", "Timeout")
 
 
+
+def test_children_a_test_forks_end_instead_of_running_the_session_again(tmp_path):
+    # Each fork doubles the processes (8 in all) and every child returns into pytest, as the
+    # processes of a fork bomb do once fork fails; only the parent may report and reply.
+    root = write_files(tmp_path, {"shop.py": SHOP, "tests/test_forks.py": """
+        import os
+
+        def test_forks_and_returns():
+            for _ in range(3):
+                os.fork()
+
+        def test_after():
+            assert True
+    """})
+    reply = execute(root, "tests/test_forks.py")
+    assert reply["status"] == "passed"
+    assert [t["outcome"] for t in reply["tests"]] == ["passed", "passed"]
+    assert reply["stdout"].count("2 passed") == 1
+
 def test_no_tests_is_an_error(tmp_path):
     root = write_files(tmp_path, {"shop.py": SHOP, "tests/test_empty.py": "X = 1\n"})
     reply = execute(root, "tests/test_empty.py")
