@@ -24,6 +24,7 @@ import pytest
 from ._exec_capture import capture_fds, cap_text
 from ._exec_coverage import coverage_report, start_coverage, stop_coverage
 from ._exec_env import Project, number, project_environment
+from ._exec_order import ShuffledOrder
 from ._exec_plugin import OutcomeCollector, OutcomeRecord
 from .errors import HarnessError
 
@@ -37,6 +38,7 @@ class ExecuteRequest:
     test_file: Path
     framework: str
     timeout_seconds: float
+    shuffle_seed: int | None = None
 
     @staticmethod
     def parse(request: dict) -> "ExecuteRequest":
@@ -50,7 +52,15 @@ class ExecuteRequest:
             test_file=project.resolve(request.get("test_file"), "test_file"),
             framework=framework,
             timeout_seconds=number(request, "timeout_seconds", 120.0, minimum=0.0),
+            shuffle_seed=_optional_int(request, "shuffle_seed"),
         )
+
+
+def _optional_int(request: dict, key: str) -> int | None:
+    value = request.get(key)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise HarnessError(f"{key} must be an integer or null")
+    return value
 
 
 class TimeLimit:
@@ -104,6 +114,9 @@ def run(request: dict) -> dict:
     basetemp = tempfile.mkdtemp(prefix="questmesh-execute-")
     collector = OutcomeCollector(keep_frame=project.contains, relative=project.relative)
     limit = TimeLimit(req.timeout_seconds)
+    plugins: list[object] = [collector]
+    if req.shuffle_seed is not None:
+        plugins.append(ShuffledOrder(req.shuffle_seed))
     started = time.perf_counter()
     try:
         with project_environment(project), capture_fds() as captured:
@@ -111,7 +124,7 @@ def run(request: dict) -> dict:
             collector.switch = cov.switch_context
             try:
                 with limit.armed():
-                    exit_code = int(pytest.main(pytest_arguments(req, basetemp), plugins=[collector]))
+                    exit_code = int(pytest.main(pytest_arguments(req, basetemp), plugins=plugins))
             finally:
                 stop_coverage(cov)
         elapsed = time.perf_counter() - started
@@ -132,6 +145,7 @@ def run(request: dict) -> dict:
         "exit_code": exit_code,
         "execution_time": round(elapsed, 4),
         "framework": detect_framework(req.test_file, req.framework),
+        "shuffle_seed": req.shuffle_seed,
         "tests": [test.to_dict() for test in tests],
         "collection_errors": [error.to_dict() for error in collector.collection_errors],
         "test_error": test_error,

@@ -236,6 +236,7 @@ def test_children_a_test_forks_end_instead_of_running_the_session_again(tmp_path
     assert [t["outcome"] for t in reply["tests"]] == ["passed", "passed"]
     assert reply["stdout"].count("2 passed") == 1
 
+
 def test_no_tests_is_an_error(tmp_path):
     root = write_files(tmp_path, {"shop.py": SHOP, "tests/test_empty.py": "X = 1\n"})
     reply = execute(root, "tests/test_empty.py")
