@@ -37,6 +37,12 @@ class Outcome:
     events: int = 0  # line events in the target: the call's cost, measured the same way on every run
 
 
+def sources(call: Call) -> list[str]:
+    """Every value source a call evaluates: constructor, preparation and call arguments."""
+    found = [source for _, source in call.ctor + call.args]
+    return found + [source for _, args in call.prep for _, source in args]
+
+
 def split(params: tuple[Param, ...], given: dict[str, Any]) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
     """Which given arguments go by position and which by keyword; items are (name, value) either way.
 
@@ -87,8 +93,10 @@ def complete(params: tuple[Param, ...], args: dict[str, str]) -> Optional[dict[s
 
 
 class Runner:
-    def __init__(self, module: ModuleType, filename: str, namespace: dict, alarm: Alarm, max_events: int = 0) -> None:
+    def __init__(self, module: ModuleType, filename: str, namespace: dict, alarm: Alarm, max_events: int = 0,
+                 before: Optional[Callable[[list[str]], None]] = None) -> None:
         self.module = module
+        self.before = before  # puts shared fixtures (the folder tree) back before a call that uses them
         self.namespace = namespace
         self.tracer = ArcTracer(filename, max_events)
         self.alarm = alarm
@@ -131,6 +139,8 @@ class Runner:
         target = call.target
         outcome = Outcome("returned")
         arcs: set = set()
+        if self.before is not None:
+            self.before(sources(call))
         try:
             with self.tracer.tracing() as arcs, self.alarm.limit():
                 try:

@@ -30,6 +30,7 @@ class Hints:
     numbers: list[float] = field(default_factory=list)
     # Module-level names bound to a literal: comparing with the name is comparing with its value(s).
     constants: dict[str, Any] = field(default_factory=dict)
+    framework: str = "plain"  # django | flask | fastapi | plain: which framework values make sense
 
     def for_param(self, qualname: str, owner: Optional[str], name: str) -> "ParamHints":
         keys = [(qualname, name)]
@@ -174,6 +175,9 @@ def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owne
 def _call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Optional[str],
           kwargs_name: Optional[str]) -> None:
     func = node.func
+    called = _subject(func, params, scope, owner)
+    if called:
+        hints.types[called].append("callable")  # `self.__timer()`, `key(x)`: the parameter is called
     if isinstance(func, ast.Name) and func.id == "isinstance" and len(node.args) == 2:
         key = _subject(node.args[0], params, scope, owner)
         if key:

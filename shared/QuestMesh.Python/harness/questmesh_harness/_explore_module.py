@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
+
+from ._explore_calls import sources
 from ._explore_dunders import DUNDERS
+from ._explore_support import DJANGO_SETUP, TREE_HELPER, used_names
 from ._explore_names import unique
 from ._explore_writer import Case, render_test
 from .patch import _main_guard
@@ -18,6 +22,14 @@ class Document:
     budget_seconds: float
     style: str  # pytest | unittest
     cases: list[Case]
+    framework: str = "plain"
+    imports: dict[str, str] = field(default_factory=dict)  # name a value source uses → how the test gets it
+
+    def uses_tree(self) -> bool:
+        return any("tmp_path" in used_names(sources(case.call)) for case in self.cases)
+
+    def django_setup(self) -> bool:
+        return self.framework == "django" and not os.environ.get("DJANGO_SETTINGS_MODULE")
 
 
 def heading(case: Case) -> str:
@@ -35,13 +47,28 @@ def class_name(case: Case) -> str:
 
 
 def needed(doc: Document) -> tuple[list[str], bool, list[str]]:
-    """Modules to import, whether pytest is used, and the names to import from the target."""
+    """Import lines (plain `import x` as the module name), whether pytest is used, and the names to import
+    from the target."""
     modules: set[str] = {"unittest"} if doc.style == "unittest" else set()
     names: set[str] = set()
     uses_pytest = False
+    target_import = f"from {doc.module} import "
+    if doc.uses_tree():
+        modules |= {"os"} | ({"pathlib", "tempfile"} if doc.style == "unittest" else set())
+    if doc.django_setup():
+        modules |= {"django", "from django.conf import settings"}
     for case in doc.cases:
         target = case.call.target
         names.add(target.owner or target.name)
+        for name in used_names(sources(case.call)):
+            line = doc.imports.get(name)
+            if line is None or name in ("tmp_path", "make_files"):
+                continue
+            if line.startswith(target_import) and line == target_import + name:
+                names.add(name)
+            else:
+                modules.add(line.removeprefix("import ") if line.startswith("import ") and " as " not in line
+                            else line)
         names |= case.observation.names
         modules |= case.observation.modules
         for called in [target] + [prep for prep, _ in case.call.prep]:
@@ -56,11 +83,22 @@ def needed(doc: Document) -> tuple[list[str], bool, list[str]]:
 def imports(doc: Document, defined: frozenset[str] = frozenset()) -> list[str]:
     """Import blocks (standard library, pytest, the target), leaving out names `defined` already binds."""
     modules, uses_pytest, names = needed(doc)
-    blocks = [[f"import {m}" for m in modules if m.split(".")[0] not in defined]]
+    blocks = [[_line(m) for m in modules if m.split(".")[0] not in defined and not m.startswith("from ")]]
+    blocks[0] += [m for m in modules if m.startswith("from ") and m not in defined]
     blocks.append(["import pytest"] if uses_pytest and "pytest" not in defined else [])
     missing = [name for name in names if name not in defined]
     blocks.append(_from_import(doc.module, missing) if missing else [])
     return ["\n".join(block) for block in blocks if block]
+
+
+def _line(module: str) -> str:
+    return module if module.startswith("import ") else f"import {module}"
+
+
+def setup_blocks(doc: Document) -> list[str]:
+    """Module-level code the tests need: Django's settings, the folder-tree helper."""
+    blocks = [DJANGO_SETUP.rstrip("\n")] if doc.django_setup() else []
+    return blocks + ([TREE_HELPER.rstrip("\n")] if doc.uses_tree() else [])
 
 
 def _from_import(module: str, names: list[str]) -> list[str]:
@@ -99,7 +137,7 @@ def body_blocks(doc: Document, taken: set[str]) -> list[str]:
 
 
 def assemble(doc: Document, taken: set[str]) -> str:
-    parts = [header(doc) + "\n" + "\n\n".join(imports(doc))] + body_blocks(doc, taken)
+    parts = [header(doc) + "\n" + "\n\n".join(imports(doc))] + setup_blocks(doc) + body_blocks(doc, taken)
     text = "\n\n\n".join(parts) + "\n"
     if doc.style == "unittest":
         text += '\n\nif __name__ == "__main__":\n    unittest.main()\n'
@@ -128,6 +166,7 @@ def merge(existing: str, doc: Document, taken: set[str]) -> tuple[str, list[Case
     blocks = body_blocks(doc, taken)
     if doc.style == "unittest":
         blocks = [_rename_class(block, names) for block in blocks]
+    blocks = [b for b in setup_blocks(doc) if b.split("(", 1)[0] not in existing] + blocks
     added = f"# Added by QuestMesh search (seed {doc.seed}).\n" + "\n\n\n".join(blocks) + "\n"
     guard = _main_guard(tree)
     if guard is not None:
@@ -159,7 +198,8 @@ def _add_imports(lines: list[str], tree: ast.Module, doc: Document, defined: set
     """Missing target names join an existing one-line `from <target> import ...`; other imports go first."""
     modules, uses_pytest, names = needed(doc)
     missing_names = [n for n in names if n not in defined]
-    plain = [f"import {m}" for m in modules + (["pytest"] if uses_pytest else []) if m.split(".")[0] not in defined]
+    plain = [_line(m) for m in modules + (["pytest"] if uses_pytest else []) if m.split(".")[0] not in defined
+             and not m.startswith("from ")] + [m for m in modules if m.startswith("from ") and m not in defined]
     lines = list(lines)
     existing = next((n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == doc.module
                      and n.level == 0 and n.lineno == n.end_lineno and all(a.asname is None for a in n.names)), None)

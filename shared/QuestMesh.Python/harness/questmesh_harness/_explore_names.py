@@ -45,6 +45,9 @@ def _number(value: Any) -> str:
 def describe(name: str, value: Any, source: str) -> str:
     """A few words for one argument: `width_5`, `no_break_long_words`, `empty_text`, `items_of_3`."""
     name = snake(name)
+    if "tmp_path" in source:  # the folder tree: its random path says nothing
+        tail = re.findall(r"'([^']*)'", source)
+        return f"{name}_in_tmp_path" + (f"_{snake(tail[-1])}" if tail else "")
     if value is None:
         return f"no_{name}"
     if value is True:

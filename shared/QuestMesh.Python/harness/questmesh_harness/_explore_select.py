@@ -50,6 +50,7 @@ class MutantLab:
     alarm: Alarm
     instance_var: Callable[[Call], str]
     max_events: int
+    support: Any = None  # the search's extra names (folder tree, clocks), which the mutants' calls use too
     mutants: dict[int, Mutant] = field(default_factory=dict)
     _envs: dict[int, Optional[tuple[Runner, Oracle]]] = field(default_factory=dict)
 
@@ -63,11 +64,15 @@ class MutantLab:
                 self._envs[mutant_id] = None
             else:
                 namespace = test_namespace(module)
+                extra = getattr(self.support, "names", {})
+                namespace.update({k: v for k, v in extra.items() if k not in namespace})
                 # The mutant's code objects carry the target's file name, so the tracer counts its lines too:
                 # a mutant that loops is stopped after the same number of lines on every run.
-                runner = Runner(module, self.filename, namespace, self.alarm, self.max_events)
+                runner = Runner(module, self.filename, namespace, self.alarm, self.max_events,
+                                getattr(self.support, "refresh", None))
                 self._envs[mutant_id] = runner, Oracle(module, namespace, runner.evaluate, runner.fresh_instance,
-                                                       self.instance_var, runner.guarded)
+                                                       self.instance_var, runner.guarded,
+                                                       self.support.unstable_texts() if self.support else ())
         return self._envs[mutant_id]
 
     def kills(self, mutant_id: int, call: Call, expected: Observation) -> int:

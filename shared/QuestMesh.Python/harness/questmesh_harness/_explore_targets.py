@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 
 from ._explore_dunders import DUNDERS, accepts
 from ._explore_hints import Hints
+from ._explore_special import special_values
 from ._explore_values import Spec, kinds_of, pool, spec_from_annotation, spec_from_name, spec_from_value, to_source
 
 CALL_KINDS = ("positional_only", "positional_or_keyword", "var_positional", "keyword_only")
@@ -179,6 +180,9 @@ def _param(p: inspect.Parameter, annotation: Any, qualname: str, owner: Optional
         spec = ("union", spec or ("any",), ("none",))
     param_hints = hints.for_param(qualname, owner, p.name)
     values = pool(spec, param_hints, hints)
+    special = special_values(p.name, hints.framework)
+    if special:
+        values = list(dict.fromkeys(special + values))[:40]
     if extra and kinds_of(spec) & {"any", "class"}:
         values = list(dict.fromkeys(values[:1] + list(extra) + values[1:]))
     if p.kind is p.VAR_POSITIONAL:

@@ -7,12 +7,14 @@ exactly the value the search ran.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import typing
 from typing import Any, Optional
 
 from ._explore_hints import Hints, ParamHints
+from ._explore_special import DATES, DATETIMES, TIMEDELTAS
 
 Spec = tuple  # ("int",) ("list", elem) ("dict", key, value) ("tuple", *elems) ("union", *options) ("class", name)
 
@@ -24,19 +26,23 @@ STRINGS = ["hello world", "", "a", " ", "Hello, World!", "The quick brown fox ju
            "héllo wörld", "\n", "First sentence. Second one!  Third?",
            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore "
            "et dolore magna aliqua."]
-CALLABLES = ["lambda *args, **kwargs: True", "lambda *args, **kwargs: False", "lambda x: x"]
+CALLABLES = ["lambda *args, **kwargs: True", "lambda *args, **kwargs: False", "lambda x: x", "len",
+             "lambda *args, **kwargs: 10"]
 ANY = ["'hello world'", "1", "None", "'a'", "0", "[1, 2, 3]", "-1", "''", "{'a': 1}", "1.5", "True", "[]"]
 MAX_POOL = 32
 
 NAME_KINDS = [
     ("bool", r"^(is|has|should|use|allow|enable|disable|can|do|with|include|ignore)_|^(flag|strict|verbose|force|"
              r"recursive|reverse|debug|quiet|dry_run|inplace|enabled|disabled)$"),
-    ("callable", r"(^|_)(func|fn|callback|predicate|hook|handler|factory|transform|cmp|mapper)$"),
+    ("callable", r"(^|_)(func|fn|callback|predicate|hook|handler|factory|transform|cmp|mapper|getsizeof|sizeof|"
+                 r"ttu|choice|chooser|key_func|keyfunc|default_factory)$"),
+    ("datetime", r"(^|_)(dt\d?|date|datetime|when|moment)$"),
     ("float", r"(^|_)(rate|ratio|factor|amount|price|cost|weight|scale|percent|percentage|lat|lon|temperature|"
               r"threshold|alpha|tolerance|tol|balance|x|y|z|prob|probability|fraction)$"),
     ("int", r"(^|_)(n|i|j|k|count|num|number|size|width|height|length|len|index|idx|pos|position|start|end|stop|"
             r"step|offset|limit|max|min|depth|level|times|year|month|day|hour|minute|second|port|age|total|"
-            r"capacity|retries|tabsize|lineno|digits|precision|base|id|indent_size|ndigits)$|^(max|min|num|n)_"),
+            r"capacity|retries|tabsize|lineno|digits|precision|base|id|indent_size|ndigits)$|^(max|min|num|n)_|"
+            r"(size|count|length|limit|capacity|ttl|timeout|maxlen)$"),
     ("dict", r"(^|_)(mapping|options|config|settings|params|headers|attrs|dict|dct|table|counts|kwargs|env|"
              r"environ|metadata|context|data_map)$"),
     ("list", r"(^|_)(items|values|lines|words|elements|seq|sequence|numbers|nums|xs|list|array|arr|chunks|names|"
@@ -62,6 +68,8 @@ def spec_from_annotation(annotation: Any, module_globals: dict) -> Optional[Spec
     if origin is typing.Literal:
         return ("literal", *[repr(a) for a in args])
     if annotation in (int, float, str, bool, bytes):
+        return (annotation.__name__,)
+    if annotation in (datetime.datetime, datetime.date, datetime.timedelta):  # datetime before date: a subclass
         return (annotation.__name__,)
     if origin in (list, set, frozenset) or annotation in (list, set, frozenset) or origin in _ABC_SEQUENCES:
         elem = spec_from_annotation(args[0], module_globals) if args else None
@@ -89,6 +97,10 @@ _ABC_MAPPINGS = tuple(getattr(typing, n).__origin__ for n in ("Mapping", "Mutabl
 
 
 def _spec_from_text(text: str) -> Optional[Spec]:
+    lowered = text.lower()
+    for name in ("timedelta", "datetime", "date", "callable"):  # before "date" matches "datetime.date"
+        if re.search(rf"\b{name}\b", lowered) and (name != "datetime" or "datetime.date" != lowered):
+            return (name,)
     for name in ("int", "float", "str", "bool", "bytes", "list", "dict", "tuple", "set"):
         if re.search(rf"\b{name}\b", text, re.IGNORECASE):
             return (name, ("any",)) if name in ("list", "set") else (name,)
@@ -236,6 +248,8 @@ def typed(spec: Spec, module_hints: Hints, depth: int = 0) -> list[str]:
         return ["None"]
     if kind == "callable":
         return list(CALLABLES)
+    if kind in ("date", "datetime", "timedelta"):
+        return list({"date": DATES, "datetime": DATETIMES + DATES[:1], "timedelta": TIMEDELTAS}[kind])
     if kind == "literal":
         return list(spec[1:])
     if kind == "class":

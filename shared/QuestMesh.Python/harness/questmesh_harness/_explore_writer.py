@@ -6,10 +6,11 @@ import ast
 from dataclasses import dataclass
 from typing import Optional
 
-from ._explore_calls import Call, split
+from ._explore_calls import Call, sources, split
 from ._explore_dunders import DUNDERS, render
 from ._explore_names import free_name, snake
 from ._explore_oracle import Check, Observation
+from ._explore_support import used_names
 from ._explore_targets import Target
 
 LINE = 100
@@ -27,8 +28,14 @@ class Case:
 def render_test(case: Case, style: str, taken: set[str]) -> str:
     """The test function (unittest: the method, indented one level) of one case."""
     indent = "    "
-    signature = f"def {case.name}(self):" if style == "unittest" else f"def {case.name}():"
-    lines = [signature] + [indent + line for line in _body(case, style, taken)]
+    tree = "tmp_path" in used_names(sources(case.call))
+    signature = f"def {case.name}(self):" if style == "unittest" else \
+        f"def {case.name}({'tmp_path' if tree else ''}):"
+    # The folder tree the search's paths point into, fresh for each test (pytest's tmp_path, or a
+    # temporary folder the test case removes again).
+    setup = ([] if not tree else ["make_files(tmp_path)"] if style == "pytest" else
+             ["tmp_path = make_files(pathlib.Path(self.enterContext(tempfile.TemporaryDirectory())))"])
+    lines = [signature] + [indent + line for line in setup + _body(case, style, taken)]
     text = "\n".join(lines)
     return "\n".join("    " + line if line else line for line in text.split("\n")) if style == "unittest" else text
 

@@ -26,6 +26,7 @@ from ._explore_oracle import Oracle
 from ._explore_search import Focus, Limits, Search
 from ._explore_select import Candidate, MutantLab, Simplifier, choose, observe, screen_mutants
 from ._explore_session import ArcMap, load, sandbox, test_namespace
+from ._explore_support import django_configure, import_line, prepare
 from ._explore_targets import discover
 from ._explore_trace import Alarm
 from ._explore_verify import detect_style, existing_arcs, run_tests
@@ -102,15 +103,19 @@ def run(request: dict) -> dict:
         measured = existing_arcs(req.project_dir, req.test_file, req.existing, req.target,
                                  max(5.0, req.budget * 0.3), src_layout)
         already = set(measured or ())
+    framework = context["framework"]
     with sandbox(req.project_dir, src_layout):
         try:
+            if framework == "django":
+                django_configure()  # what the written module's setup does, before the target's import
             module, import_arcs = load(context["module"], req.target)
         except BaseException as error:  # noqa: BLE001 - the target's import may raise anything, even SystemExit
             reply["import_error"] = "".join(traceback.format_exception_only(type(error), error)).strip()
             return reply
-        cases, search, covered, arc_map, taken = _search(req, module, source, import_arcs | already, started)
+        cases, search, covered, arc_map, taken, imports = _search(req, module, source, import_arcs | already,
+                                                                  started, framework)
         search_ended = time.perf_counter()
-    document = Document(context["module"], req.relative, req.seed, req.budget, style, cases)
+    document = Document(context["module"], req.relative, req.seed, req.budget, style, cases, framework, imports)
     test_source, kept, dropped, verified = _write_verified(req, document, taken, src_layout, started)
     if not kept and req.existing is None:
         test_source = ""  # no module rather than one without tests
@@ -125,11 +130,23 @@ def run(request: dict) -> dict:
     return reply
 
 
-def _search(req: Request, module: Any, source: str, precovered: set, started: float):
+def _search(req: Request, module: Any, source: str, precovered: set, started: float, framework: str):
     tree = ast.parse(source)
     hints = collect(tree)
+    hints.framework = framework
     targets = discover(module, tree, hints) or discover(module, tree, hints, private=True)
     namespace = test_namespace(module)
+    support = prepare(framework, namespace, str(req.project_dir))
+    try:
+        return _search_with(req, module, source, precovered, started, tree, hints, targets, namespace, support)
+    finally:
+        support.close()
+
+
+def _search_with(req, module, source, precovered, started, tree, hints, targets, namespace, support):
+    # How the written module gets each name a value source may use: the target's own, or an import line.
+    imports = {name: import_line(name, value) or f"from {module.__name__} import {name}"
+               for name, value in namespace.items() if name != "__builtins__"}
     arc_map = ArcMap.of(source, str(req.target))
     # The wall clock only backs up the line-event limits, for code the tracer does not see (C, other files).
     per_call = min(5.0, max(1.0, req.budget / 10))
@@ -138,17 +155,19 @@ def _search(req: Request, module: Any, source: str, precovered: set, started: fl
     taken = set(namespace) | {module.__name__.split(".")[0]}
     focus = _focus(req.focus, arc_map)
     with Alarm(per_call) as alarm:
-        runner = Runner(module, module.__file__, namespace, alarm, MAX_CALL_EVENTS)
+        runner = Runner(module, module.__file__, namespace, alarm, MAX_CALL_EVENTS, support.refresh)
         already = set(arc_map.translate(precovered))
         search = Search(runner, targets, arc_map.translate, random.Random(req.seed), limits, hints.strings,
                         focus=focus, covered=set(already))
         found = search.run()
         instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
-        oracle = Oracle(module, namespace, runner.evaluate, runner.fresh_instance, instance, runner.guarded)
+        oracle = Oracle(module, namespace, runner.evaluate, runner.fresh_instance, instance, runner.guarded,
+                        support.unstable_texts())
         candidates = [Candidate(f, *observed) for f in found + search.reserve
                       if (observed := observe(runner, oracle, f.call))]
         # Mutants get a shorter leash: a mutant that loops should not eat the budget.
-        lab = MutantLab(module.__name__, module.__file__, Alarm(MUTANT_CALL_SECONDS), instance, MAX_MUTANT_EVENTS)
+        lab = MutantLab(module.__name__, module.__file__, Alarm(MUTANT_CALL_SECONDS), instance, MAX_MUTANT_EVENTS,
+                        support)
         screen_mutants(candidates, lab, source, random.Random(f"{req.seed}-mutants"), MAX_MUTANTS,
                        int(req.budget * MUTANT_RUNS_PER_SECOND), set(focus.lines), started + req.budget * 0.75,
                        {line for arc in precovered for line in arc if line > 0} if req.existing else set())
@@ -158,7 +177,7 @@ def _search(req: Request, module: Any, source: str, precovered: set, started: fl
         chosen = Simplifier(runner, oracle, lab, arc_map.translate, int(req.budget * SIMPLIFY_RUNS_PER_SECOND),
                             started + req.budget * 0.85).simplify(chosen, already)
         cases = _cases(chosen, targets, runner, taken)
-    return cases, search, set(search.covered), arc_map, taken
+    return cases, search, set(search.covered), arc_map, taken, imports
 
 
 def _focus(focus: dict, arc_map: ArcMap) -> Focus:
