@@ -12,4 +12,7 @@ public record ExecuteTests
     public bool Mutation { get; init; } = true;
     public int? MaxMutants { get; init; }
     public int Seed { get; init; } = 42;
+
+    /// <summary>Shuffled reruns of the flaky check; null takes the runner's <c>Runner:FlakyRuns</c>, 0 skips the check.</summary>
+    public int? FlakyRuns { get; init; }
 }

@@ -20,4 +20,10 @@ public record ExecutionReport
 
     /// <summary>Why mutation testing produced no <see cref="Mutation"/> report (a time-out, a crash); null when it ran or was skipped.</summary>
     public string? MutationError { get; init; }
+
+    /// <summary>Ids of tests whose outcome changed when the suite ran again in shuffled order (the flaky check).</summary>
+    public IReadOnlyList<string> FlakyTests { get; init; } = [];
+
+    /// <summary>Shuffled reruns the flaky check made; 0 when it did not run (switched off, or the first run was not a clean one).</summary>
+    public int FlakyRuns { get; init; }
 }

@@ -10,4 +10,7 @@ public record TestOutcome
     public string? ErrorType { get; init; }
     public string? Message { get; init; }
     public string? Traceback { get; init; }
+
+    /// <summary>The outcome changed across the flaky check's shuffled reruns; <see cref="Outcome"/> is the first run's.</summary>
+    public bool Flaky { get; init; }
 }

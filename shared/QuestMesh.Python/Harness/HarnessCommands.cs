@@ -10,8 +10,17 @@ public static class HarnessCommands
 
     public static Task<ExecutionReport> ExecuteAsync(this HarnessClient harness, string projectDir, string targetFile, string testFile,
         TimeSpan timeout, CancellationToken ct = default) =>
+        harness.ExecuteAsync(projectDir, targetFile, testFile, timeout, shuffleSeed: null, ct);
+
+    /// <summary>With a <paramref name="shuffleSeed"/> the tests run in that seed's shuffled order (the flaky check).</summary>
+    public static Task<ExecutionReport> ExecuteAsync(this HarnessClient harness, string projectDir, string targetFile, string testFile,
+        TimeSpan timeout, int? shuffleSeed, CancellationToken ct = default) =>
         harness.RunAsync<ExecutionReport>("execute",
-            new { ProjectDir = projectDir, TargetFile = targetFile, TestFile = testFile, Framework = "auto", TimeoutSeconds = (int)timeout.TotalSeconds },
+            new
+            {
+                ProjectDir = projectDir, TargetFile = targetFile, TestFile = testFile, Framework = "auto",
+                TimeoutSeconds = (int)timeout.TotalSeconds, ShuffleSeed = shuffleSeed,
+            },
             projectDir, timeout + TimeSpan.FromSeconds(30), ct);
 
     public static Task<MutationReport> MutateAsync(this HarnessClient harness, string projectDir, string targetFile, string tests,
