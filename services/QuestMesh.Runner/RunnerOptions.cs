@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace QuestMesh.Runner;
 
-/// <summary>Section <c>Runner</c>: time limits and mutation testing of suite executions.</summary>
+/// <summary>Section <c>Runner</c>: time limits, the flaky check and mutation testing of suite executions.</summary>
 public sealed class RunnerOptions
 {
     public const string Section = "Runner";
@@ -21,6 +21,24 @@ public sealed class RunnerOptions
     /// <summary>Mutants sampled when a command sets no limit; null runs them all.</summary>
     [Range(1, 100000)]
     public int? DefaultMaxMutants { get; set; }
+
+    /// <summary>
+    /// Shuffled reruns of the flaky check after a clean first run (a command may ask for its own number);
+    /// 0 switches the check off.
+    /// </summary>
+    [Range(0, 20)]
+    public int FlakyRuns { get; set; } = 3;
+
+    /// <summary>Most reruns a command may ask for, whatever its <c>FlakyRuns</c> says.</summary>
+    [Range(0, 20)]
+    public int MaxFlakyRuns { get; set; } = 10;
+
+    /// <summary>
+    /// The flaky check runs only when the first run took less than this (seconds): a slow suite would
+    /// multiply its cost by the reruns.
+    /// </summary>
+    [Range(0.0, 3600.0)]
+    public double FlakyCheckMaxSuiteSeconds { get; set; } = 30;
 
     /// <summary>Suites one runner executes at once; each already uses every core for mutants.</summary>
     [Range(1, 64)]

@@ -18,6 +18,7 @@ public static class RunnerServiceExtensions
         services.AddQuestMeshOptions<RunnerOptions>(RunnerOptions.Section);
         services.AddQuestMeshPython();
         services.TryAddSingleton(_ => new CompletedSteps());
+        services.TryAddSingleton<FlakyCheck>();
         services.TryAddSingleton<SuiteExecutor>();
         services.AddQuestMeshConsumers(x => x.AddConsumer<ExecuteTestsConsumer, ExecuteTestsConsumerDefinition>());
         return builder;

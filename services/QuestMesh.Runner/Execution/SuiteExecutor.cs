@@ -9,13 +9,14 @@ using QuestMesh.Python.Workspaces;
 namespace QuestMesh.Runner.Execution;
 
 /// <summary>
-/// Runs one suite in a fresh workspace: execution with branch coverage, then mutation testing when it
-/// is worth it. Problems of the suite or the project become a report; only a machine that cannot run
+/// Runs one suite in a fresh workspace: execution with branch coverage, the flaky check (shuffled
+/// reruns), then mutation testing when it is worth it. Problems of the suite or the project become a report; only a machine that cannot run
 /// Python at all (<see cref="PythonEnvironmentException"/>) throws.
 /// </summary>
 public sealed class SuiteExecutor(
     WorkspaceProvider workspaces,
     HarnessClient harness,
+    FlakyCheck flaky,
     IOptions<RunnerOptions> options,
     ILogger<SuiteExecutor> logger)
 {
@@ -45,6 +46,7 @@ public sealed class SuiteExecutor(
             }
 
             var report = await ExecuteAsync(workspace, command, suiteFile, cancellationToken);
+            report = await flaky.RunAsync(workspace, command, suiteFile, report, cancellationToken);
             return MutationPolicy.ShouldMutate(report, command, options.Value)
                 ? await MutateAsync(workspace, command, suiteFile, report, cancellationToken)
                 : report;
