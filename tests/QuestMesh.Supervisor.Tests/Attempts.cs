@@ -37,7 +37,8 @@ public static class Attempts
         IReadOnlyList<int>? missingLines = null,
         IReadOnlyList<MissingBranch>? missingBranches = null,
         IReadOnlyList<MutantResult>? mutants = null,
-        string? targetCode = TargetCode) => new()
+        string? targetCode = TargetCode,
+        IReadOnlyList<string>? flaky = null) => new()
     {
         RunId = Guid.NewGuid(),
         Attempt = previous is null ? 0 : previous.Attempt + 1,
@@ -53,7 +54,9 @@ public static class Attempts
             Status = status,
             Success = status == "passed",
             TestError = testError,
-            Tests = tests ?? Passing(4),
+            Tests = (tests ?? Passing(4)).Select(t => t with { Flaky = flaky?.Contains(t.Name) == true }).ToList(),
+            FlakyTests = flaky?.Select(name => $"tests/test_calc.py::{name}").ToList() ?? [],
+            FlakyRuns = flaky is null ? 0 : 3,
             Coverage = new CoverageReport
             {
                 Percent = coverage,

@@ -10,6 +10,9 @@ public sealed record AttemptFacts
     public required string TargetModule { get; init; }
     public required IReadOnlyList<TestOutcome> Ran { get; init; }
     public required IReadOnlyList<TestOutcome> Failing { get; init; }
+
+    /// <summary>Tests the runner's flaky check saw change outcome across shuffled reruns.</summary>
+    public required IReadOnlyList<TestOutcome> Flaky { get; init; }
     public required int Passed { get; init; }
     public required bool CompileError { get; init; }
     public required string? CompileMessage { get; init; }
@@ -32,6 +35,7 @@ public sealed record AttemptFacts
             TargetModule = ModuleNames.FromPath(input.TargetFile),
             Ran = ran,
             Failing = failing,
+            Flaky = execution.Tests.Where(t => t.Flaky || execution.FlakyTests.Contains(t.Id)).DistinctBy(t => t.Id).ToList(),
             Passed = ran.Count(t => t.Outcome == "passed"),
             CompileError = staticSyntax || executionSyntax,
             CompileMessage = input.Static.SyntaxError ?? (executionSyntax ? KeyLine(execution.TestError!) : null),

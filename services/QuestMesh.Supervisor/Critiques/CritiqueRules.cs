@@ -15,7 +15,7 @@ public sealed class CritiqueRules(SupervisorOptions options)
         new NoTestsRule(),
         new CoverageRule(options),
         new MutationRule(options),
-        new ReliabilityRule(),
+        new ReliabilityRule(options),
         new ProgressRule(options),
     ];
 

@@ -7,8 +7,8 @@ namespace QuestMesh.Supervisor.Reliability;
 /// <summary>
 /// Post-execution reliability (<c>post_reliability.json</c>): <c>discard</c> when the suite proves nothing
 /// (no test ran, it does not compile, every test fails); <c>needs_review</c> when it runs but a person should
-/// look (some tests fail, low pre-reliability, flaky-looking, high coverage with a very low mutation score,
-/// the mark of tests without assertions); <c>trusted</c> otherwise.
+/// look (some tests fail, low pre-reliability, flaky tests or flaky-looking source, high coverage with a
+/// very low mutation score, the mark of tests without assertions); <c>trusted</c> otherwise.
 /// </summary>
 public sealed class PostReliabilityPolicy(SupervisorOptions options)
 {
@@ -42,6 +42,9 @@ public sealed class PostReliabilityPolicy(SupervisorOptions options)
         var pre = facts.Input.PreReliability;
         if (pre.Level == PreReliability.Low)
             yield return $"{ReliabilityReasons.LowPreReliability} {(string.IsNullOrWhiteSpace(pre.Rationale) ? "judged low before execution" : pre.Rationale.Trim())}";
+        if (facts.Flaky.Count > 0)
+            yield return $"{ReliabilityReasons.FlakyTests} {TestNameList.Format(facts.Flaky.Select(t => t.Name), options.MaxListedFailures)} " +
+                         $"changed outcome across {Reruns(facts.Input.Execution.FlakyRuns)}";
         var smells = FlakinessSmells.Find(facts.Input.Suite, facts.Input.Execution);
         if (smells.Count > 0)
             yield return $"{ReliabilityReasons.Flaky} {string.Join(", ", smells)}";
@@ -56,6 +59,8 @@ public sealed class PostReliabilityPolicy(SupervisorOptions options)
         if (facts.MutationScore is { } score)
             yield return $"mutation score {Points(score)} %";
     }
+
+    private static string Reruns(int count) => count > 0 ? $"{count} shuffled reruns" : "shuffled reruns";
 
     private static string Points(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -9,5 +9,6 @@ public static class ReliabilityReasons
     public const string SomeFail = "failing tests:";
     public const string LowPreReliability = "low pre-reliability:";
     public const string Flaky = "flaky-looking:";
+    public const string FlakyTests = "flaky tests:";
     public const string AssertionFree = "assertion-free:";
 }

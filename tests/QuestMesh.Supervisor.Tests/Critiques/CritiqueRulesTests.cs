@@ -115,6 +115,31 @@ public class CritiqueRulesTests
         Critique(Scenario("no-tests")).Instructions[0].ShouldContain("`calc`");
     }
 
+    [Theory]
+    [InlineData("test_2", "Fix or delete the flaky tests `test_2`: their outcome changed when the suite ran in shuffled order.")]
+    [InlineData("test_1,test_3", "Fix or delete the flaky tests `test_1`, `test_3`: their outcome changed")]
+    [InlineData("", null)]
+    public void Build_with_flaky_tests_asks_to_fix_or_delete_them(string flaky, string? instruction)
+    {
+        var names = flaky.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+        var instructions = Critique(Attempts.Make(flaky: names)).Instructions;
+
+        if (instruction is null)
+            instructions.ShouldNotContain(i => i.Contains("flaky tests", StringComparison.Ordinal));
+        else
+            instructions.ShouldContain(i => i.StartsWith(instruction, StringComparison.Ordinal), string.Join("\n", instructions));
+    }
+
+    [Fact]
+    public void Build_with_flaky_tests_and_a_compile_error_keeps_to_the_compile_error()
+    {
+        var attempt = Attempts.Make(flaky: ["test_1"],
+            staticReport: new StaticReport { SyntaxOk = false, SyntaxError = "line 3: invalid syntax", LineCount = 5 });
+
+        Critique(attempt).Instructions.ShouldNotContain(i => i.Contains("flaky", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Build_with_failing_tests_names_each_with_its_reason()
     {

@@ -19,6 +19,9 @@ public class PostReliabilityPolicyTests
         "sleepy" => Attempts.Make(suiteSource: "import time\n\ndef test_x():\n    time.sleep(1)\n    assert True\n"),
         "random" => Attempts.Make(suiteSource: "import random\n\ndef test_x():\n    assert random.randint(1, 2) > 0\n"),
         "seeded-random" => Attempts.Make(suiteSource: "import random\nrandom.seed(4)\n\ndef test_x():\n    assert random.randint(1, 2) > 0\n"),
+        "flaky-test" => Attempts.Make(flaky: ["test_2"]),
+        "flaky-tests" => Attempts.Make(flaky: ["test_1", "test_3"]),
+        "flaky-and-failing" => Attempts.Make(status: "failed", tests: [Attempts.Test("test_a"), Attempts.Test("test_b", "failed")], flaky: ["test_b"]),
         "rerun-differs" => Attempts.Make(tests: [Attempts.Test("test_a"), Attempts.Test("test_a", "failed"), Attempts.Test("test_b")]),
         "assertion-free" => Attempts.Make(coverage: 95, mutation: 10),
         "low-but-honest" => Attempts.Make(coverage: 40, mutation: 10),
@@ -39,6 +42,9 @@ public class PostReliabilityPolicyTests
     [InlineData("sleepy", PostReliability.NeedsReview, "flaky-looking: sleeps")]
     [InlineData("random", PostReliability.NeedsReview, "flaky-looking: unseeded randomness")]
     [InlineData("seeded-random", PostReliability.Trusted, "all 4 tests pass")]
+    [InlineData("flaky-test", PostReliability.NeedsReview, "flaky tests: test_2 changed outcome across 3 shuffled reruns")]
+    [InlineData("flaky-tests", PostReliability.NeedsReview, "flaky tests: test_1, test_3 changed outcome across 3 shuffled reruns")]
+    [InlineData("flaky-and-failing", PostReliability.NeedsReview, "flaky tests: test_b changed outcome across 3 shuffled reruns")]
     [InlineData("rerun-differs", PostReliability.NeedsReview, "flaky-looking: outcome changed between runs of tests/test_calc.py::test_a")]
     [InlineData("assertion-free", PostReliability.NeedsReview, "assertion-free: reach 95 % coverage but kill only 10 % of mutants")]
     [InlineData("low-but-honest", PostReliability.Trusted, "coverage 40 %")]
@@ -69,6 +75,15 @@ public class PostReliabilityPolicyTests
             tests: [Attempts.Test("test_a"), Attempts.Test("test_b", "failed")]);
 
         Policy.Evaluate(attempt).Reasons.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Flaky_tests_listed_are_capped_by_the_options()
+    {
+        var capped = new PostReliabilityPolicy(new SupervisorOptions { MaxListedFailures = 2 });
+
+        capped.Evaluate(Attempts.Make(flaky: ["test_1", "test_2", "test_3", "test_4"])).Reasons
+            .ShouldContain("flaky tests: test_1, test_2 and 2 more changed outcome across 3 shuffled reruns");
     }
 
     [Fact]
