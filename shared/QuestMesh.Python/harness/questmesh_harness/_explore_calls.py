@@ -24,6 +24,8 @@ class Call:
     args: Args
     # Method calls on the instance before the one under test (`cart.add(...)` before `cart.total`).
     prep: tuple[tuple[Target, Args], ...] = ()
+    # Source of the instance when a factory builds it (`sqlparse.parse('...')[0]`) instead of the constructor.
+    make: str = ""
 
 
 @dataclass
@@ -39,7 +41,7 @@ class Outcome:
 
 def sources(call: Call) -> list[str]:
     """Every value source a call evaluates: constructor, preparation and call arguments."""
-    found = [source for _, source in call.ctor + call.args]
+    found = [source for _, source in call.ctor + call.args] + ([call.make] if call.make else [])
     return found + [source for _, args in call.prep for _, source in args]
 
 
@@ -121,6 +123,8 @@ class Runner:
     def fresh_instance(self, call: Call) -> Any:
         """A new instance built the way the call builds its own, to tell which attributes the call changed."""
         try:  # runs inside the oracle's guard, which owns the time limit
+            if call.make:
+                return self.evaluate(call.make)
             pos, kw, _ = self._build(call.target.ctor, call.ctor)
             return getattr(self.module, call.target.owner)(*pos, **kw)
         except Exception:
@@ -141,6 +145,15 @@ class Runner:
         arcs: set = set()
         if self.before is not None:
             self.before(sources(call))
+        made = None
+        if call.make:
+            # Built outside the tracer: a factory (a whole parser) runs much slower traced, and what it runs
+            # of the target, every test building the same instance runs too.
+            try:
+                with self.alarm.limit():
+                    made = self.evaluate(call.make)
+            except BaseException:  # noqa: BLE001 - an instance that cannot be built makes no test
+                return Outcome("invalid")
         try:
             with self.tracer.tracing() as arcs, self.alarm.limit():
                 try:
@@ -148,7 +161,7 @@ class Runner:
                     pos, kw, outcome.arg_values = self._build(target.params, call.args)
                 except Exception as error:
                     raise _SetupFailed() from error
-                self._run(call, outcome, ctor_pos, ctor_kw, pos, kw)
+                self._run(call, outcome, ctor_pos, ctor_kw, pos, kw, made)
         except CallTimeout:
             outcome.status = "timeout"
         except (_SetupFailed, *UNRELIABLE):
@@ -161,12 +174,13 @@ class Runner:
             os.chdir(self.cwd)
         return outcome
 
-    def _run(self, call: Call, outcome: Outcome, ctor_pos: list, ctor_kw: dict, pos: list, kw: dict) -> None:
+    def _run(self, call: Call, outcome: Outcome, ctor_pos: list, ctor_kw: dict, pos: list, kw: dict,
+             made: Any = None) -> None:
         target = call.target
         owner = getattr(self.module, target.owner) if target.owner else None
         if target.needs_instance:
             try:
-                outcome.instance = owner(*ctor_pos, **ctor_kw)
+                outcome.instance = made if call.make else owner(*ctor_pos, **ctor_kw)
                 for prep_target, prep_args in call.prep:
                     prep_pos, prep_kw, _ = self._build(prep_target.params, prep_args)
                     self._invoke(prep_target, outcome.instance, prep_pos, prep_kw)

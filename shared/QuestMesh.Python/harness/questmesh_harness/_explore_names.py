@@ -80,7 +80,7 @@ def test_name(call: Call, observation: Observation, evaluate: Callable[[str], An
     `<args>`, `basic` or `defaults`, the argument words as many as fit."""
     words: list[str] = []
     baseline = {p.name: p.pool[0] for p in call.target.params if not p.has_default and p.pool}
-    for name, source in [*call.ctor, *call.args]:
+    for name, source in [*([] if call.make else call.ctor), *call.args]:
         if baseline.get(name) == source and (name, source) in call.args and source[:1] in "'\"":
             continue  # the usual text of a required argument says nothing
         try:

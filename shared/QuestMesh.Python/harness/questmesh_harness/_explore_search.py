@@ -14,7 +14,10 @@ from ._explore_trace import Arc
 
 MAX_SYSTEMATIC_VALUES = 16
 CTOR_VALUES_PER_METHOD = 4
-PREP_RATE = 0.15
+PREP_RATE = 0.25
+MAX_PREP = 5  # method calls before the one under test
+MAKE_RATE = 0.1  # how often a mutant swaps the instance for another factory-built one
+MAKE_COST = 1500  # building an instance through a factory (a parse), which the tracer does not count
 CALL_COST = 200  # what a call costs beyond the target's own lines (argument building, the call, tracing)
 RESERVE_PER_TARGET = 40
 
@@ -54,6 +57,8 @@ class Search:
     limits: Limits
     strings: list[str]
     focus: Focus = field(default_factory=Focus)
+    # Owner class → sources of instances the package's factories build (see _explore_makers).
+    made: dict[str, list[str]] = field(default_factory=dict)
     covered: set[Arc] = field(default_factory=set)
     corpus: list[Found] = field(default_factory=list)
     # Calls that reached no new arc but did something new (another result or error); the mutant screen
@@ -87,7 +92,7 @@ class Search:
         self.tried.add(call)
         self.calls += 1
         outcome = self.runner.perform(call)
-        self.work += outcome.events + CALL_COST
+        self.work += outcome.events + CALL_COST + (MAKE_COST if call.make else 0)
         if outcome.status not in ("returned", "raised"):
             return None
         arcs = self.translate(outcome.arcs)
@@ -124,8 +129,15 @@ class Search:
     def _systematic(self, target: Target) -> None:
         """The baseline call, then each parameter through its pool with the others left at the baseline."""
         baseline = make_call(target, {}, {})
+        made = self.made.get(target.owner or "", []) if target.needs_instance else []
+        if baseline is None and made:
+            baseline = make_call(target, {p.name: "None" for p in target.ctor}, {})
         if baseline is None:
             return
+        for source in made:
+            self._try(replace(baseline, ctor=(), make=source))
+        if baseline.make == "" and made and complete(target.ctor, {}) is None:
+            baseline = replace(baseline, ctor=(), make=made[0])  # the constructor cannot run: only factories
         self.seeds.append(baseline)
         self._try(baseline)
         for side, param in sides(target):
@@ -151,7 +163,10 @@ class Search:
     def mutant(self, call: Call) -> Optional[Call]:
         if call.target.needs_instance and self.rng.random() < PREP_RATE:
             return self._with_other_prep(call)
-        options = sides(call.target)
+        made = self.made.get(call.target.owner or "", []) if call.target.needs_instance else []
+        if made and self.rng.random() < MAKE_RATE:
+            return replace(call, ctor=(), make=self.rng.choice(made))
+        options = [(side, p) for side, p in sides(call.target) if not (call.make and side == "ctor")]
         if not options:
             return None
         for _ in range(self.rng.choice((1, 1, 1, 2, 2, 3))):
@@ -168,15 +183,22 @@ class Search:
         return call
 
     def _with_other_prep(self, call: Call) -> Optional[Call]:
-        """The call after another kept method call on its instance (or, sometimes, after none)."""
+        """The call after more kept method calls on its instance (construct, several changes, then the call
+        under test), or with one step fewer."""
         donors = [f.call for f in self.corpus
                   if f.call.target.owner == call.target.owner and f.call.target.kind in ("method", "dunder")
-                  and not f.call.prep and f.outcome.status == "returned"]
-        if not donors or (call.prep and self.rng.random() < 0.3):
-            return replace(call, prep=()) if call.prep else None
+                  and f.outcome.status == "returned"]
+        if not donors or (call.prep and self.rng.random() < 0.25):
+            if not call.prep:
+                return None
+            cut = self.rng.randrange(len(call.prep))
+            return replace(call, prep=call.prep[:cut] + call.prep[cut + 1:])
         donor = self.rng.choice(donors)
-        # The donor's constructor arguments come along: they are what let its call succeed.
-        return replace(call, ctor=donor.ctor, prep=((donor.target, donor.args),))
+        steps = donor.prep + ((donor.target, donor.args),)
+        if call.prep:
+            return replace(call, prep=(call.prep + steps)[:MAX_PREP])
+        # The donor's constructor arguments come along: they are what let its calls succeed.
+        return replace(call, ctor=donor.ctor, make=donor.make, prep=steps[:MAX_PREP])
 
     def _nudge(self, source: Optional[str], param: Param) -> Optional[str]:
         if source is None:
@@ -210,5 +232,10 @@ def with_value(call: Call, side: str, param: Param, source: Optional[str]) -> Op
         chosen.pop(param.name, None)
     else:
         chosen[param.name] = source
-    changed = make_call(call.target, ctor, args)
-    return replace(changed, prep=call.prep) if changed is not None else None
+    if call.make and side == "ctor":
+        return None  # a factory-built instance has no constructor arguments to change
+    changed = make_call(call.target, ctor, args) if not call.make else \
+        (make_call(call.target, {p.name: "None" for p in call.target.ctor}, args))
+    if changed is None:
+        return None
+    return replace(changed, prep=call.prep, make=call.make, ctor=() if call.make else changed.ctor)

@@ -152,6 +152,8 @@ class Simplifier:
         """Simpler variants, tried in turn against the call as it stands after earlier successes."""
         if call.prep:
             yield lambda c: replace(c, prep=())
+            for index in range(len(call.prep) - 1, -1, -1):  # one step at a time, from the last
+                yield lambda c, i=index: replace(c, prep=c.prep[:i] + c.prep[i + 1:]) if i < len(c.prep) else None
         for side, param in sides(call.target):
             if param.has_default and param.name in dict(getattr(call, side)):
                 yield lambda c, s=side, p=param: with_value(c, s, p, None)

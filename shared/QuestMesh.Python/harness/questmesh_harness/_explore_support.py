@@ -9,6 +9,7 @@ import ast
 import importlib
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,7 +87,7 @@ def django_configure() -> None:
     exec(DJANGO_SETUP, {"settings": settings, "django": django})  # noqa: S102 - our own constant text
 
 
-def prepare(framework: str, namespace: dict, project_dir: str) -> Support:
+def prepare(framework: str, namespace: dict, project_dir: str, module_name: str) -> Support:
     support = Support(framework, project_dir)
     helper: dict[str, Any] = {"os": os}
     exec(TREE_HELPER, helper)  # noqa: S102 - our own constant text
@@ -98,6 +99,9 @@ def prepare(framework: str, namespace: dict, project_dir: str) -> Support:
     support.names = {"tmp_path": support.tree, "make_files": helper["make_files"]}
     for name in ("datetime", "itertools"):
         support.names[name] = importlib.import_module(name)
+    top = module_name.split(".")[0]
+    if top != module_name and top in sys.modules:  # the package's own factories (`sqlparse.parse`)
+        support.names[top] = sys.modules[top]
     if framework == "django":
         try:
             from django.test import RequestFactory

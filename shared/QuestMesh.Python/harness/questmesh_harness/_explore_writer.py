@@ -53,7 +53,8 @@ def _body(case: Case, style: str, taken: set[str]) -> list[str]:
             variables[name] = variable
             lines += _assign(variable, source)
     if target.needs_instance:
-        lines += _assign(case.instance, f"{target.owner}({_arguments(target.ctor, call.ctor, {})})")
+        made = call.make or f"{target.owner}({_arguments(target.ctor, call.ctor, {})})"
+        lines += _assign(case.instance, made)
         lines += [_spell(prep_target, prep_args, case.instance, {}) for prep_target, prep_args in call.prep]
     action = _spell(target, call.args, case.instance, variables)
     checks = list(observation.checks)

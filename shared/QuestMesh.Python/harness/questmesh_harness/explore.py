@@ -20,6 +20,7 @@ from . import analyze, static
 from ._explore_calls import Runner
 from ._explore_hints import collect
 from ._explore_hunt import Hunt
+from ._explore_makers import for_owner, harvest
 from ._explore_module import Document, assemble, merge
 from ._explore_names import instance_var, test_name, unique
 from ._explore_oracle import Oracle
@@ -136,7 +137,7 @@ def _search(req: Request, module: Any, source: str, precovered: set, started: fl
     hints.framework = framework
     targets = discover(module, tree, hints) or discover(module, tree, hints, private=True)
     namespace = test_namespace(module)
-    support = prepare(framework, namespace, str(req.project_dir))
+    support = prepare(framework, namespace, str(req.project_dir), module.__name__)
     try:
         return _search_with(req, module, source, precovered, started, tree, hints, targets, namespace, support)
     finally:
@@ -157,8 +158,11 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
     with Alarm(per_call) as alarm:
         runner = Runner(module, module.__file__, namespace, alarm, MAX_CALL_EVENTS, support.refresh)
         already = set(arc_map.translate(precovered))
+        made = harvest(module, runner.evaluate, runner.guarded, [repr(s) for s in hints.strings[:6]])
+        owners = {t.owner for t in targets if t.owner and t.needs_instance}
         search = Search(runner, targets, arc_map.translate, random.Random(req.seed), limits, hints.strings,
-                        focus=focus, covered=set(already))
+                        focus=focus, covered=set(already),
+                        made={owner: for_owner(module, owner, made) for owner in owners})
         found = search.run()
         instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
         oracle = Oracle(module, namespace, runner.evaluate, runner.fresh_instance, instance, runner.guarded,
