@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import builtins
 import importlib
 import re
 from dataclasses import dataclass, field
@@ -195,7 +196,9 @@ class Oracle:
         for candidate in kind.__mro__:
             module_name, qualname = candidate.__module__, candidate.__qualname__
             if module_name == "builtins":
-                return qualname
+                if getattr(builtins, qualname, None) is candidate:
+                    return qualname
+                continue  # `function`, `method`, `NoneType`: no name a test can spell
             if module_name == self.module.__name__ and _resolve(self.module, qualname) is candidate:
                 observation.names.add(qualname.split(".")[0])
                 return qualname

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional
 
 from ._explore_calls import Args, Call, Outcome, Runner, complete
+from ._explore_doctests import Example, as_args
 from ._explore_mutations import mutate
 from ._explore_targets import Param, Target
 from ._explore_trace import Arc
@@ -59,6 +60,8 @@ class Search:
     focus: Focus = field(default_factory=Focus)
     # Owner class → sources of instances the package's factories build (see _explore_makers).
     made: dict[str, list[str]] = field(default_factory=dict)
+    # Qualname (the class name for constructors) → argument sources from its docstring examples.
+    examples: dict[str, list[Example]] = field(default_factory=dict)
     covered: set[Arc] = field(default_factory=set)
     corpus: list[Found] = field(default_factory=list)
     # Calls that reached no new arc but did something new (another result or error); the mutant screen
@@ -140,6 +143,11 @@ class Search:
             baseline = replace(baseline, ctor=(), make=made[0])  # the constructor cannot run: only factories
         self.seeds.append(baseline)
         self._try(baseline)
+        for example in self.examples.get(target.owner if target.kind == "init" else target.label, []):
+            args = as_args(target.params, example)
+            call = make_call(target, dict(baseline.ctor), args) if args is not None else None
+            if call is not None and not self._out_of_budget():
+                self._try(replace(call, make=baseline.make, ctor=() if baseline.make else call.ctor))
         for side, param in sides(target):
             # The constructor's own target goes through its pools; for each method a few values will do.
             for source in param.pool[:MAX_SYSTEMATIC_VALUES if side == "args" else CTOR_VALUES_PER_METHOD]:

@@ -19,6 +19,7 @@ from typing import Any, Optional
 from . import analyze, static
 from ._explore_calls import Runner
 from ._explore_hints import collect
+from ._explore_doctests import examples
 from ._explore_hunt import Hunt
 from ._explore_makers import for_owner, harvest
 from ._explore_module import Document, assemble, merge
@@ -40,7 +41,7 @@ PATIENCE_PER_SECOND = 250
 # seed gives the same module on a busy machine: about a quarter of the budget on an idle one.
 WORK_PER_SECOND = 400_000
 MAX_TESTS = 120
-MAX_MUTANTS = 150
+MAX_MUTANTS = 600
 MUTANT_CALL_SECONDS = 1.0
 MAX_CALL_EVENTS = 200_000  # lines of the target one call may run (a unit test should not run more)
 MAX_MUTANT_EVENTS = 50_000
@@ -162,7 +163,7 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
         owners = {t.owner for t in targets if t.owner and t.needs_instance}
         search = Search(runner, targets, arc_map.translate, random.Random(req.seed), limits, hints.strings,
                         focus=focus, covered=set(already),
-                        made={owner: for_owner(module, owner, made) for owner in owners})
+                        made={owner: for_owner(module, owner, made) for owner in owners}, examples=examples(tree))
         found = search.run()
         instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
         oracle = Oracle(module, namespace, runner.evaluate, runner.fresh_instance, instance, runner.guarded,
