@@ -55,7 +55,8 @@ def _example(call: ast.AST, name: str, code: str) -> Optional[Example]:
         return None
     func = call.func
     called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
-    if called != name or any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+    if called != name or any(isinstance(a, ast.Starred) for a in call.args) \
+            or any(k.arg is None for k in call.keywords):
         return None
     # Only literal arguments: names the example set up earlier (`>>> d = ...`) are not in scope here.
     if not all(_literal(a) for a in [*call.args, *(k.value for k in call.keywords)]):
