@@ -10,6 +10,7 @@ public static class BenchApp
 {
     private const string Usage = """
         usage: ./quest bench mutation [--shared DIR] [--repeat N] [--naive-sample N] [--out DIR]
+               ./quest bench generation [--shared DIR] [--corpus DIR] [--budget SECONDS] [--out DIR]
 
           mutation   the mutation engine on shared/bench/mutation/* (real modules with CPython's tests):
                      mutants, killed, survived, timeouts, score, wall time, mutants per second, and the
@@ -18,6 +19,12 @@ public static class BenchApp
           --shared DIR       the shared folder (default: ../shared next to the repository)
           --repeat N         fast-mode runs per module; the median is reported (default 3)
           --naive-sample N   mutants the naive mode runs per module (default 30)
+          generation the offline search on the generation corpus (shared/bench/materialize-generation-corpus.sh):
+                     per target generation time, tests, coverage (statements, branches, total), the suite
+                     re-run 3 times in shuffled order, mutation score (the runner's engine), the medians,
+                     and Pynguin's figures where shared/bench/README.md has them
+          --corpus DIR       an already materialised corpus (default: run the script into a temporary folder)
+          --budget SECONDS   the search budget per target (default 45)
           --out DIR          where the JSON goes (default artifacts/bench)
         """;
 
@@ -47,6 +54,8 @@ public static class BenchApp
         {
             case "mutation":
                 return await new MutationBench(harness, options).RunAsync();
+            case "generation":
+                return await new GenerationBench(harness, options).RunAsync();
             default:
                 Console.Error.WriteLine($"quest bench: unknown suite '{args[0]}'");
                 Console.Error.WriteLine(Usage);

@@ -1,6 +1,7 @@
 namespace QuestMesh.Benchmarks;
 
-public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveSample, string OutputDirectory)
+public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveSample, string OutputDirectory,
+    string? CorpusDirectory = null, double BudgetSeconds = 45)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -8,6 +9,8 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
         var repeat = 3;
         var naive = 30;
         var output = Path.GetFullPath("artifacts/bench");
+        string? corpus = null;
+        var budget = 45.0;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -17,11 +20,14 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
                 case "--repeat" when int.TryParse(value, out var r) && r > 0: repeat = r; i++; break;
                 case "--naive-sample" when int.TryParse(value, out var n) && n >= 0: naive = n; i++; break;
                 case "--out" when value is not null: output = Path.GetFullPath(value); i++; break;
+                case "--corpus" when value is not null: corpus = Path.GetFullPath(value); i++; break;
+                case "--budget" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var b) && b > 0:
+                    budget = b; i++; break;
                 default:
                     Console.Error.WriteLine($"quest bench: bad argument '{args[i]}'");
                     return null;
             }
         }
-        return new BenchOptions(shared, repeat, naive, output);
+        return new BenchOptions(shared, repeat, naive, output, corpus, budget);
     }
 }

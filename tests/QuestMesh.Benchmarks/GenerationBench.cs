@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using QuestMesh.Contracts;
+using QuestMesh.Python;
+
+namespace QuestMesh.Benchmarks;
+
+/// <summary>
+/// The offline search on the generation corpus: for each target, `explore` (seed 42, the same budget for
+/// all), then `execute` (branch coverage of the target, and the suite run three more times in shuffled
+/// order) and `mutate` (the runner's engine) on the written suite; the figures beside Pynguin's.
+/// </summary>
+public sealed class GenerationBench(HarnessClient harness, BenchOptions options)
+{
+    private const int Seed = 42;
+    private const int ShuffledRuns = 3;
+
+    public async Task<int> RunAsync()
+    {
+        var scratch = options.CorpusDirectory is null ? Directory.CreateTempSubdirectory("questmesh-corpus-").FullName : null;
+        try
+        {
+            var corpus = options.CorpusDirectory ?? await GenerationCorpus.MaterializeAsync(options.SharedDirectory, scratch!);
+            if (corpus is null)
+                return 2;
+            var targets = GenerationCorpus.Read(corpus);
+            if (targets.Count == 0)
+            {
+                Console.Error.WriteLine($"quest bench: no targets (target.json) under {corpus}");
+                return 2;
+            }
+            var peers = PynguinFigures.Read(Path.Combine(options.SharedDirectory, "bench", "README.md"));
+            var results = new List<TargetResult>();
+            foreach (var target in targets)
+            {
+                Console.Error.WriteLine($"bench: {target.Id} ({target.Module}, budget {options.BudgetSeconds:0} s)");
+                results.Add(await MeasureAsync(target, peers.GetValueOrDefault(target.Id)));
+            }
+            var medians = new Medians(Median(results.Select(r => r.Coverage)), Median(results.Select(r => r.MutationScore)),
+                Median(results.Select(r => r.GenerationSeconds)));
+            Print(results, medians);
+            Directory.CreateDirectory(options.OutputDirectory);
+            var file = Path.Combine(options.OutputDirectory, $"generation-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new
+            {
+                machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.ToString() },
+                seed = Seed,
+                budget_seconds = options.BudgetSeconds,
+                medians,
+                targets = results,
+            }, new JsonSerializerOptions(HarnessJson.Options) { WriteIndented = true }));
+            Console.WriteLine($"written {file}");
+            return 0;
+        }
+        finally
+        {
+            if (scratch is not null)
+                Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private async Task<TargetResult> MeasureAsync(GenerationTarget target, PynguinFigures? peer)
+    {
+        var project = GenerationCorpus.Prepare(target);
+        try
+        {
+            var testFile = $"tests/test_questmesh_{Path.GetFileNameWithoutExtension(target.File)}.py";
+            var stopwatch = Stopwatch.StartNew();
+            var explored = await harness.RunAsync<GenerationReply>("explore", new
+            {
+                ProjectDir = project, TargetFile = target.File, Seed, BudgetSeconds = options.BudgetSeconds,
+                Style = "auto", TestFile = testFile,
+            }, project, TimeSpan.FromSeconds(options.BudgetSeconds + 120));
+            var generation = stopwatch.Elapsed.TotalSeconds;
+            Directory.CreateDirectory(Path.Combine(project, "tests"));
+            await File.WriteAllTextAsync(Path.Combine(project, testFile), explored.TestSource);
+            var executed = await ExecuteAsync(project, target, testFile, null);
+            var shuffledPasses = 0;
+            for (var run = 1; run <= ShuffledRuns; run++)
+                shuffledPasses += (await ExecuteAsync(project, target, testFile, run)).Success ? 1 : 0;
+            var mutation = await harness.RunAsync<MutationReport>("mutate", new
+            {
+                ProjectDir = project, TargetFile = target.File, Tests = testFile, Seed,
+                Workers = Environment.ProcessorCount,
+            }, project, TimeSpan.FromMinutes(20));
+            var coverage = executed.Coverage ?? new CoverageReport();
+            return new TargetResult(target.Id, target.Module, generation, explored.Tests, explored.Verified,
+                explored.BudgetExhausted, explored.ImportError, executed.Status, shuffledPasses,
+                Percent(coverage.CoveredStatements, coverage.Statements), Percent(coverage.CoveredBranches, coverage.Branches),
+                coverage.Percent, coverage.Statements, coverage.Branches, mutation.Score, mutation.Killed + mutation.Timeout,
+                mutation.Total, peer);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    private Task<ExecutionReport> ExecuteAsync(string project, GenerationTarget target, string testFile, int? shuffle) =>
+        harness.RunAsync<ExecutionReport>("execute", new
+        {
+            ProjectDir = project, TargetFile = target.File, TestFile = testFile, Framework = "auto",
+            TimeoutSeconds = 300, ShuffleSeed = shuffle,
+        }, project, TimeSpan.FromMinutes(6));
+
+    private static double Percent(int part, int whole) => whole == 0 ? 100 : 100.0 * part / whole;
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+            return 0;
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private void Print(List<TargetResult> results, Medians medians)
+    {
+        static string F(double? value, string format = "0.0") => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+        Console.WriteLine();
+        Console.WriteLine($"Offline search, seed {Seed}, budget {F(options.BudgetSeconds, "0")} s, {Environment.ProcessorCount} cores. " +
+                          "Coverage: coverage.py branch mode on the target; mutation: the runner's engine (timeouts count as killed).");
+        Console.WriteLine("| target | generation | tests | verified | shuffled runs passed | statements | branches | total | mutation score | Pynguin total | Pynguin score |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var r in results)
+        {
+            var note = r.ImportError is { Length: > 0 } ? $" (import error: {r.ImportError})" : r.BudgetExhausted ? " (clock cut)" : "";
+            Console.WriteLine($"| {r.Id} | {F(r.GenerationSeconds)} s{note} | {r.Tests} | {(r.Verified ? "yes" : "no")} | {r.ShuffledPasses}/{ShuffledRuns} | " +
+                $"{F(r.StatementPercent)} % | {F(r.BranchPercent)} % | {F(r.Coverage)} % | {F(r.MutationScore)} % ({r.MutantsKilled} of {r.Mutants}) | " +
+                $"{(r.Pynguin is { } p ? F(p.Total) + " %" : "-")} | {(r.Pynguin is { } q ? F(q.Score) + " %" : "-")} |");
+        }
+        Console.WriteLine($"| **median** | {F(medians.GenerationSeconds)} s | | | | | | {F(medians.Coverage)} % | {F(medians.MutationScore)} % | | |");
+    }
+
+    private sealed record GenerationReply
+    {
+        public string TestSource { get; init; } = "";
+        public int Tests { get; init; }
+        public bool Verified { get; init; }
+        public bool BudgetExhausted { get; init; }
+        public string? ImportError { get; init; }
+    }
+
+    private sealed record Medians(double Coverage, double MutationScore, double GenerationSeconds);
+
+    private sealed record TargetResult(
+        string Id, string Module, double GenerationSeconds, int Tests, bool Verified, bool BudgetExhausted,
+        string? ImportError, string ExecuteStatus, int ShuffledPasses, double StatementPercent, double BranchPercent,
+        double Coverage, int Statements, int Branches, double MutationScore, int MutantsKilled, int Mutants,
+        [property: JsonPropertyName("pynguin")] PynguinFigures? Pynguin);
+}
