@@ -13,7 +13,7 @@ from ._explore_search import Found, Search
 from ._explore_select import Candidate, MutantLab, observe
 from ._explore_trace import Arc
 
-TRIALS_PER_MUTANT = 30
+TRIALS_PER_MUTANT = 120
 
 
 @dataclass

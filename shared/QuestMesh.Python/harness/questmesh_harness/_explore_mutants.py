@@ -9,6 +9,7 @@ it would get differ. The explore search then keeps calls that kill mutants nothi
 from __future__ import annotations
 
 import ast
+import os
 import random
 import time
 import types
@@ -134,6 +135,12 @@ def _describe(point: _Point) -> tuple[str, str]:
 def instantiate(mutant: Mutant, name: str, filename: str) -> Optional[types.ModuleType]:
     module = types.ModuleType(name)
     module.__file__ = filename
+    # Relative imports (`from .keys import hashkey`) resolve through the package: without it every mutant of
+    # a package module fails to import and none is screened.
+    is_package = os.path.basename(filename) == "__init__.py"
+    module.__package__ = name if is_package else name.rpartition(".")[0]
+    if is_package:
+        module.__path__ = [os.path.dirname(filename)]
     try:
         exec(mutant.code, module.__dict__)  # noqa: S102 - the target's own code, changed in one place
     except BaseException:  # noqa: BLE001 - a mutant whose import fails is simply not screened

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import collections.abc
 import importlib
 import re
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from ._explore_values import to_source
 
 MAX_EXPECTED = 1500
 MAX_MESSAGE = 300
-MAX_ATTRS = 12
+MAX_ATTRS = 20
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,10 @@ class Oracle:
                 continue
             checks += [c for c in self.value_checks(f"{expr}.{name}", value, observation, depth)
                        if c.kind != "isinstance"]
+        shown, contents = _contents(expr, instance)
+        if shown and (baseline is None or not self._same(_contents(expr, baseline)[1], contents)):
+            # What a container holds after the calls (eviction order, what was dropped) is its real state.
+            checks += [c for c in self.value_checks(shown, contents, observation, depth) if c.kind != "isinstance"]
         return checks
 
     def _same(self, before: Any, after: Any) -> bool:
@@ -217,6 +222,20 @@ def _resolve(root: Any, qualname: str) -> Any:
     for part in qualname.split("."):
         root = getattr(root, part, None)
     return root
+
+
+def _contents(expr: str, obj: Any) -> tuple[str, Any]:
+    """`dict(obj)` of a mapping or `list(obj)` of a sized iterable that is not a builtin container."""
+    if type(obj).__module__ == "builtins" or isinstance(obj, (str, bytes)):
+        return "", None
+    try:
+        if isinstance(obj, collections.abc.Mapping):
+            return f"dict({expr})", dict(obj)
+        if isinstance(obj, collections.abc.Sized) and isinstance(obj, collections.abc.Iterable) and len(obj) <= 50:
+            return f"list({expr})", list(obj)
+    except Exception:  # noqa: BLE001 - a container that cannot be read shows nothing
+        pass
+    return "", None
 
 
 def public_attributes(obj: Any) -> dict[str, Any]:

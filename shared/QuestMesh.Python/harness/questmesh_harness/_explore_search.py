@@ -202,11 +202,23 @@ class Search:
             cut = self.rng.randrange(len(call.prep))
             return replace(call, prep=call.prep[:cut] + call.prep[cut + 1:])
         donor = self.rng.choice(donors)
-        steps = donor.prep + ((donor.target, donor.args),)
+        steps = donor.prep + ((donor.target, self._varied(donor.target, donor.args)),)
         if call.prep:
             return replace(call, prep=(call.prep + steps)[:MAX_PREP])
         # The donor's constructor arguments come along: they are what let its calls succeed.
         return replace(call, ctor=donor.ctor, make=donor.make, prep=steps[:MAX_PREP])
+
+    def _varied(self, target: Target, args: Args) -> Args:
+        """A step's arguments, sometimes with one value changed: `c[1] = 1; c[2] = 2` evicts, `c[1] = 1` twice
+        does not."""
+        options = [p for p in target.params if p.pool]
+        if not options or self.rng.random() < 0.4:
+            return args
+        param = self.rng.choice(options)
+        values = dict(args)
+        values[param.name] = self.rng.choice(param.pool)
+        changed = complete(target.params, values)
+        return _ordered(target.params, changed) if changed is not None else args
 
     def _nudge(self, source: Optional[str], param: Param) -> Optional[str]:
         if source is None:

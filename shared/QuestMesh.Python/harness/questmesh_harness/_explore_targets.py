@@ -129,7 +129,27 @@ def _instance_sources(owner: str, ctor: tuple[Param, ...]) -> tuple[str, ...]:
     if len(required) > 1 or (required and required[0] is not first) or first.kind == "keyword_only":
         return ()
     values = ([] if required else [""]) + list(first.pool[:2])
-    return tuple(f"{owner}({value})" for value in values)
+    return tuple(f"{owner}({value})" for value in values) + _rich_instances(owner, ctor)
+
+
+def _rich_instances(owner: str, ctor: tuple[Param, ...]) -> tuple[str, ...]:
+    """Instances with several fields set (`Span(days=1, hours=11)`): `a + b` with only defaults on one side
+    cannot tell `+` from `-`."""
+    keyword = [p for p in ctor if p.has_default and p.kind in ("positional_or_keyword", "keyword_only")]
+    found = []
+    for index in (0, 1):
+        parts = [f"{p.name}={p.pool[index]}" for p in keyword if len(p.pool) > index and _plain(p.pool[index])]
+        if len(parts) >= 2:
+            found.append(f"{owner}({', '.join(parts[:6])})")
+    return tuple(found)
+
+
+def _plain(source: str) -> bool:
+    try:
+        value = ast.literal_eval(source)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return value is not None and not isinstance(value, bool)
 
 
 def _target(kind: str, node: ast.AST, owner: Optional[str], params: tuple[Param, ...], ctor: tuple[Param, ...],
