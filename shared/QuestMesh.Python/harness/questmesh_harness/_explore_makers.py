@@ -7,11 +7,16 @@ that rebuilds it (`sqlparse.parse('select a from t')[0].tokens[2]`), so the writ
 from __future__ import annotations
 
 import inspect
+import re
 import sys
 from types import ModuleType
 from typing import Any, Callable
 
 MAX_FACTORIES = 8
+# Functions whose names say they build something from their input; others (`save`, `remove`) may act on the
+# world, and a text that looks like SQL is no argument for them.
+FACTORY_NAMES = re.compile(r"^(parse|loads?|from|make|create|build|compile|tokeni[sz]e|lex|decode|split|scan|new|"
+                           r"of|read_str|to_)", re.IGNORECASE)
 INPUTS_PER_FACTORY = 14
 MAX_NODES = 300  # objects looked at per factory result
 MAX_DEPTH = 4
@@ -40,7 +45,7 @@ def factories(module: ModuleType) -> list[tuple[str, Callable]]:
         if owner is None or (owner is module and prefix):
             continue
         for name, value in sorted(vars(owner).items()):
-            if name.startswith("_") or not inspect.isfunction(value):
+            if name.startswith("_") or not inspect.isfunction(value) or not FACTORY_NAMES.match(name):
                 continue
             if not getattr(value, "__module__", "").startswith(top_name):
                 continue
