@@ -38,6 +38,8 @@ def heading(case: Case) -> str:
         return f"{target.owner}()"
     if target.kind == "property":
         return f"{target.owner}.{target.name}"
+    if target.kind == "route":
+        return f"{target.owner}: {' '.join(p.pool[0].strip(chr(39)) for p in target.params[1:2])} {target.name}"
     return f"{target.label}()"
 
 
@@ -60,6 +62,8 @@ def needed(doc: Document) -> tuple[list[str], bool, list[str]]:
     for case in doc.cases:
         target = case.call.target
         names.add(target.owner or target.name)
+        if target.client == "fastapi":
+            modules.add("from fastapi.testclient import TestClient")
         for name in used_names(sources(case.call)):
             line = doc.imports.get(name)
             if line is None or name in ("tmp_path", "make_files"):

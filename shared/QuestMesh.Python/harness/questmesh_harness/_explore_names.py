@@ -32,6 +32,8 @@ def instance_var(owner: str, taken: set[str]) -> str:
 def subject(call: Call, with_owner: bool = True) -> str:
     """The part of a test name naming what is under test: `wrap`, `text_wrapper_fill`, `stack_len`."""
     target = call.target
+    if target.kind == "route":  # `test_post_items_...`: the request, not the app variable
+        return f"{snake(dict(call.args).get('method', 'GET'))}_{snake(target.name)}"
     owner = snake(target.owner) if target.owner and with_owner else ""
     member = "" if target.kind == "init" else snake(target.name.strip("_"))
     return "_".join(part for part in (owner, member) if part) or snake(target.owner or target.name)

@@ -134,7 +134,11 @@ class Oracle:
         if depth == 0 and source is None and getattr(type(value), "__module__", "builtins") != "builtins":
             # Another library's object (a response, a parsed token) shows what the call did through its
             # attributes: `result.status_code == 304` kills more mutants than its type.
-            checks += self._state(expr, value, observation, baseline=None, depth=1)
+            foreign = type(value).__module__ != self.module.__name__
+            # Another library's object: only what differs from its plain instance (a response's status and
+            # body, not its cookie size limit), when it has one.
+            baseline = _plain_instance(type(value)) if foreign else None
+            checks += self._state(expr, value, observation, baseline=baseline, depth=1)
         return checks
 
     def _shape(self, expr: str, value: Any, observation: Observation) -> list[Check]:
@@ -222,6 +226,17 @@ def _resolve(root: Any, qualname: str) -> Any:
     for part in qualname.split("."):
         root = getattr(root, part, None)
     return root
+
+
+def _plain_instance(kind: type) -> Any:
+    """An argument-free instance of the class or of its nearest base that has one (a test client's response
+    class needs a request; the response class it extends does not)."""
+    for klass in kind.__mro__[:-1]:
+        try:
+            return klass()
+        except Exception:  # noqa: BLE001 - try the base class
+            continue
+    return None
 
 
 def _contents(expr: str, obj: Any) -> tuple[str, Any]:

@@ -45,7 +45,8 @@ if not settings.configured:
 
 # name → the import line a test needs to see it
 IMPORTS = {"datetime": "import datetime", "itertools": "import itertools", "os": "import os",
-           "RequestFactory": "from django.test import RequestFactory"}
+           "RequestFactory": "from django.test import RequestFactory",
+           "TestClient": "from fastapi.testclient import TestClient"}
 
 
 @dataclass
@@ -102,6 +103,12 @@ def prepare(framework: str, namespace: dict, project_dir: str, module_name: str)
     top = module_name.split(".")[0]
     if top != module_name and top in sys.modules:  # the package's own factories (`sqlparse.parse`)
         support.names[top] = sys.modules[top]
+    if framework == "fastapi":
+        try:
+            from fastapi.testclient import TestClient
+            support.names["TestClient"] = TestClient
+        except Exception:  # noqa: BLE001 - without the test client (httpx), no route calls
+            pass
     if framework == "django":
         try:
             from django.test import RequestFactory

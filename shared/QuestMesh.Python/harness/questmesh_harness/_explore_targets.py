@@ -39,6 +39,7 @@ class Target:
     end_lineno: int
     is_async: bool = False
     is_generator: bool = False
+    client: str = ""  # routes: "flask" or "fastapi", whose test client calls them
 
     @property
     def label(self) -> str:

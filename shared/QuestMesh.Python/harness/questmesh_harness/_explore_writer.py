@@ -11,6 +11,7 @@ from ._explore_dunders import DUNDERS, render
 from ._explore_names import free_name, snake
 from ._explore_oracle import Check, Observation
 from ._explore_support import used_names
+from ._explore_web import spell_route
 from ._explore_targets import Target
 
 LINE = 100
@@ -115,6 +116,8 @@ def _spell(target: Target, args: tuple, obj: str, variables: dict[str, str]) -> 
         text = f"{target.owner}({arguments})"
     elif target.kind in ("static", "classmethod"):
         text = f"{target.owner}.{target.name}({arguments})"
+    elif target.kind == "route":
+        text = spell_route(target, dict(args))
     elif target.kind == "property":
         text = f"{obj}.{target.name}"
     elif target.kind == "dunder":

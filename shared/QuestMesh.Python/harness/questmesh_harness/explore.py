@@ -32,6 +32,7 @@ from ._explore_support import django_configure, import_line, prepare
 from ._explore_targets import discover
 from ._explore_trace import Alarm
 from ._explore_verify import detect_style, existing_arcs, run_tests
+from ._explore_web import flask_views, route_targets
 from ._explore_writer import Case
 from .errors import HarnessError
 
@@ -136,7 +137,9 @@ def _search(req: Request, module: Any, source: str, precovered: set, started: fl
     tree = ast.parse(source)
     hints = collect(tree)
     hints.framework = framework
-    targets = discover(module, tree, hints) or discover(module, tree, hints, private=True)
+    views = flask_views(module)
+    found = discover(module, tree, hints) or discover(module, tree, hints, private=True)
+    targets = route_targets(module) + [t for t in found if not (t.kind == "function" and t.name in views)]
     namespace = test_namespace(module)
     support = prepare(framework, namespace, str(req.project_dir), module.__name__)
     try:

@@ -6,6 +6,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from questmesh_harness import explore
 from questmesh_harness._explore_doctests import examples
 
@@ -118,3 +120,26 @@ def test_docstring_examples_are_read_with_their_keywords():
 
     found = examples(ast.parse(TOOLS))
     assert found["grade"] == [(("93",), ()), ((), (("score", "71"),))]
+
+
+def test_flask_routes_are_called_through_the_test_client(tmp_path):
+    pytest.importorskip("flask")
+    folder = write(tmp_path, {"shop.py": textwrap.dedent('''\
+        from flask import Flask, jsonify, request
+
+        app = Flask(__name__)
+
+
+        @app.route("/items", methods=["POST"])
+        def add_item():
+            data = request.get_json(silent=True) or {}
+            if "name" not in data:
+                return jsonify({"error": "name required"}), 400
+            return jsonify({"created": data["name"]}), 201
+        ''')})
+    reply = explore.run({"project_dir": str(folder), "target_file": "shop.py", "seed": 1, "budget_seconds": 4})
+    source = reply["test_source"]
+
+    assert "app.test_client().post('/items'" in source and "add_item()" not in source
+    assert "result.status_code == 201" in source and "def test_post_items" in source
+    assert passes(folder, source)
