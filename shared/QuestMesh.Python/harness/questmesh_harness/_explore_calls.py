@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import warnings
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from ._explore_trace import Alarm, Arc, ArcTracer, CallTimeout
 from ._explore_web import spell_route
 
 Args = tuple[tuple[str, str], ...]  # (parameter name, value source), in parameter order
+MAX_ITEMS = 10_000  # items a generator may yield before the call counts as endless
 UNRELIABLE = (RecursionError, MemoryError, KeyboardInterrupt, CallTimeout, ForbiddenCall)
 
 
@@ -224,7 +226,10 @@ class Runner:
 def _settle(target: Target, result: Any) -> Any:
     """Generators run to the end and coroutines to completion, as the written test does."""
     if target.is_generator:
-        return list(result)
+        items = list(itertools.islice(result, MAX_ITEMS + 1))
+        if len(items) > MAX_ITEMS:  # endless (`count()`-like): no test lists it, and listing it eats memory
+            raise CallTimeout()
+        return items
     if target.is_async:
         return asyncio.run(result)
     return result

@@ -19,6 +19,8 @@ PREP_RATE = 0.25
 MAX_PREP = 5  # method calls before the one under test
 MAKE_RATE = 0.1  # how often a mutant swaps the instance for another factory-built one
 MAKE_COST = 1500  # building an instance through a factory (a parse), which the tracer does not count
+TIMEOUT_COST = 100_000
+MAX_TIMEOUTS = 2  # per target; after that its calls are not tried again
 CALL_COST = 200  # what a call costs beyond the target's own lines (argument building, the call, tracing)
 RESERVE_PER_TARGET = 40
 
@@ -73,6 +75,7 @@ class Search:
     tried: set[Call] = field(default_factory=set)
     calls: int = 0
     work: int = 0
+    _timeouts: dict[str, int] = field(default_factory=dict)
     stopped_by_deadline: bool = False
 
     def run(self) -> list[Found]:
@@ -96,6 +99,11 @@ class Search:
         self.calls += 1
         outcome = self.runner.perform(call)
         self.work += outcome.events + CALL_COST + (MAKE_COST if call.make else 0)
+        if outcome.status == "timeout":
+            # Stopped by the clock (a loop in C code the tracer does not see): costly, so it counts as much
+            # work, and a target that keeps doing it is left alone.
+            self.work += TIMEOUT_COST
+            self._timeouts[call.target.label] = self._timeouts.get(call.target.label, 0) + 1
         if outcome.status not in ("returned", "raised"):
             return None
         arcs = self.translate(outcome.arcs)
@@ -131,6 +139,8 @@ class Search:
 
     def _systematic(self, target: Target) -> None:
         """The baseline call, then each parameter through its pool with the others left at the baseline."""
+        if self._out_of_budget():
+            return
         baseline = make_call(target, {}, {})
         made = self.made.get(target.owner or "", []) if target.needs_instance else []
         if baseline is None and made:
@@ -151,15 +161,16 @@ class Search:
         for side, param in sides(target):
             # The constructor's own target goes through its pools; for each method a few values will do.
             for source in param.pool[:MAX_SYSTEMATIC_VALUES if side == "args" else CTOR_VALUES_PER_METHOD]:
-                if self._out_of_budget():
+                if self._out_of_budget() or self._timeouts.get(target.label, 0) >= MAX_TIMEOUTS:
                     return
                 self._try(with_value(baseline, side, param, source))
 
     def _mutation_phase(self) -> None:
         quiet = 0
         while quiet < self.limits.patience and not self._out_of_budget() and (self.corpus or self.seeds):
-            parents = [f.call for f in self.corpus] + self.seeds
-            weights = [4.0 if f.focus else 1.0 for f in self.corpus] + [0.5] * len(self.seeds)
+            seeds = [c for c in self.seeds if self._timeouts.get(c.target.label, 0) < MAX_TIMEOUTS]
+            parents = [f.call for f in self.corpus] + seeds
+            weights = [4.0 if f.focus else 1.0 for f in self.corpus] + [0.5] * len(seeds)
             parent = self.rng.choices(parents, weights)[0]
             child = self.mutant(parent)
             if child is None or child in self.tried:

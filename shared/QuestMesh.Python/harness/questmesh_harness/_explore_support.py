@@ -61,7 +61,8 @@ class Support:
     def unstable_texts(self) -> tuple[str, ...]:
         # Anything showing the search's own folder differs in the test, which gets a fresh one; a test
         # should not depend on where the project is checked out either.
-        return tuple(t for t in (str(self.tree.parent) if self.tree else "", self.project_dir) if len(t) > 1)
+        texts = (str(self.tree.parent) if self.tree else "", self.project_dir) + today_markers()
+        return tuple(t for t in texts if len(t) > 1)
 
     def refresh(self, sources: Iterable[str]) -> None:
         """Puts the tree back before a call that uses it: an earlier call may have changed it."""
@@ -76,6 +77,21 @@ class Support:
     def close(self) -> None:
         if self.tree is not None:
             shutil.rmtree(self.tree.parent, ignore_errors=True)
+
+
+def today_markers() -> tuple[str, ...]:
+    """Today's date as code tends to print it (`20261121`, `2026-11-21`, `2026, 11, 21`) and the current epoch
+    second's leading digits: a value showing these came from the clock and will differ tomorrow, even when
+    three runs in a row agree."""
+    import datetime
+    import time
+
+    found: list[str] = []
+    for moment in (datetime.datetime.now(), datetime.datetime.utcnow()):
+        found += [moment.strftime("%Y%m%d"), moment.strftime("%Y-%m-%d"), moment.strftime("%d %b %Y"),
+                  f"{moment.year}, {moment.month}, {moment.day}", moment.strftime("%b %d, %Y")]
+    found.append(str(int(time.time()))[:6])  # the same ~11.5 days of epoch seconds
+    return tuple(dict.fromkeys(found))
 
 
 def django_configure() -> None:

@@ -154,7 +154,7 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
                for name, value in namespace.items() if name != "__builtins__"}
     arc_map = ArcMap.of(source, str(req.target))
     # The wall clock only backs up the line-event limits, for code the tracer does not see (C, other files).
-    per_call = min(5.0, max(1.0, req.budget / 10))
+    per_call = min(2.0, max(1.0, req.budget / 20))  # a unit test's call that needs more is no unit test
     limits = Limits(max_calls=int(req.budget * CALLS_PER_SECOND), max_work=int(req.budget * WORK_PER_SECOND),
                     patience=int(max(1000, req.budget * PATIENCE_PER_SECOND)), deadline=started + req.budget * 0.6)
     taken = set(namespace) | {module.__name__.split(".")[0]}
