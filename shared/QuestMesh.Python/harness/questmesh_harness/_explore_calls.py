@@ -30,6 +30,9 @@ class Call:
     prep: tuple[tuple[Target, Args], ...] = ()
     # Source of the instance when a factory builds it (`sqlparse.parse('...')[0]`) instead of the constructor.
     make: str = ""
+    # Calls on what the call returned, when that is a function (a decorator factory's decorator, then the
+    # wrapper it makes): each step's positional sources, and whether its own result is the next function.
+    then: tuple[tuple[tuple[str, ...], bool], ...] = ()
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Outcome:
 def sources(call: Call) -> list[str]:
     """Every value source a call evaluates: constructor, preparation and call arguments."""
     found = [source for _, source in call.ctor + call.args] + ([call.make] if call.make else [])
+    found += [source for step, _ in call.then for source in step]
     return found + [source for _, args in call.prep for _, source in args]
 
 
@@ -208,6 +212,10 @@ class Runner:
             result = self.evaluate(spell_route(target, dict(call.args)))
         if target.kind not in ("property", "dunder", "method"):
             result = _settle(target, result)
+        function = result
+        for step, rebind in call.then:
+            result = function(*[self.evaluate(source) for source in step])
+            function = result if rebind else function
         outcome.value = result
 
     @staticmethod

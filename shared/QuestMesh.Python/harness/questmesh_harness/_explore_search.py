@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Optional
 
 from ._explore_calls import Args, Call, Outcome, Runner, complete
 from ._explore_doctests import Example, as_args
+from ._explore_follow import MAX_THEN, follow_ups
 from ._explore_mutations import mutate
 from ._explore_targets import Param, Target
 from ._explore_trace import Arc
@@ -109,12 +110,20 @@ class Search:
         arcs = self.translate(outcome.arcs)
         if arcs <= self.covered:
             self._maybe_reserve(call, outcome, arcs)
+            self._follow(call, outcome)
             return None
         self.covered |= arcs
         found = Found(call, outcome, arcs, len(self.corpus), self.focus.hit(arcs))
         self.corpus.append(found)
         self._new_result(call, outcome)
+        self._follow(call, outcome)
         return found
+
+    def _follow(self, call: Call, outcome: Outcome) -> None:
+        """Calls what a call returned when it is a function (see _explore_follow)."""
+        if outcome.status == "returned" and len(call.then) < MAX_THEN and not self._out_of_budget():
+            for step in follow_ups(call, outcome.value):
+                self._try(step)
 
     def _maybe_reserve(self, call: Call, outcome: Outcome, arcs: frozenset[Arc]) -> None:
         label = call.target.label
@@ -269,4 +278,4 @@ def with_value(call: Call, side: str, param: Param, source: Optional[str]) -> Op
         (make_call(call.target, {p.name: "None" for p in call.target.ctor}, args))
     if changed is None:
         return None
-    return replace(changed, prep=call.prep, make=call.make, ctor=() if call.make else changed.ctor)
+    return replace(changed, prep=call.prep, make=call.make, ctor=() if call.make else changed.ctor, then=call.then)

@@ -58,6 +58,12 @@ def _body(case: Case, style: str, taken: set[str]) -> list[str]:
         lines += _assign(case.instance, made)
         lines += [_spell(prep_target, prep_args, case.instance, {}) for prep_target, prep_args in call.prep]
     action = _spell(target, call.args, case.instance, variables)
+    if call.then:  # `function = cached(cache)`, `function = function(func)`, `function(1)`, then the last call
+        lines += _assign("function", action)
+        for step, rebind in call.then[:-1]:
+            lines += _assign("function", f"function({', '.join(step)})") if rebind else \
+                [f"function({', '.join(step)})"]
+        action = f"function({', '.join(call.then[-1][0])})"
     checks = list(observation.checks)
     if observation.raises:
         manager = "pytest.raises" if style == "pytest" else "self.assertRaises"

@@ -143,3 +143,23 @@ def test_flask_routes_are_called_through_the_test_client(tmp_path):
     assert "app.test_client().post('/items'" in source and "add_item()" not in source
     assert "result.status_code == 201" in source and "def test_post_items" in source
     assert passes(folder, source)
+
+
+def test_a_decorator_factory_is_followed_into_its_wrapper(tmp_path):
+    folder = write(tmp_path, {"memo.py": textwrap.dedent('''\
+        def memoize(store):
+            def decorator(func):
+                def wrapper(*args):
+                    if args in store:
+                        return store[args]
+                    store[args] = value = func(*args)
+                    return value
+                return wrapper
+            return decorator
+        ''')})
+    reply = explore.run({"project_dir": str(folder), "target_file": "memo.py", "seed": 2, "budget_seconds": 4})
+    source = reply["test_source"]
+
+    assert "function = memoize(" in source and "function = function(lambda" in source
+    assert reply["arcs_covered"] == reply["arcs_total"]  # the cache hit too: the wrapper is called twice
+    assert passes(folder, source)
