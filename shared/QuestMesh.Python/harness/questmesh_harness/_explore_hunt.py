@@ -34,8 +34,7 @@ class Hunt:
         for mutant_id in sorted(self.lab.mutants):
             if mutant_id in killed or not self.lab.viable(self.lab.mutants[mutant_id]):
                 continue
-            line = self.lab.mutants[mutant_id].line
-            parents = [c.found.call for c in candidates + added if any(line in arc for arc in c.found.arcs)
+            parents = [c.found.call for c in candidates + added if self._reaches(c, mutant_id)
                        and (c.found.call.target.params or c.found.call.target.ctor)]
             if not parents:
                 continue
@@ -48,8 +47,8 @@ class Hunt:
         return added
 
     def _reaches(self, candidate: Candidate, mutant_id: int) -> bool:
-        line = self.lab.mutants[mutant_id].line
-        return any(line in arc for arc in candidate.found.arcs)
+        through = self.lab.reach.get(self.lab.mutants[mutant_id].line, frozenset())
+        return any(line in through for arc in candidate.found.arcs for line in arc)
 
     def _hunt(self, mutant_id: int, parents: list[Call], order: int) -> Candidate | None:
         for _ in range(TRIALS_PER_MUTANT):

@@ -148,6 +148,33 @@ def instantiate(mutant: Mutant, name: str, filename: str) -> Optional[types.Modu
     return module
 
 
+def reach_map(source: str, first_lines: dict[int, int]) -> dict[int, frozenset[int]]:
+    """Mutant line → the traced lines a call must run to reach it. A line inside a statement that spans lines
+    is reached through the statement's first line (calls in a multi-line tuple or call); a module-level
+    line (a table, a constant) runs at import, so it is reached through the lines that read its names."""
+    tree = ast.parse(source)
+    bound: dict[int, set[str]] = {}
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                bound[line] = names
+    readers: dict[str, set[int]] = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Load) and inner.lineno > node.lineno:
+                    readers.setdefault(inner.id, set()).add(first_lines.get(inner.lineno, inner.lineno))
+    found: dict[int, frozenset[int]] = {}
+    for line in range(1, source.count("\n") + 2):
+        if line in bound:
+            found[line] = frozenset(x for name in bound[line] for x in readers.get(name, ()))
+        else:
+            found[line] = frozenset({first_lines.get(line, line)})
+    return found
+
+
 def screen(mutants: list[Mutant], viable: Callable[[Mutant], bool],
            reaches: dict[int, list[int]], kills: Callable[[Mutant, int], int],
            max_runs: int, deadline: float, killers_per_mutant: int = 3) -> dict[int, set[int]]:
@@ -156,7 +183,7 @@ def screen(mutants: list[Mutant], viable: Callable[[Mutant], bool],
     killed: dict[int, set[int]] = {}
     runs = 0
     for mutant in mutants:
-        callers = reaches.get(mutant.line, [])
+        callers = reaches.get(mutant.line, [])  # `reaches` is keyed by mutant line (see reach_map)
         if not callers or runs >= max_runs or time.perf_counter() > deadline:
             continue
         if not viable(mutant):

@@ -51,6 +51,7 @@ class MutantLab:
     instance_var: Callable[[Call], str]
     max_events: int
     support: Any = None  # the search's extra names (folder tree, clocks), which the mutants' calls use too
+    reach: dict[int, frozenset[int]] = field(default_factory=dict)  # see _explore_mutants.reach_map
     mutants: dict[int, Mutant] = field(default_factory=dict)
     _envs: dict[int, Optional[tuple[Runner, Oracle]]] = field(default_factory=dict)
 
@@ -93,10 +94,13 @@ def screen_mutants(candidates: list[Candidate], lab: MutantLab, source: str, rng
                    max_runs: int, prefer: set[int], deadline: float, skip_lines: set[int] = frozenset()) -> None:
     """Fills each candidate's `kills`. Mutants on `skip_lines` are not screened (an existing suite runs those
     lines and may well kill them already; only the critique's surviving mutants there are worth chasing)."""
-    reaches: dict[int, list[int]] = {}
+    by_line: dict[int, list[int]] = {}
     for index, candidate in enumerate(candidates):
         for line in {line for arc in candidate.found.arcs for line in arc if line > 0}:
-            reaches.setdefault(line, []).append(index)
+            by_line.setdefault(line, []).append(index)
+    # Mutant line → the calls that reach it, through the statement's first line or a name's readers.
+    reaches = {line: sorted({i for x in through for i in by_line.get(x, ())}) for line, through in lab.reach.items()}
+    reaches = {line: callers for line, callers in reaches.items() if callers}
     lines = {line for line in reaches if line not in skip_lines or line in prefer}
     mutants = generate(source, lab.filename, lines, limit, rng, prefer)
     lab.mutants = {m.id: m for m in mutants}

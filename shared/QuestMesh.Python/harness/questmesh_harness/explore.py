@@ -22,6 +22,7 @@ from ._explore_hints import collect
 from ._explore_doctests import examples
 from ._explore_hunt import Hunt
 from ._explore_makers import for_owner, harvest
+from ._explore_mutants import reach_map
 from ._explore_module import Document, assemble, merge
 from ._explore_names import instance_var, test_name, unique
 from ._explore_oracle import Oracle
@@ -175,7 +176,7 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
                       if (observed := observe(runner, oracle, f.call))]
         # Mutants get a shorter leash: a mutant that loops should not eat the budget.
         lab = MutantLab(module.__name__, module.__file__, Alarm(MUTANT_CALL_SECONDS), instance, MAX_MUTANT_EVENTS,
-                        support)
+                        support, reach_map(source, arc_map.first_lines))
         screen_mutants(candidates, lab, source, random.Random(f"{req.seed}-mutants"), MAX_MUTANTS,
                        int(req.budget * MUTANT_RUNS_PER_SECOND), set(focus.lines), started + req.budget * 0.75,
                        {line for arc in precovered for line in arc if line > 0} if req.existing else set())
