@@ -31,6 +31,7 @@ class Hints:
     # Module-level names bound to a literal: comparing with the name is comparing with its value(s).
     constants: dict[str, Any] = field(default_factory=dict)
     framework: str = "plain"  # django | flask | fastapi | plain: which framework values make sense
+    classes: list[str] = field(default_factory=list)  # the module's public classes, for `cls`-like parameters
 
     def for_param(self, qualname: str, owner: Optional[str], name: str) -> "ParamHints":
         keys = [(qualname, name)]

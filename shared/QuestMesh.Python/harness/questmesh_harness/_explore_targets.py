@@ -6,6 +6,7 @@ import ast
 import enum
 import functools
 import inspect
+import re
 import typing
 from dataclasses import dataclass
 from types import ModuleType
@@ -16,6 +17,7 @@ from ._explore_hints import Hints
 from ._explore_special import special_values
 from ._explore_values import Spec, kinds_of, pool, spec_from_annotation, spec_from_name, spec_from_value, to_source
 
+CLASS_NAMES = re.compile(r"(^|_)(cls|class|klass|group_cls|class_|base)$")
 CALL_KINDS = ("positional_only", "positional_or_keyword", "var_positional", "keyword_only")
 
 
@@ -202,6 +204,8 @@ def _param(p: inspect.Parameter, annotation: Any, qualname: str, owner: Optional
     param_hints = hints.for_param(qualname, owner, p.name)
     values = pool(spec, param_hints, hints)
     special = special_values(p.name, hints.framework)
+    if CLASS_NAMES.search(p.name.lower()):  # `within(group_cls)`: a class of the module, not a text
+        special = hints.classes[:8] + special
     if special:
         values = list(dict.fromkeys(special + values))[:40]
     if extra and kinds_of(spec) & {"any", "class"}:

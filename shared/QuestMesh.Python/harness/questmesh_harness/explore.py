@@ -138,6 +138,8 @@ def _search(req: Request, module: Any, source: str, precovered: set, started: fl
     tree = ast.parse(source)
     hints = collect(tree)
     hints.framework = framework
+    hints.classes = [node.name for node in tree.body if isinstance(node, ast.ClassDef) and not node.name.startswith("_")
+                     and isinstance(getattr(module, node.name, None), type)]
     views = flask_views(module)
     found = discover(module, tree, hints) or discover(module, tree, hints, private=True)
     targets = route_targets(module) + [t for t in found if not (t.kind == "function" and t.name in views)]
