@@ -36,7 +36,7 @@ NAME_KINDS = [
              r"recursive|reverse|debug|quiet|dry_run|inplace|enabled|disabled)$"),
     ("callable", r"(^|_)(func|fn|callback|predicate|hook|handler|factory|transform|cmp|mapper|getsizeof|sizeof|"
                  r"ttu|choice|chooser|key_func|keyfunc|default_factory)$"),
-    ("datetime", r"(^|_)(dt\d?|date|datetime|when|moment)$"),
+    ("datetime", r"(^|_)(dt\d?|dtstart|dtend|date|datetime|when|moment|until|start_date|end_date)$"),
     ("float", r"(^|_)(rate|ratio|factor|amount|price|cost|weight|scale|percent|percentage|lat|lon|temperature|"
               r"threshold|alpha|tolerance|tol|balance|x|y|z|prob|probability|fraction)$"),
     ("int", r"(^|_)(n|i|j|k|count|num|number|size|width|height|length|len|index|idx|pos|position|start|end|stop|"
