@@ -23,12 +23,13 @@ MAX_DEPTH = 4
 PER_CLASS = 6
 # Texts in common structured shapes: parsers' factories need more than "hello world" to build rich trees.
 SHAPES = [
-    "SELECT a.id AS x, count(*) FROM t1 JOIN t2 ON t1.id = t2.id WHERE b = 'c' AND d IN (1, 2) ORDER BY x DESC",
+    "SELECT a.id AS x, count(*) FROM t1 JOIN t2 ON t1.id = t2.id",
+    "select b from t where b = 'c' and d in (1, 2) order by x desc",
     "select * from foo where bar = 1 group by c having sum(e) > 2 limit 5",
     "insert into t (a, b) values (1, 'x'); update t set a = 2 where b is not null",
     "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(20) DEFAULT 'x')",
-    "SELECT CASE WHEN a > 1 THEN 'big' ELSE 'small' END, cast(b as int), c::text, d[1] FROM t -- note",
-    "/* c */ select f(x, y) over (partition by z) as w, t.* from s.t as t left join u on u.k = t.k",
+    "SELECT CASE WHEN a > 1 THEN 'big' ELSE 'small' END, c::text, d[1] FROM t -- note",
+    "/* c */ select f(x, y) over (partition by z) as w, t.* from s.t as t",
     "x = (1 + 2) * foo(3, y[0]) / 4",
     '{"a": [1, 2.5, null], "b": {"c": true}}',
     "<p class=\"a\">Hello <b>world</b></p>",

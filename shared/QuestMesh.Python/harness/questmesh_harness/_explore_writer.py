@@ -55,6 +55,15 @@ def _body(case: Case, style: str, taken: set[str]) -> list[str]:
             lines += _assign(variable, source)
     if target.needs_instance:
         made = call.make or f"{target.owner}({_arguments(target.ctor, call.ctor, {})})"
+        if call.make and len(made) > BIND_LONGER_THAN:  # `text = '...'`, then `statement = pkg.parse(text)[0]`
+            text = next((n for n in ast.walk(ast.parse(made, mode="eval"))
+                         if isinstance(n, ast.Constant) and isinstance(n.value, str)), None)
+            segment = ast.get_source_segment(made, text) if text is not None else None
+            if segment:
+                variable = free_name("text", names)
+                names.add(variable)
+                lines += _assign(variable, segment)
+                made = made.replace(segment, variable, 1)
         lines += _assign(case.instance, made)
         lines += [_spell(prep_target, prep_args, case.instance, {}) for prep_target, prep_args in call.prep]
     action = _spell(target, call.args, case.instance, variables)
