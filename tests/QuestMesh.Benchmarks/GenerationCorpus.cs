@@ -24,12 +24,15 @@ public static class GenerationCorpus
             Console.Error.WriteLine($"quest bench: no corpus script at {script} (use --shared DIR or --corpus DIR)");
             return null;
         }
-        var start = new ProcessStartInfo("bash", [script, outputDirectory]) { RedirectStandardError = true };
+        // The script's own report goes to standard error too: standard output is the table.
+        var start = new ProcessStartInfo("bash", [script, outputDirectory]) { RedirectStandardError = true, RedirectStandardOutput = true };
         if (Environment.UserName != "root")
             start.Environment["NO_APT"] = "1"; // apt-get needs root: the packages must already be installed
         using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
+        Console.Error.Write(await output);
         if (process.ExitCode != 0)
         {
             Console.Error.WriteLine($"quest bench: the corpus script failed ({process.ExitCode}): {errors.Trim()}");
