@@ -10,6 +10,7 @@ import inspect
 import re
 import sys
 from types import ModuleType
+from dataclasses import replace
 from typing import Any, Callable
 
 MAX_FACTORIES = 8
@@ -122,3 +123,18 @@ def for_owner(module: ModuleType, owner: str, made: dict[str, list[str]]) -> lis
     others = [s for name, sources in made.items() if name != owner
               and issubclass(getattr(module, name, object), cls) for s in sources[:2]]
     return (exact + others)[:PER_CLASS + 4]
+
+
+# Parameters that take one of the module's own objects (`token_index(token)`, `is_child_of(other)`).
+OBJECT_NAMES = re.compile(r"(^|_)(token|tok|other|node|child|parent|item|where|elem|element|group|obj)$")
+
+
+def with_made_arguments(target: Any, made: dict[str, list[str]]) -> Any:
+    """The target with factory-built instances (one per class, a few classes) early in the pools of its
+    object-like parameters."""
+    sources = [found[0] for found in made.values() if found][:3]
+    if not sources or not any(OBJECT_NAMES.search(p.name.lower()) for p in target.params):
+        return target
+    params = tuple(replace(p, pool=tuple(dict.fromkeys(p.pool[:1] + tuple(sources) + p.pool[1:])))
+                   if OBJECT_NAMES.search(p.name.lower()) else p for p in target.params)
+    return replace(target, params=params)

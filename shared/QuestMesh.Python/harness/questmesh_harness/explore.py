@@ -21,7 +21,7 @@ from ._explore_calls import Runner
 from ._explore_hints import collect
 from ._explore_doctests import examples
 from ._explore_hunt import Hunt
-from ._explore_makers import for_owner, harvest
+from ._explore_makers import for_owner, harvest, with_made_arguments
 from ._explore_mutants import reach_map
 from ._explore_module import Document, assemble, merge
 from ._explore_names import instance_var, test_name, unique
@@ -166,6 +166,7 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
         runner = Runner(module, module.__file__, namespace, alarm, MAX_CALL_EVENTS, support.refresh)
         already = set(arc_map.translate(precovered))
         made = harvest(module, runner.evaluate, runner.guarded, [repr(s) for s in hints.strings[:6]])
+        targets = [with_made_arguments(t, made) for t in targets]
         owners = {t.owner for t in targets if t.owner and t.needs_instance}
         search = Search(runner, targets, arc_map.translate, random.Random(req.seed), limits, hints.strings,
                         focus=focus, covered=set(already),
