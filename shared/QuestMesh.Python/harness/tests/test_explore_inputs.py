@@ -1,12 +1,12 @@
 """The search's inputs beyond plain values: injected clocks, dates, a folder tree, docstring examples, and
 instances built by the package's own factory functions."""
 
+import importlib.util
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 
 from questmesh_harness import explore
 from questmesh_harness._explore_doctests import examples
@@ -123,7 +123,7 @@ def test_docstring_examples_are_read_with_their_keywords():
 
 
 def test_flask_routes_are_called_through_the_test_client(tmp_path):
-    import flask  # noqa: F401  (python3-flask, installed by ./quest test)
+    assert importlib.util.find_spec("flask"), "python3-flask is missing: ./quest test installs it"
     folder = write(tmp_path, {"shop.py": textwrap.dedent('''\
         from flask import Flask, jsonify, request
 
