@@ -1,3 +1,4 @@
+using QuestMesh.Runner.Tests.Support;
 using MassTransit;
 using QuestMesh.Contracts;
 using QuestMesh.Runner.Execution;
@@ -22,16 +23,8 @@ public sealed class ExecuteTestsConsumerTests : IAsyncLifetime
         _project.Dispose();
     }
 
-    private ExecuteTests Command(string suite, bool mutation = true) => new()
-    {
-        RunId = Guid.NewGuid(),
-        Attempt = 1,
-        StepId = Guid.NewGuid(),
-        Source = new SourceSpec { Kind = SourceKinds.Path, Path = _project.Path },
-        TargetFile = "calc.py",
-        Suite = new TestSuite("tests/test_calc.py", suite),
-        Mutation = mutation,
-    };
+    private ExecuteTests Command(string suite, bool mutation = true) =>
+        RunnerCommands.Execute(_project, suite) with { Mutation = mutation };
 
     private async Task<TestsExecuted> ExecuteAsync(ExecuteTests command)
     {

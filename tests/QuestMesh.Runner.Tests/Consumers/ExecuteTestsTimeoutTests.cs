@@ -1,3 +1,4 @@
+using QuestMesh.Runner.Tests.Support;
 using QuestMesh.Contracts;
 using QuestMesh.Runner.Execution;
 using QuestMesh.Tests.Shared;
@@ -33,14 +34,7 @@ public sealed class ExecuteTestsTimeoutTests : IAsyncLifetime
     [Fact]
     public async Task Should_report_a_looping_suite_as_timeout()
     {
-        var command = new ExecuteTests
-        {
-            RunId = Guid.NewGuid(),
-            StepId = Guid.NewGuid(),
-            Source = new SourceSpec { Kind = SourceKinds.Path, Path = _project.Path },
-            TargetFile = "calc.py",
-            Suite = new TestSuite("tests/test_loop.py", LoopingSuite),
-        };
+        var command = RunnerCommands.Execute(_project, LoopingSuite, "tests/test_loop.py");
 
         await _host.Harness.Bus.Publish(command);
         var reply = await _host.ReplyAsync<TestsExecuted, ExecuteTests>(r => r.StepId == command.StepId);

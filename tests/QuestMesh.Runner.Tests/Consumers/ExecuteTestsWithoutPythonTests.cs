@@ -1,3 +1,4 @@
+using QuestMesh.Runner.Tests.Support;
 using QuestMesh.Contracts;
 using QuestMesh.Tests.Shared;
 
@@ -24,14 +25,7 @@ public sealed class ExecuteTestsWithoutPythonTests : IAsyncLifetime
     [Fact]
     public async Task Should_fault_with_a_message_that_says_how_to_fix_the_machine()
     {
-        var command = new ExecuteTests
-        {
-            RunId = Guid.NewGuid(),
-            StepId = Guid.NewGuid(),
-            Source = new SourceSpec { Kind = SourceKinds.Path, Path = _project.Path },
-            TargetFile = "calc.py",
-            Suite = new TestSuite("tests/test_calc.py", PythonProject.PassingSuite),
-        };
+        var command = RunnerCommands.Execute(_project, PythonProject.PassingSuite);
 
         await _host.Harness.Bus.Publish(command);
         var fault = await Should.ThrowAsync<InvalidOperationException>(

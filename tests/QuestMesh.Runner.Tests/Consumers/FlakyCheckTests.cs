@@ -1,3 +1,4 @@
+using QuestMesh.Runner.Tests.Support;
 using QuestMesh.Contracts;
 using QuestMesh.Runner.Execution;
 using QuestMesh.Tests.Shared;
@@ -40,16 +41,7 @@ public sealed class FlakyCheckTests : IAsyncLifetime
 
     private async Task<ExecutionReport> ExecuteAsync(string suite, int? flakyRuns = null)
     {
-        var command = new ExecuteTests
-        {
-            RunId = Guid.NewGuid(),
-            Attempt = 1,
-            StepId = Guid.NewGuid(),
-            Source = new SourceSpec { Kind = SourceKinds.Path, Path = _project.Path },
-            TargetFile = "calc.py",
-            Suite = new TestSuite("tests/test_calc.py", suite),
-            FlakyRuns = flakyRuns,
-        };
+        var command = RunnerCommands.Execute(_project, suite) with { FlakyRuns = flakyRuns };
         await _host.Harness.Bus.Publish(command);
         return (await _host.ReplyAsync<TestsExecuted, ExecuteTests>(r => r.StepId == command.StepId)).Report;
     }

@@ -1,3 +1,4 @@
+using QuestMesh.Runner.Tests.Support;
 using System.Net;
 using System.Net.Sockets;
 using QuestMesh.Contracts;
@@ -168,16 +169,7 @@ public sealed class HostileSuiteTests : IAsyncLifetime
 
     private async Task<ExecutionReport> ExecuteAsync(string suite)
     {
-        var command = new ExecuteTests
-        {
-            RunId = Guid.NewGuid(),
-            Attempt = 1,
-            StepId = Guid.NewGuid(),
-            Source = new SourceSpec { Kind = SourceKinds.Path, Path = _project.Path },
-            TargetFile = "calc.py",
-            Suite = new TestSuite("tests/test_hostile.py", suite),
-            Mutation = false,
-        };
+        var command = RunnerCommands.Execute(_project, suite, "tests/test_hostile.py") with { Mutation = false };
         await _host.Harness.Bus.Publish(command);
         var reply = await _host.ReplyAsync<TestsExecuted, ExecuteTests>(r => r.StepId == command.StepId);
         _host.WorkRoot.EnumerateFileSystemInfos().ShouldBeEmpty();
