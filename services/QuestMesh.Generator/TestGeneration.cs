@@ -31,6 +31,7 @@ public sealed class TestGeneration(StrategyResolver resolver, ILogger<TestGenera
             ContextJson = result.ContextJson,
             TargetCode = result.TargetCode,
             Error = result.Error,
+            FailureKind = result.Error is null ? null : result.FailureKind,
             DurationSeconds = stopwatch.Elapsed.TotalSeconds,
         };
     }

@@ -11,4 +11,7 @@ public record LlmMetadata
     public int CompletionTokens { get; init; }
     public decimal EstimatedCost { get; init; }
     public double LlmDurationSeconds { get; init; }
+
+    /// <summary>When generation failed in a harness process: the end of its error output (a Python traceback), kept for the reader.</summary>
+    public string? FailureOutput { get; init; }
 }

@@ -15,5 +15,8 @@ public record TestsGenerated
     /// <summary>The target module's source as the generator saw it (seed artifact <c>target_code.py</c>).</summary>
     public string? TargetCode { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>With <see cref="Error"/>: a <see cref="GenerationFailures"/> kind when the target, not QuestMesh, is the cause.</summary>
+    public string? FailureKind { get; init; }
     public double DurationSeconds { get; init; }
 }

@@ -9,7 +9,8 @@ namespace QuestMesh.Python;
 /// <summary>
 /// Runs one harness command (<c>python -m questmesh_harness &lt;command&gt;</c>) with a JSON request on
 /// standard input and reads its JSON reply. Commands that run project or test code run in the
-/// <see cref="Sandbox"/>, with the working directory as the only writable project folder.
+/// <see cref="Sandbox"/> on the step's workspace; the others (analyze, static, patch) only parse text and
+/// run outside it, in a private empty folder.
 /// </summary>
 public sealed class HarnessClient(
     PythonEnvironment python,
@@ -20,55 +21,57 @@ public sealed class HarnessClient(
 {
     public const int FormatVersion = 1;
 
+    /// <summary>
+    /// Isolated mode (<c>-I</c>) keeps the working directory, <c>PYTHON*</c> variables and the user's site
+    /// off <c>sys.path</c>; the harness is put there by hand. The project reaches <c>sys.path</c> only inside
+    /// the sandboxed commands that import it, through the harness itself.
+    /// </summary>
+    private const string Bootstrap =
+        "import sys; sys.path.insert(0, sys.argv.pop(1)); from questmesh_harness.cli import main; sys.exit(main(sys.argv[1:]))";
+
     /// <summary>Commands that import or run the project's code or generated tests: untrusted.</summary>
     private static readonly HashSet<string> RunsProjectCode = ["execute", "mutate", "explore"];
 
-    public async Task<TReply> RunAsync<TReply>(string command, object request, string workingDirectory,
+    /// <param name="workspace">The step's copy of the project, for the commands that run project code; ignored by the others.</param>
+    public async Task<TReply> RunAsync<TReply>(string command, object request, string? workspace,
         TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
+        var sandboxed = RunsProjectCode.Contains(command);
+        if (sandboxed && string.IsNullOrEmpty(workspace))
+            throw new ArgumentException($"harness '{command}' runs project code and needs the step's workspace", nameof(workspace));
         var interpreter = await python.GetInterpreterAsync(cancellationToken);
         var settings = options.Value;
-        var home = CreateHome(settings);
+        var home = PrivateFolders.Create(settings, "home");
         try
         {
-            var environment = PythonEnvironment.BaseEnvironment(home);
-            environment["PYTHONPATH"] = PythonEnvironment.HarnessRoot;
             var spec = new ProcessSpec
             {
                 FileName = interpreter,
-                Arguments = ["-m", "questmesh_harness", command],
-                WorkingDirectory = workingDirectory,
-                Environment = environment,
+                Arguments = ["-I", "-c", Bootstrap, PythonEnvironment.HarnessRoot, command],
+                // Commands that only parse text never run where the project is: nothing there is ever imported.
+                WorkingDirectory = sandboxed ? workspace! : home,
+                Environment = PythonEnvironment.BaseEnvironment(home),
                 StandardInput = JsonSerializer.Serialize(request, HarnessJson.Options),
                 Timeout = timeout ?? TimeSpan.FromSeconds(settings.TimeoutSeconds),
                 MaxOutputChars = settings.MaxOutputChars,
             };
-            if (RunsProjectCode.Contains(command))
-            {
-                spec = await sandbox.WrapAsync(spec, new SandboxScope
+            logger.LogDebug("Harness {Command} in {WorkingDirectory}", command, spec.WorkingDirectory);
+            var result = sandboxed
+                ? await sandbox.RunAsync(spec, new SandboxScope
                 {
-                    Writable = [workingDirectory, home],
+                    Workspace = workspace!,
+                    Home = home,
                     ReadOnly = [PythonEnvironment.HarnessRoot, PythonEnvironment.InstallRoot(interpreter)],
                     CpuSeconds = settings.CpuSeconds,
                     MemoryMiB = settings.MemoryMiB,
-                }, cancellationToken);
-            }
-            logger.LogDebug("Harness {Command} in {WorkingDirectory}", command, workingDirectory);
-            var result = await runner.RunAsync(spec, cancellationToken);
+                }, cancellationToken)
+                : await runner.RunAsync(spec, cancellationToken);
             return ReadReply<TReply>(command, result, spec.Timeout);
         }
         finally
         {
             TryDelete(home);
         }
-    }
-
-    private static string CreateHome(PythonOptions settings)
-    {
-        var root = settings.WorkRoot is { Length: > 0 } configured ? configured : Path.GetTempPath();
-        var home = Path.Combine(root, $"questmesh-home-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(home);
-        return home;
     }
 
     internal static TReply ReadReply<TReply>(string command, ProcessResult result, TimeSpan timeout)
@@ -84,7 +87,8 @@ public sealed class HarnessClient(
         {
         }
         if (reply is null)
-            throw new HarnessException($"harness '{command}' exited with code {result.ExitCode} without a reply: {Tail(result.StandardError)}");
+            throw new HarnessException($"harness '{command}' exited with code {result.ExitCode} without a reply: {LastLine(result.StandardError)}",
+                output: Tail(result.StandardError));
         var version = reply["meta"]?["format_version"]?.GetValue<int>();
         if (version != FormatVersion)
             throw new HarnessException($"harness '{command}' replied in format {version?.ToString() ?? "(none)"}, expected {FormatVersion}: the harness and the service are from different releases");
@@ -100,6 +104,12 @@ public sealed class HarnessClient(
             throw new HarnessException($"harness '{command}' replied in a shape this service does not read ({shapeError.Path}): {shapeError.Message}");
         }
     }
+
+    /// <summary>The last line of a process's output: for a Python traceback, the exception and its message.</summary>
+    private static string LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() is { } line
+            ? (line.Length > 500 ? line[..500] + "…" : line)
+            : "(no output)";
 
     private static string Tail(string text, int max = 2000)
     {

@@ -11,6 +11,7 @@ namespace QuestMesh.Python;
 public sealed class ProcessRunner
 {
     private const string SetSid = "/usr/bin/setsid";
+    private static readonly TimeSpan PipeDrainLimit = TimeSpan.FromSeconds(5);
 
     public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken = default)
     {
@@ -79,7 +80,14 @@ public sealed class ProcessRunner
             if (useSetSid)
                 KillGroup(process, useSetSid);
         }
-        await Task.WhenAll(readOut, readErr);
+        try
+        {
+            // A process that left the group (setsid) can hold the pipes open for ever: read what came, then go on.
+            await Task.WhenAll(readOut, readErr).WaitAsync(PipeDrainLimit, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+        }
         cancellationToken.ThrowIfCancellationRequested();
         return new ProcessResult(
             process.ExitCode, stdout.ToString(), stderr.ToString(), timedOut, stopwatch.Elapsed,
@@ -116,6 +124,12 @@ public sealed class ProcessRunner
 
         public void Append(ReadOnlySpan<char> chunk)
         {
+            lock (_text)
+                AppendLocked(chunk);
+        }
+
+        private void AppendLocked(ReadOnlySpan<char> chunk)
+        {
             var room = limit - _text.Length;
             if (room <= 0)
             {
@@ -130,7 +144,11 @@ public sealed class ProcessRunner
             _text.Append(chunk);
         }
 
-        public override string ToString() => _text.ToString();
+        public override string ToString()
+        {
+            lock (_text)
+                return _text.ToString();
+        }
     }
 
     private static partial class NativeMethods

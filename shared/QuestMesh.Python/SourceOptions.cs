@@ -40,11 +40,19 @@ public sealed class SourceOptions
     [Range(1, long.MaxValue)]
     public long MaxArchiveBytes { get; set; } = 100 * MiB;
 
-    /// <summary>Largest total size of the files an archive unpacks to (bytes).</summary>
+    /// <summary>Largest total size of the files an archive unpacks to, or a project folder holds (bytes).</summary>
     [Range(1, long.MaxValue)]
     public long MaxUnpackedBytes { get; set; } = 500 * MiB;
 
-    /// <summary>Most entries (files, directories, links) one archive may hold.</summary>
+    /// <summary>Most entries (files, directories, links) one archive or project folder may hold.</summary>
     [Range(1, 10_000_000)]
     public int MaxEntries { get; set; } = 50_000;
+
+    /// <summary>Deepest folder nesting a project (archive or folder) may have.</summary>
+    [Range(1, 4096)]
+    public int MaxDepth { get; set; } = 64;
+
+    /// <summary>Largest single file a project (archive or folder) may hold (bytes).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxFileBytes { get; set; } = 100 * MiB;
 }

@@ -69,4 +69,54 @@ public sealed class WorkspaceTests : IDisposable
 
         error.Message.ShouldContain("/nonexistent/project");
     }
+
+    [Fact]
+    public void WriteFile_ReplacesAPlantedLink_AndNeverWritesThroughIt()
+    {
+        var victim = Path.Combine(_project, "victim.txt");
+        File.WriteAllText(victim, "the user's file\n");
+        using var workspace = _provider.Create(new SourceSpec { Kind = SourceKinds.Inline, Files = [new InlineFile("tests/test_a.py", "")] });
+        var suite = Path.Combine(workspace.Directory, "tests", "test_a.py");
+        File.Delete(suite);
+        File.CreateSymbolicLink(suite, victim);
+
+        workspace.WriteFile("tests/test_a.py", "def test_a():\n    pass\n");
+
+        File.ReadAllText(victim).ShouldBe("the user's file\n");
+        new FileInfo(suite).LinkTarget.ShouldBeNull();
+        File.ReadAllText(suite).ShouldBe("def test_a():\n    pass\n");
+    }
+
+    [Fact]
+    public void WriteFile_RefusesAFolderThatIsALink()
+    {
+        using var workspace = _provider.Create(new SourceSpec { Kind = SourceKinds.Inline, Files = [new InlineFile("a.py", "")] });
+        Directory.CreateSymbolicLink(Path.Combine(workspace.Directory, "tests"), _project);
+
+        Should.Throw<WorkspaceException>(() => workspace.WriteFile("tests/test_a.py", "x = 1\n"));
+
+        File.Exists(Path.Combine(_project, "test_a.py")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void ReadFile_DoesNotFollowALink()
+    {
+        File.WriteAllText(Path.Combine(_project, "secret.txt"), "secret\n");
+        using var workspace = _provider.Create(new SourceSpec { Kind = SourceKinds.Inline, Files = [new InlineFile("a.py", "x = 1\n")] });
+        File.CreateSymbolicLink(Path.Combine(workspace.Directory, "b.py"), Path.Combine(_project, "secret.txt"));
+
+        workspace.ReadFile("a.py").ShouldBe("x = 1\n");
+        workspace.ReadFile("b.py").ShouldBeNull();
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Create_MakesAFolderOnlyTheServiceCanEnter()
+    {
+        File.WriteAllText(Path.Combine(_project, "mod.py"), "x = 1\n");
+
+        using var workspace = _provider.Create(new SourceSpec { Kind = SourceKinds.Path, Path = _project });
+
+        File.GetUnixFileMode(workspace.Directory).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
 }

@@ -10,7 +10,6 @@ public static class RepairContextReader
 
     public static RepairContext Read(Workspace workspace, string targetFile, string suiteFile)
     {
-        var targetPath = ProjectPaths.Resolve(workspace.Directory, targetFile);
         var modules = Directory.EnumerateFiles(workspace.Directory, "*.py", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(workspace.Directory, path).Replace('\\', '/'))
             .Where(relative => relative != suiteFile)
@@ -23,7 +22,7 @@ public static class RepairContextReader
             SuiteFile = suiteFile,
             TargetFile = ProjectPaths.Normalize(targetFile),
             TargetModule = ModuleNames.FromPath(targetFile),
-            TargetSource = File.Exists(targetPath) ? File.ReadAllText(targetPath) : null,
+            TargetSource = workspace.ReadFile(targetFile),
             ProjectModules = modules,
         };
     }

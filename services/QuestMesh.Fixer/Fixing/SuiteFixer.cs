@@ -32,9 +32,9 @@ public sealed class SuiteFixer(
         var round = new Round(command, suiteFile, ledger);
         try
         {
-            using var workspace = await workspaces.CreateAsync(command.Source, cancellationToken);
-            await RepairAsync(round, failures, workspace, cancellationToken);
-            await ValidateAsync(round, workspace, cancellationToken);
+            using (var workspace = await workspaces.CreateAsync(command.Source, cancellationToken))
+                await RepairAsync(round, failures, workspace, cancellationToken);
+            await ValidateAsync(round, cancellationToken);
         }
         catch (Exception error) when (error is WorkspaceException or HarnessException or PythonEnvironmentException)
         {
@@ -68,17 +68,17 @@ public sealed class SuiteFixer(
         round.Context = RepairContextReader.Read(workspace, round.Command.TargetFile, round.SuiteFile);
         var plan = planner.Plan(round.Source, failures, round.Context);
         round.Ledger.Planned(plan);
-        round.Source = await ApplyAsync(plan, round, workspace, ct);
+        round.Source = await ApplyAsync(plan, round, ct);
     }
 
-    private async Task<string> ApplyAsync(RepairPlan plan, Round round, Workspace workspace, CancellationToken ct)
+    private async Task<string> ApplyAsync(RepairPlan plan, Round round, CancellationToken ct)
     {
         var source = plan.ModuleSource;
         foreach (var rewrite in plan.Rewrites)
         {
             try
             {
-                source = (await harness.PatchAsync(source, "replace", rewrite.Name, rewrite.Code, workspace.Directory, ct)).Source;
+                source = (await harness.PatchAsync(source, "replace", rewrite.Name, rewrite.Code, ct)).Source;
             }
             catch (HarnessException error) when (error.BadRequest)
             {
@@ -88,16 +88,26 @@ public sealed class SuiteFixer(
         return plan.Imports.Aggregate(source, ModuleText.EnsureImport);
     }
 
-    private async Task ValidateAsync(Round round, Workspace workspace, CancellationToken ct)
+    /// <summary>
+    /// Runs the suite as repaired so far, each time in a fresh copy of the project: the run before may have
+    /// changed the copy it ran in (planted a module, swapped a file for a link).
+    /// </summary>
+    private async Task<ExecutionReport> RunSuiteAsync(Round round, CancellationToken ct)
+    {
+        using var workspace = await workspaces.CreateAsync(round.Command.Source, ct);
+        workspace.WriteFile(round.SuiteFile, round.Source);
+        return await harness.ExecuteAsync(workspace.Directory, round.Command.TargetFile, round.SuiteFile,
+            TimeSpan.FromSeconds(options.Value.ExecuteTimeoutSeconds), ct);
+    }
+
+    private async Task ValidateAsync(Round round, CancellationToken ct)
     {
         var settings = options.Value;
         var original = round.Command.Suite.Source;
         var inputLoaded = !ExecutionFacts.LoadFailed(round.Command.Execution);
         for (var run = 1; run <= settings.MaxValidationRuns; run++)
         {
-            workspace.WriteFile(round.SuiteFile, round.Source);
-            var report = await harness.ExecuteAsync(workspace.Directory, round.Command.TargetFile, round.SuiteFile,
-                TimeSpan.FromSeconds(settings.ExecuteTimeoutSeconds), ct);
+            var report = await RunSuiteAsync(round, ct);
             round.Final = report;
             if (ExecutionFacts.LoadFailed(report))
             {
@@ -123,13 +133,13 @@ public sealed class SuiteFixer(
                 return;
             }
             // Each failing test gets one repair attempt; a test that fails after its attempt (or has none) goes.
-            var repairing = await RepairFreshAsync(round, failing, workspace, ct);
-            round.Source = await RemoveAsync(round, report, failing.Where(t => !repairing.Contains(t.Id)).ToList(), workspace, ct);
+            var repairing = await RepairFreshAsync(round, failing, ct);
+            round.Source = await RemoveAsync(round, report, failing.Where(t => !repairing.Contains(t.Id)).ToList(), ct);
         }
     }
 
     /// <summary>Tests seen failing for the first time (the module only loaded now, or a repair broke them) get their repair attempt.</summary>
-    private async Task<HashSet<string>> RepairFreshAsync(Round round, IReadOnlyList<TestOutcome> failing, Workspace workspace, CancellationToken ct)
+    private async Task<HashSet<string>> RepairFreshAsync(Round round, IReadOnlyList<TestOutcome> failing, CancellationToken ct)
     {
         var fresh = failing.Where(t => !round.Ledger.Attempted(t.Id)).Select(t => classifier.Classify(t, round.SuiteFile)).ToList();
         if (fresh.Count == 0 || round.Context is null)
@@ -137,7 +147,7 @@ public sealed class SuiteFixer(
         var plan = planner.Plan(round.Source, fresh, round.Context);
         foreach (var failure in fresh)
             round.Ledger.Found(failure, plan.Attempts[failure.TestId]);
-        round.Source = await ApplyAsync(plan, round, workspace, ct);
+        round.Source = await ApplyAsync(plan, round, ct);
         return fresh.Where(f => round.Ledger.IsRepaired(f.TestId)).Select(f => f.TestId).ToHashSet();
     }
 
@@ -155,12 +165,12 @@ public sealed class SuiteFixer(
         return true;
     }
 
-    private async Task<string> RemoveAsync(Round round, ExecutionReport report, IReadOnlyList<TestOutcome> failing, Workspace workspace, CancellationToken ct)
+    private async Task<string> RemoveAsync(Round round, ExecutionReport report, IReadOnlyList<TestOutcome> failing, CancellationToken ct)
     {
         var source = round.Source;
         foreach (var function in failing.GroupBy(TestNames.PatchName))
         {
-            var reply = await harness.PatchAsync(source, "delete", function.Key, null, workspace.Directory, ct);
+            var reply = await harness.PatchAsync(source, "delete", function.Key, null, ct);
             if (!reply.Changed)
                 continue; // Not a plain function or method: it stays failing and the report says so.
             source = reply.Source;

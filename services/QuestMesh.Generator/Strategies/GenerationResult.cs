@@ -11,9 +11,14 @@ public sealed record GenerationResult
     public string? TargetCode { get; init; }
     public string? Error { get; init; }
 
+    /// <summary>A <see cref="GenerationFailures"/> kind when the target is the cause of <see cref="Error"/>.</summary>
+    public string? FailureKind { get; init; }
+
     /// <summary>No suite; what is known about the target is still kept for the run's artifacts.</summary>
-    public static GenerationResult Failed(string strategy, string error, string? targetCode = null, string? contextJson = null) => new()
+    public static GenerationResult Failed(string strategy, string error, string? targetCode = null, string? contextJson = null,
+        string? failureKind = null) => new()
     {
+        FailureKind = failureKind,
         Metadata = new LlmMetadata { Strategy = strategy },
         Error = error,
         TargetCode = targetCode,

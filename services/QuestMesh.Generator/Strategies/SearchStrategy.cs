@@ -34,9 +34,17 @@ public sealed class SearchStrategy(
         using (workspace)
         {
             var targetFile = ProjectPaths.Normalize(request.TargetFile);
-            var targetCode = ReadTarget(workspace, targetFile, out var missing);
+            string? targetCode;
+            try
+            {
+                targetCode = workspace.ReadFile(targetFile);
+            }
+            catch (WorkspaceException error)
+            {
+                return GenerationResult.Failed(Name, $"The target file is not usable: {error.Message}");
+            }
             if (targetCode is null)
-                return GenerationResult.Failed(Name, missing!);
+                return GenerationResult.Failed(Name, $"The target file '{targetFile}' is not a regular file in the project; give its path relative to the project root.");
 
             var testFile = request.ExistingSuite is { } suite
                 ? ProjectPaths.Normalize(suite.FileName)
@@ -53,12 +61,18 @@ public sealed class SearchStrategy(
             catch (HarnessException error)
             {
                 logger.LogWarning("Run {RunId} attempt {Attempt}: search failed: {Reason}", request.RunId, request.Attempt, error.Message);
-                return GenerationResult.Failed(Name, Explain(error, targetFile, limit), targetCode);
+                logger.LogDebug("Run {RunId} attempt {Attempt}: harness output: {Output}", request.RunId, request.Attempt, error.Output);
+                return GenerationResult.Failed(Name, Explain(error, targetFile, limit), targetCode,
+                    failureKind: error.BadRequest ? null : GenerationFailures.TargetMisbehaved) with
+                {
+                    Metadata = new LlmMetadata { Strategy = Name, FailureOutput = error.Output, LlmDurationSeconds = stopwatch.Elapsed.TotalSeconds },
+                };
             }
 
             var context = reply.Context?.ToJsonString();
             if (string.IsNullOrWhiteSpace(reply.TestSource))
-                return GenerationResult.Failed(Name, NoTests(reply, targetFile), targetCode, context);
+                return GenerationResult.Failed(Name, NoTests(reply, targetFile), targetCode, context,
+                    reply.ImportError is { Length: > 0 } ? GenerationFailures.TargetNotImportable : null);
             logger.LogInformation("Run {RunId} attempt {Attempt}: search wrote {Tests} tests ({NewTests} new) after {Calls} calls",
                 request.RunId, request.Attempt, reply.Tests, reply.NewTests, reply.Calls);
             return new GenerationResult
@@ -71,24 +85,6 @@ public sealed class SearchStrategy(
         }
     }
 
-    private static string? ReadTarget(Workspace workspace, string targetFile, out string? problem)
-    {
-        problem = null;
-        try
-        {
-            return File.ReadAllText(ProjectPaths.Resolve(workspace.Directory, targetFile));
-        }
-        catch (WorkspaceException error)
-        {
-            problem = $"The target file is not usable: {error.Message}";
-        }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
-        {
-            problem = $"The target file '{targetFile}' is not in the project; give its path relative to the project root.";
-        }
-        return null;
-    }
-
     private static string NoTests(ExploreReply reply, string targetFile) => reply.ImportError is { Length: > 0 } importError
         ? $"The target '{targetFile}' cannot be imported, so the search cannot call it: {importError}. " +
           "Fix the module or make its dependencies importable from the project root, then submit again."
@@ -97,9 +93,11 @@ public sealed class SearchStrategy(
     private static string Explain(HarnessException error, string targetFile, TimeSpan limit) => error switch
     {
         { TimedOut: true } =>
-            $"The offline search on '{targetFile}' did not finish within {limit.TotalSeconds:0} s and was stopped; " +
-            "the module may loop or block when its functions are called. Lower the run's SearchBudgetSeconds or raise Generator:SearchGraceSeconds.",
+            $"The target '{targetFile}' did not let the offline search finish within {limit.TotalSeconds:0} s: it may loop or block " +
+            "while it is imported or when its functions are called. The process was stopped in the sandbox. If the module is only slow, " +
+            "lower the run's SearchBudgetSeconds or raise Generator:SearchGraceSeconds.",
         { BadRequest: true } => $"The offline search cannot work on '{targetFile}': {error.Message}",
-        _ => $"The offline search on '{targetFile}' crashed: {error.Message}",
+        _ => $"The target '{targetFile}' ended the sandboxed process that imports and calls it, without a result: it may exit or " +
+             $"kill its process, or exhaust the sandbox's processes or memory while it is imported or called ({error.Message})",
     };
 }

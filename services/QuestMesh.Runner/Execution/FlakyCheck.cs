@@ -13,7 +13,8 @@ namespace QuestMesh.Runner.Execution;
 /// </summary>
 public sealed class FlakyCheck(HarnessClient harness, IOptions<RunnerOptions> options, ILogger<FlakyCheck> logger)
 {
-    public async Task<ExecutionReport> RunAsync(Workspace workspace, ExecuteTests command, string suiteFile,
+    /// <param name="stage">Makes the fresh workspace (project and suite) each rerun runs in.</param>
+    public async Task<ExecutionReport> RunAsync(Func<CancellationToken, Task<Workspace>> stage, ExecuteTests command, string suiteFile,
         ExecutionReport first, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -28,10 +29,11 @@ public sealed class FlakyCheck(HarnessClient harness, IOptions<RunnerOptions> op
             var seed = FlakyPolicy.ShuffleSeed(command.Seed, run);
             try
             {
+                using var workspace = await stage(cancellationToken);
                 reruns.Add(await harness.ExecuteAsync(workspace.Directory, ProjectPaths.Normalize(command.TargetFile), suiteFile,
                     limit, seed, cancellationToken));
             }
-            catch (HarnessException error)
+            catch (Exception error) when (error is HarnessException or WorkspaceException)
             {
                 // A rerun that leaves no reply has no outcomes to compare; the first run's verdict stands.
                 logger.LogWarning("Run {RunId} attempt {Attempt}: flaky rerun {Run} (seed {Seed}) gave no result: {Reason}",

@@ -9,7 +9,7 @@ using QuestMesh.Python.Workspaces;
 namespace QuestMesh.Runner.Execution;
 
 /// <summary>
-/// Runs one suite in a fresh workspace: execution with branch coverage, the flaky check (shuffled
+/// Runs one suite, each run in a fresh workspace: execution with branch coverage, the flaky check (shuffled
 /// reruns), then mutation testing when it is worth it. Problems of the suite or the project become a report; only a machine that cannot run
 /// Python at all (<see cref="PythonEnvironmentException"/>) throws.
 /// </summary>
@@ -22,10 +22,11 @@ public sealed class SuiteExecutor(
 {
     public async Task<ExecutionReport> RunAsync(ExecuteTests command, CancellationToken cancellationToken)
     {
-        Workspace workspace;
+        var suiteFile = ProjectPaths.Normalize(command.Suite.FileName);
+        Workspace first;
         try
         {
-            workspace = await workspaces.CreateAsync(command.Source, cancellationToken);
+            first = await StageAsync(command, suiteFile, cancellationToken);
         }
         catch (WorkspaceException error)
         {
@@ -33,23 +34,32 @@ public sealed class SuiteExecutor(
             return ExecutionReports.NoWorkspace(error.Message);
         }
 
-        using (workspace)
-        {
-            var suiteFile = ProjectPaths.Normalize(command.Suite.FileName);
-            try
-            {
-                workspace.WriteFile(suiteFile, command.Suite.Source);
-            }
-            catch (WorkspaceException error)
-            {
-                return ExecutionReports.NoWorkspace(error.Message);
-            }
+        ExecutionReport report;
+        using (first)
+            report = await ExecuteAsync(first, command, suiteFile, cancellationToken);
+        report = await flaky.RunAsync(ct => StageAsync(command, suiteFile, ct), command, suiteFile, report, cancellationToken);
+        if (!MutationPolicy.ShouldMutate(report, command, options.Value))
+            return report;
+        using var workspace = await StageAsync(command, suiteFile, cancellationToken);
+        return await MutateAsync(workspace, command, suiteFile, report, cancellationToken);
+    }
 
-            var report = await ExecuteAsync(workspace, command, suiteFile, cancellationToken);
-            report = await flaky.RunAsync(workspace, command, suiteFile, report, cancellationToken);
-            return MutationPolicy.ShouldMutate(report, command, options.Value)
-                ? await MutateAsync(workspace, command, suiteFile, report, cancellationToken)
-                : report;
+    /// <summary>
+    /// A fresh copy of the project with the suite written into it, for one sandboxed run: a copy a test
+    /// already ran in may hold whatever that test left there.
+    /// </summary>
+    private async Task<Workspace> StageAsync(ExecuteTests command, string suiteFile, CancellationToken cancellationToken)
+    {
+        var workspace = await workspaces.CreateAsync(command.Source, cancellationToken);
+        try
+        {
+            workspace.WriteFile(suiteFile, command.Suite.Source);
+            return workspace;
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
         }
     }
 

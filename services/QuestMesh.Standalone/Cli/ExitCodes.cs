@@ -7,8 +7,10 @@ public static class ExitCodes
     public const int InternalError = 1;
     public const int BadInput = 2;
     public const int BelowTarget = 3;
+    public const int TargetMisbehaved = 4;
 
     public const string Help =
         "Exit codes: 0 targets met; 3 finished below a target (the best suite is still written); " +
-        "2 bad input (nothing was run); 1 internal error.";
+        "2 bad input (nothing was run); 4 the target itself could not be tested (it cannot be imported, or in the sandbox " +
+        "it killed its process, exhausted processes or memory, or never finished); 1 internal error.";
 }

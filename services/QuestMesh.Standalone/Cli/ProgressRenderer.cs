@@ -51,9 +51,18 @@ public sealed class ProgressRenderer(IAnsiConsole console)
         console.MarkupLineInterpolated($"  artifacts {artifacts}");
     }
 
+    /// <summary>Entries of the project that no step sees (special files, links out of the project).</summary>
+    public void LeftOut(IReadOnlyList<string> skipped)
+    {
+        foreach (var entry in skipped)
+            console.MarkupLineInterpolated($"[yellow]left out of the copy: {entry}[/]");
+    }
+
     public void Failed(RunFailed failed, string artifacts)
     {
         console.MarkupLineInterpolated($"[red]run ended without a suite: {failed.Reason}[/]");
+        if (failed.Detail is { Length: > 0 } detail)
+            console.MarkupLineInterpolated($"  {detail}");
         console.MarkupLineInterpolated($"  artifacts {artifacts}");
     }
 

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using QuestMesh.Contracts;
 using QuestMesh.Orchestrator;
 using QuestMesh.Python;
+using Microsoft.Extensions.Options;
 using QuestMesh.Python.Harness;
+using QuestMesh.Python.Workspaces;
 using QuestMesh.Standalone.Hosting;
 using Spectre.Console;
 
@@ -53,8 +55,24 @@ public static class RunExecutor
         }
     }
 
+    /// <summary>The same walk every step's copy makes: past a limit the run is refused, and what is left out is said once.</summary>
+    private static void ScanProject(IServiceProvider services, RunInput input, ProgressRenderer renderer)
+    {
+        TreeCopyResult scan;
+        try
+        {
+            scan = TreeCopier.Scan(input.ProjectDirectory, TreeLimits.From(services.GetRequiredService<IOptions<SourceOptions>>().Value));
+        }
+        catch (WorkspaceException error)
+        {
+            throw new BadInputException(error.Message);
+        }
+        renderer.LeftOut(scan.Skipped);
+    }
+
     private static async Task<int> RunAsync(IServiceProvider services, RunInput input, ProgressRenderer renderer, CancellationToken cancellationToken)
     {
+        ScanProject(services, input, renderer);
         var analysis = await services.GetRequiredService<HarnessClient>().AnalyzeAsync(input.ProjectDirectory, input.TargetFile, cancellationToken);
         if (analysis.SyntaxError is { } syntax)
             throw new BadInputException($"'{input.TargetFile}' has a syntax error at line {syntax.Line}: {syntax.Message}");
@@ -85,7 +103,7 @@ public static class RunExecutor
                     return completed.TargetsMet ? ExitCodes.TargetsMet : ExitCodes.BelowTarget;
                 case RunFailed failed:
                     renderer.Failed(failed, artifacts);
-                    return ExitCodes.InternalError;
+                    return GenerationFailures.BlamesTarget(failed.Reason) ? ExitCodes.TargetMisbehaved : ExitCodes.InternalError;
             }
         }
         return ExitCodes.InternalError;

@@ -50,7 +50,7 @@ public sealed class SuiteAnalyzer(
     {
         try
         {
-            return (await harness.StaticAsync(command.Suite.Source, directory, cancellationToken), null);
+            return (await harness.StaticAsync(command.Suite.Source, cancellationToken), null);
         }
         catch (HarnessException error)
         {

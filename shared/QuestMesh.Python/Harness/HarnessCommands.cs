@@ -5,8 +5,9 @@ namespace QuestMesh.Python.Harness;
 /// <summary>Typed calls of each harness command (PROTOCOL.md beside the harness package).</summary>
 public static class HarnessCommands
 {
+    /// <summary>Reads the target with the AST only: nothing of the project is imported, and it runs in a private empty folder.</summary>
     public static Task<AnalyzeReply> AnalyzeAsync(this HarnessClient harness, string projectDir, string targetFile, CancellationToken ct = default) =>
-        harness.RunAsync<AnalyzeReply>("analyze", new { ProjectDir = projectDir, TargetFile = targetFile }, projectDir, cancellationToken: ct);
+        harness.RunAsync<AnalyzeReply>("analyze", new { ProjectDir = projectDir, TargetFile = targetFile }, workspace: null, cancellationToken: ct);
 
     public static Task<ExecutionReport> ExecuteAsync(this HarnessClient harness, string projectDir, string targetFile, string testFile,
         TimeSpan timeout, CancellationToken ct = default) =>
@@ -29,10 +30,12 @@ public static class HarnessCommands
             new { ProjectDir = projectDir, TargetFile = targetFile, Tests = tests, MaxMutants = maxMutants, Seed = seed, Workers = Environment.ProcessorCount },
             projectDir, timeout, ct);
 
-    public static Task<StaticReply> StaticAsync(this HarnessClient harness, string source, string workingDirectory, CancellationToken ct = default) =>
-        harness.RunAsync<StaticReply>("static", new { Source = source }, workingDirectory, TimeSpan.FromSeconds(60), ct);
+    /// <summary>Parses the suite's text only; it runs in a private empty folder, never where the project is.</summary>
+    public static Task<StaticReply> StaticAsync(this HarnessClient harness, string source, CancellationToken ct = default) =>
+        harness.RunAsync<StaticReply>("static", new { Source = source }, workspace: null, TimeSpan.FromSeconds(60), ct);
 
+    /// <summary>Edits the module's text only (AST); it runs in a private empty folder, never where the project is.</summary>
     public static Task<PatchReply> PatchAsync(this HarnessClient harness, string source, string op, string name, string? code,
-        string workingDirectory, CancellationToken ct = default) =>
-        harness.RunAsync<PatchReply>("patch", new { Source = source, Op = op, Name = name, Code = code }, workingDirectory, TimeSpan.FromSeconds(60), ct);
+        CancellationToken ct = default) =>
+        harness.RunAsync<PatchReply>("patch", new { Source = source, Op = op, Name = name, Code = code }, workspace: null, TimeSpan.FromSeconds(60), ct);
 }

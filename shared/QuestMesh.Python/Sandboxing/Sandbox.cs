@@ -2,19 +2,27 @@ using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QuestMesh.Python.Unix;
 
 namespace QuestMesh.Python.Sandboxing;
 
 /// <summary>
-/// Wraps a process in the sandbox: bubblewrap (private network, PID and IPC namespaces; read-only
-/// system; only the scope's folders visible), an unprivileged user when the service is root, and
-/// resource limits (CPU time, address space, processes, file size) through prlimit.
+/// Runs a process in the sandbox: bubblewrap (private network, PID, IPC and UTS namespaces; read-only
+/// system; size-limited <c>/tmp</c>, home and workspace copy), a user id of its own when the service is
+/// root, and resource limits (CPU time, address space, processes, file size) through prlimit. Whatever
+/// the process leaves running is killed when it returns.
 /// </summary>
 public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runner, ILogger<Sandbox> logger)
 {
     private const string Bwrap = "/usr/bin/bwrap";
     private const string SetPriv = "/usr/bin/setpriv";
     private const string PrLimit = "/usr/bin/prlimit";
+    private const string Shell = "/bin/sh";
+    // Inside bubblewrap the host copy of the workspace is shown read-only here and copied into the
+    // size-limited tmpfs mounted at the workspace's own path, so paths in requests stay the same.
+    private const string SourceMount = "/.questmesh/source";
+    private const string StageScript = "cp -R " + SourceMount + "/. \"$0\"/ || exit 125; exec \"$@\"";
+    private const long MiB = 1024 * 1024;
     private static readonly string[] SystemTrees = ["/usr", "/etc"];
     private readonly SemaphoreSlim _probeLock = new(1, 1);
     private bool? _bubblewrap;
@@ -39,45 +47,66 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
         }
     }
 
-    public async Task<ProcessSpec> WrapAsync(ProcessSpec inner, SandboxScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="inner"/> (whose working directory is <see cref="SandboxScope.Workspace"/>) in
+    /// the sandbox and returns when it and everything it started are gone.
+    /// </summary>
+    public async Task<ProcessResult> RunAsync(ProcessSpec inner, SandboxScope scope, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var dropPrivileges = IsRoot && File.Exists(SetPriv);
-        if (dropPrivileges && !OperatingSystem.IsWindows())
+        var bubblewrap = await UsesBubblewrapAsync(cancellationToken);
+        if (bubblewrap)
+            CheckWorkspaceQuota(scope.Workspace, settings);
+        uint? uid = IsRoot && File.Exists(SetPriv) ? NextUid(settings) : null;
+        if (uid is { } sandboxUser && !OperatingSystem.IsWindows())
         {
-            foreach (var directory in scope.Writable)
-                OpenToSandboxUser(directory);
+            HandOver(scope.Workspace, sandboxUser);
+            HandOver(scope.Home, sandboxUser);
         }
+        var spec = Wrap(inner, scope, bubblewrap, uid, settings);
+        try
+        {
+            return await runner.RunAsync(spec, cancellationToken);
+        }
+        finally
+        {
+            if (uid is { } owner)
+                await ReapAsync(owner);
+        }
+    }
 
+    private uint NextUid(SandboxOptions settings) =>
+        (uint)(settings.FirstUid + (int)((uint)Interlocked.Increment(ref _nextUid) % (uint)settings.UidCount));
+
+    private static ProcessSpec Wrap(ProcessSpec inner, SandboxScope scope, bool bubblewrap, uint? uid, SandboxOptions settings)
+    {
         var command = new List<string>();
-        if (await UsesBubblewrapAsync(cancellationToken))
-            command.AddRange(BubblewrapArguments(inner, scope));
-        if (dropPrivileges)
-        {
-            var uid = settings.FirstUid + (int)((uint)Interlocked.Increment(ref _nextUid) % (uint)settings.UidCount);
-            command.AddRange([SetPriv, $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--"]);
-        }
+        if (bubblewrap)
+            command.AddRange(BubblewrapArguments(inner, scope, settings));
+        if (uid is { } id)
+            command.AddRange([SetPriv, $"--reuid={id}", $"--regid={id}", "--clear-groups", "--"]);
         if (File.Exists(PrLimit))
         {
             command.AddRange([
                 PrLimit,
                 $"--cpu={scope.CpuSeconds}",
-                $"--as={(long)scope.MemoryMiB * 1024 * 1024}",
+                $"--as={scope.MemoryMiB * MiB}",
                 $"--nproc={settings.MaxProcesses}",
-                $"--fsize={(long)settings.MaxFileSizeMiB * 1024 * 1024}",
+                $"--fsize={settings.MaxFileSizeMiB * MiB}",
                 "--core=0",
                 "--",
             ]);
         }
+        if (bubblewrap)
+            command.AddRange([Shell, "-c", StageScript, scope.Workspace]);
         if (command.Count == 0)
             return inner;
         command.Add(inner.FileName);
         command.AddRange(inner.Arguments);
-
         return inner with { FileName = command[0], Arguments = command.Skip(1).ToList() };
     }
 
-    private static List<string> BubblewrapArguments(ProcessSpec inner, SandboxScope scope)
+    private static List<string> BubblewrapArguments(ProcessSpec inner, SandboxScope scope, SandboxOptions settings)
     {
         // No --die-with-parent: its parent-death signal fires when the *thread* that started bubblewrap
         // ends, and .NET starts processes from pool threads that come and go. The runner kills the
@@ -95,21 +124,24 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
             else if (Directory.Exists("/" + link))
                 arguments.AddRange(["--ro-bind", "/" + link, "/" + link]);
         }
-        arguments.AddRange(["--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp"]);
+        var scratch = (settings.TmpMiB * MiB).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        arguments.AddRange(["--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--size", scratch, "--tmpfs", "/tmp"]);
 
         var created = new HashSet<string>(StringComparer.Ordinal) { "/tmp" };
         foreach (var directory in scope.ReadOnly.Where(d => !UnderSystemTree(d)))
-            Bind(arguments, created, "--ro-bind", Path.GetFullPath(directory));
-        foreach (var directory in scope.Writable)
-            Bind(arguments, created, "--bind", Path.GetFullPath(directory));
+            Mount(arguments, created, ["--ro-bind", Path.GetFullPath(directory)], Path.GetFullPath(directory));
+        var workspace = Path.GetFullPath(scope.Workspace);
+        Mount(arguments, created, ["--ro-bind", workspace], SourceMount);
+        Mount(arguments, created, ["--perms", "0777", "--size", (settings.WorkspaceMiB * MiB).ToString(System.Globalization.CultureInfo.InvariantCulture), "--tmpfs"], workspace);
+        Mount(arguments, created, ["--perms", "0777", "--size", scratch, "--tmpfs"], Path.GetFullPath(scope.Home));
         arguments.AddRange(["--chdir", inner.WorkingDirectory, "--"]);
         return arguments;
     }
 
-    private static void Bind(List<string> arguments, HashSet<string> created, string kind, string directory)
+    /// <summary>Adds <paramref name="mount"/> followed by <paramref name="at"/>, creating its missing parents readable (bubblewrap would make them 0700).</summary>
+    private static void Mount(List<string> arguments, HashSet<string> created, string[] mount, string at)
     {
-        // bubblewrap makes missing parents 0700 (unreadable to the sandbox user): create them 0755 first.
-        var parent = Path.GetDirectoryName(directory);
+        var parent = Path.GetDirectoryName(at);
         var ancestors = new Stack<string>();
         while (parent is not null && parent != "/" && !created.Contains(parent))
         {
@@ -121,26 +153,71 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
             arguments.AddRange(["--perms", "0755", "--dir", ancestor]);
             created.Add(ancestor);
         }
-        arguments.AddRange([kind, directory, directory]);
-        created.Add(directory);
+        arguments.AddRange(mount);
+        arguments.Add(at);
+        created.Add(at);
     }
 
     private static bool UnderSystemTree(string directory) =>
         SystemTrees.Any(tree => directory == tree || directory.StartsWith(tree + "/", StringComparison.Ordinal));
 
-    [UnsupportedOSPlatform("windows")]
-    private static void OpenToSandboxUser(string directory)
+    private static void CheckWorkspaceQuota(string workspace, SandboxOptions settings)
     {
-        const UnixFileMode all = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-        File.SetUnixFileMode(directory, all);
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+        var bytes = FolderBytes(workspace);
+        if (bytes > settings.WorkspaceMiB * MiB)
+            throw new HarnessException(
+                $"the project copy holds {(bytes + MiB - 1) / MiB} MiB, more than the sandbox's workspace may ({settings.WorkspaceMiB} MiB, Sandbox:WorkspaceMiB)",
+                badRequest: true);
+    }
+
+    private static long FolderBytes(string folder)
+    {
+        long total = 0;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
         {
-            if (entry.LinkTarget is not null)
-                continue;
-            var mode = entry is DirectoryInfo ? all : entry.UnixFileMode | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
-            File.SetUnixFileMode(entry.FullName, mode);
+            var (kind, size) = UnixFiles.Inspect(entry);
+            total += kind switch
+            {
+                FileKind.Directory => FolderBytes(entry),
+                FileKind.Regular => size,
+                _ => 0,
+            };
+        }
+        return total;
+    }
+
+    /// <summary>Gives a folder and everything in it to the sandbox's user, private to it (links are never followed).</summary>
+    [UnsupportedOSPlatform("windows")]
+    private static void HandOver(string folder, uint uid)
+    {
+        UnixFiles.ChangeOwner(folder, uid, uid);
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
+        {
+            if (UnixFiles.KindOf(entry) == FileKind.Directory)
+                HandOver(entry, uid);
+            else
+                UnixFiles.ChangeOwner(entry, uid, uid);
+        }
+    }
+
+    /// <summary>
+    /// Kills every process still running as the sandbox's user (a daemon that left the process group, a
+    /// fork bomb's survivors): <c>kill -9 -1</c> run as that user reaches all of them at once.
+    /// </summary>
+    private async Task ReapAsync(uint uid)
+    {
+        for (var round = 0; round < 5 && ProcessTable.AnyOwnedBy(uid); round++)
+        {
+            logger.LogDebug("Sandbox user {Uid} left processes running; killing them", uid);
+            await runner.RunAsync(new ProcessSpec
+            {
+                FileName = SetPriv,
+                Arguments = [$"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--", Shell, "-c", "kill -9 -1"],
+                WorkingDirectory = "/",
+                Environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" },
+                Timeout = TimeSpan.FromSeconds(10),
+            });
         }
     }
 
@@ -157,13 +234,13 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
         }
         if (mode == "bubblewrap")
             throw new SandboxUnavailableException($"Sandbox:Mode is 'bubblewrap' but {problem}. Install bubblewrap, or set Sandbox:Mode to 'limits' to accept process limits only.");
-        logger.LogWarning("Sandbox: {Problem}; untrusted tests run with process limits only (no network or filesystem isolation). Set Sandbox:Mode=bubblewrap to make this an error", problem);
+        logger.LogWarning("Sandbox: {Problem}; untrusted tests run with process limits only (no network or filesystem isolation, no size limit on the workspace). Set Sandbox:Mode=bubblewrap to make this an error", problem);
         return false;
     }
 
     private async Task<string?> TryBubblewrapAsync(CancellationToken cancellationToken)
     {
-        List<string> arguments = ["--unshare-net", "--unshare-pid", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "/bin/true"];
+        List<string> arguments = ["--unshare-net", "--unshare-pid", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--size", "1048576", "--tmpfs", "/tmp", "/bin/true"];
         if (!IsRoot)
             arguments.Insert(0, "--unshare-user");
         var result = await runner.RunAsync(new ProcessSpec

@@ -24,6 +24,20 @@ public sealed class SandboxOptions
     public int MaxFileSizeMiB { get; set; } = 1024;
 
     /// <summary>
+    /// Size of the sandbox's <c>/tmp</c> and, separately, of its home (MiB): each is a tmpfs in memory
+    /// under bubblewrap, so this bounds the host memory a test can fill through them.
+    /// </summary>
+    [Range(1, 1048576)]
+    public int TmpMiB { get; set; } = 256;
+
+    /// <summary>
+    /// Disk quota of the step's workspace (MiB) under bubblewrap: the process works on a copy of the
+    /// project in a tmpfs of this size, so the project and everything a test writes into it must fit.
+    /// </summary>
+    [Range(16, 1048576)]
+    public int WorkspaceMiB { get; set; } = 1024;
+
+    /// <summary>
     /// When the service runs as root, each sandboxed process runs as a user id of its own from
     /// [<see cref="FirstUid"/>, <see cref="FirstUid"/> + <see cref="UidCount"/>), so the process limit of
     /// one sandbox (a fork bomb) never starves another.

@@ -3,8 +3,15 @@ namespace QuestMesh.Python.Sandboxing;
 /// <summary>What one sandboxed process may see and use.</summary>
 public sealed record SandboxScope
 {
-    /// <summary>Folders the process may write (the workspace and its private home); nothing else is writable.</summary>
-    public IReadOnlyList<string> Writable { get; init; } = [];
+    /// <summary>
+    /// The step's copy of the project, the process's working directory. Under bubblewrap the process
+    /// writes to a size-limited copy of it (<see cref="SandboxOptions.WorkspaceMiB"/>) and this folder
+    /// stays as it was; with process limits only, it writes here.
+    /// </summary>
+    public required string Workspace { get; init; }
+
+    /// <summary>The process's private home and temporary folder (<c>HOME</c>, <c>TMPDIR</c>).</summary>
+    public required string Home { get; init; }
 
     /// <summary>Extra folders it may read (the harness package, an interpreter outside /usr).</summary>
     public IReadOnlyList<string> ReadOnly { get; init; } = [];

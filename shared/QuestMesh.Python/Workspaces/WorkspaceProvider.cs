@@ -5,7 +5,7 @@ using QuestMesh.Contracts;
 namespace QuestMesh.Python.Workspaces;
 
 /// <summary>Materialises a run's <see cref="SourceSpec"/> as a fresh writable copy per step.</summary>
-public sealed class WorkspaceProvider(IOptions<PythonOptions> options, GitSourceCache git, ArchiveSourceCache archives)
+public sealed class WorkspaceProvider(IOptions<PythonOptions> options, IOptions<SourceOptions> sources, GitSourceCache git, ArchiveSourceCache archives)
 {
     /// <summary>For callers that build the provider by hand (tests, tools): git and archive sources use default <see cref="SourceOptions"/>.</summary>
     public WorkspaceProvider(IOptions<PythonOptions> options) : this(options, Options.Create(new SourceOptions()), new TreeCache())
@@ -13,7 +13,7 @@ public sealed class WorkspaceProvider(IOptions<PythonOptions> options, GitSource
     }
 
     private WorkspaceProvider(IOptions<PythonOptions> options, IOptions<SourceOptions> sources, TreeCache cache)
-        : this(options, DefaultGit(sources, cache), DefaultArchives(sources, cache))
+        : this(options, sources, DefaultGit(sources, cache), DefaultArchives(sources, cache))
     {
     }
 
@@ -26,7 +26,7 @@ public sealed class WorkspaceProvider(IOptions<PythonOptions> options, GitSource
             SourceKinds.Archive => await archives.GetTreeAsync(source.ArchiveSha256, ct),
             _ => null,
         };
-        return tree is null ? Create(source) : NewWorkspace(workspace => TreeCopier.Copy(tree, workspace.Directory));
+        return tree is null ? Create(source) : NewWorkspace(directory => TreeCopier.Copy(tree, directory, Limits));
     }
 
     /// <summary>
@@ -35,32 +35,32 @@ public sealed class WorkspaceProvider(IOptions<PythonOptions> options, GitSource
     /// </summary>
     public Workspace Create(SourceSpec source) => source.Kind switch
     {
-        SourceKinds.Path => NewWorkspace(workspace =>
-            TreeCopier.Copy(source.Path ?? throw new WorkspaceException("a 'path' source needs a path"), workspace.Directory)),
-        SourceKinds.Inline => NewWorkspace(workspace =>
+        SourceKinds.Path => NewWorkspace(directory =>
+            TreeCopier.Copy(source.Path ?? throw new WorkspaceException("a 'path' source needs a path"), directory, Limits)),
+        SourceKinds.Inline => NewWorkspace(directory =>
         {
+            var workspace = new Workspace(directory);
             foreach (var file in source.Files ?? [])
                 workspace.WriteFile(file.Path, file.Content);
+            return null;
         }),
         SourceKinds.Git or SourceKinds.Archive => CreateAsync(source, CancellationToken.None).GetAwaiter().GetResult(),
         _ => throw new WorkspaceException($"source kind '{source.Kind}' is unknown; use 'path', 'git', 'archive' or 'inline'"),
     };
 
-    private Workspace NewWorkspace(Action<Workspace> fill)
+    private TreeLimits Limits => TreeLimits.From(sources.Value);
+
+    /// <summary>A new folder that only the service's user can enter (the sandbox is given it for one step by <see cref="Sandboxing.Sandbox"/>).</summary>
+    private Workspace NewWorkspace(Func<string, TreeCopyResult?> fill)
     {
-        var root = options.Value.WorkRoot is { Length: > 0 } configured ? configured : Path.GetTempPath();
-        Directory.CreateDirectory(root);
-        var directory = Path.Combine(root, $"questmesh-ws-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(directory);
-        var workspace = new Workspace(directory);
+        var directory = PrivateFolders.Create(options.Value, "ws");
         try
         {
-            fill(workspace);
-            return workspace;
+            return new Workspace(directory, fill(directory));
         }
         catch
         {
-            workspace.Dispose();
+            new Workspace(directory).Dispose();
             throw;
         }
     }

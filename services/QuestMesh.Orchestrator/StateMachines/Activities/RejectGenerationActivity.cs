@@ -17,7 +17,7 @@ public sealed class RejectGenerationActivity : RunActivity<TestsGenerated>
         var step = run.Attempt == 0 ? StepNames.Generate : StepNames.Enhance;
         run.GenerateStepId = null;
         run.RecordStep(step, message.DurationSeconds, message.Metadata);
-        run.Terminate(TerminationReasons.Failed(step), message.Error ?? "the generator returned no suite");
+        run.Terminate(TerminationReasons.Failed(message.FailureKind ?? step), message.Error ?? "the generator returned no suite");
         return Task.CompletedTask;
     }
 }
