@@ -11,4 +11,7 @@ public record LlmMetadata
     public int CompletionTokens { get; init; }
     public decimal EstimatedCost { get; init; }
     public double LlmDurationSeconds { get; init; }
+
+    /// <summary>Targets the offline search skipped (the harness failed on them); empty for a complete search.</summary>
+    public IReadOnlyList<SkippedTarget> SkippedTargets { get; init; } = [];
 }

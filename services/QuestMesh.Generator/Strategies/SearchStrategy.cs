@@ -61,12 +61,18 @@ public sealed class SearchStrategy(
                 return GenerationResult.Failed(Name, NoTests(reply, targetFile), targetCode, context);
             logger.LogInformation("Run {RunId} attempt {Attempt}: search wrote {Tests} tests ({NewTests} new) after {Calls} calls",
                 request.RunId, request.Attempt, reply.Tests, reply.NewTests, reply.Calls);
+            foreach (var skipped in reply.Skipped)
+                logger.LogWarning("Run {RunId} attempt {Attempt}: search skipped {Target} at {Stage}: {ErrorType}: {Message} ({Location})",
+                    request.RunId, request.Attempt, skipped.Target, skipped.Stage, skipped.ErrorType, skipped.Message, skipped.Location);
             return new GenerationResult
             {
                 Suite = new TestSuite(testFile, reply.TestSource),
                 ContextJson = context,
                 TargetCode = targetCode,
-                Metadata = new LlmMetadata { Strategy = Name, LlmDurationSeconds = stopwatch.Elapsed.TotalSeconds },
+                Metadata = new LlmMetadata
+                {
+                    Strategy = Name, LlmDurationSeconds = stopwatch.Elapsed.TotalSeconds, SkippedTargets = reply.Skipped,
+                },
             };
         }
     }

@@ -33,7 +33,7 @@ from ._explore_skips import Skips
 from ._explore_support import django_configure, import_line, prepare
 from ._explore_targets import discover
 from ._explore_trace import Alarm
-from ._explore_verify import detect_style, existing_arcs, run_tests
+from ._explore_verify import ELSEWHERE, detect_style, existing_arcs, run_tests
 from ._explore_web import flask_views, route_targets
 from ._explore_writer import Case, render_test
 from .errors import HarnessError
@@ -253,11 +253,14 @@ def _write_verified(req: Request, document: Document, taken: set[str], src_layou
         verdict = run_tests(req.project_dir, req.test_file, source, timeout, src_layout)
         if not verdict.ran:
             return source, kept, dropped, False
-        if not verdict.failed and req.existing is None and document.style == "pytest" and len(kept) > 1:
-            # Once more in reverse order: a test that passes only after another one (shared state in the
-            # target, a warm cache) fails there, and a shuffled run would catch it later.
-            reversed_doc = Document(**{**vars(document), "cases": list(reversed(document.cases))})
-            again = run_tests(req.project_dir, req.test_file, assemble(reversed_doc, taken), timeout, src_layout)
+        if not verdict.failed:
+            # Once more as another machine would run it: another hash seed, `python -O`, and (pytest, new
+            # module) in reverse order, since a test that passes only after another one (shared state in the
+            # target, a warm cache) fails there and a shuffled run would catch it later.
+            reverse = req.existing is None and document.style == "pytest" and len(kept) > 1
+            elsewhere = assemble(Document(**{**vars(document), "cases": list(reversed(document.cases))}), taken) \
+                if reverse else source
+            again = run_tests(req.project_dir, req.test_file, elsewhere, timeout, src_layout, ELSEWHERE)
             verdict.failed |= again.failed if again.ran else set()
         failing = {name.rsplit(".", 1)[-1] for name in verdict.failed}
         bad = [case for case in kept if case.name in failing]
