@@ -37,7 +37,12 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
             foreach (var target in targets)
             {
                 Console.Error.WriteLine($"bench: {target.Id} ({target.Module}, budget {options.BudgetSeconds:0} s)");
-                results.Add(await MeasureAsync(target, peers.GetValueOrDefault(target.Id)));
+                var result = await MeasureAsync(target, peers.GetValueOrDefault(target.Id));
+                results.Add(result);
+                Console.Error.WriteLine($"bench: {target.Id}: crash {result.Crash ?? "no"}, skipped {result.Skipped.Count}, " +
+                    $"{result.Tests} tests, coverage {result.Coverage:0.0} %, mutation {result.MutationScore:0.0} %" +
+                    $"{(result.MutationError is { } m ? $" ({m})" : "")}, by hand {(result.PassesByHand ? "yes" : "no")}, " +
+                    $"shuffled {result.ShuffledPasses}/{ShuffledRuns}, {result.GenerationSeconds:0.0} s");
             }
             var medians = new Medians(Median(results.Select(r => r.Coverage)), Median(results.Select(r => r.MutationScore)),
                 Median(results.Select(r => r.GenerationSeconds)), Median(results.Select(r => (double)r.Tests)),
@@ -97,11 +102,22 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
             var shuffledPasses = 0;
             for (var run = 1; run <= ShuffledRuns; run++)
                 shuffledPasses += (await ExecuteAsync(project, target, testFile, run)).Success ? 1 : 0;
-            var mutation = await harness.RunAsync<MutationReport>("mutate", new
+            MutationReport mutation;
+            string? mutationError = null;
+            try
             {
-                ProjectDir = project, TargetFile = target.File, Tests = testFile, Seed,
-                Workers = Environment.ProcessorCount,
-            }, project, TimeSpan.FromMinutes(20));
+                mutation = await harness.RunAsync<MutationReport>("mutate", new
+                {
+                    ProjectDir = project, TargetFile = target.File, Tests = testFile, Seed,
+                    Workers = Environment.ProcessorCount,
+                }, project, TimeSpan.FromMinutes(20));
+            }
+            catch (HarnessException error)
+            {
+                // The suite is there; only its score is unknown (e.g. pytest imported the target's package first).
+                mutation = new MutationReport();
+                mutationError = OneLine(error.Message);
+            }
             var coverage = executed.Coverage ?? new CoverageReport();
             var result = new TargetResult(target.Id, target.Module, generation, explored.Tests, explored.Verified,
                 explored.BudgetExhausted, explored.ImportError, executed.Status, shuffledPasses,
@@ -110,6 +126,7 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
                 mutation.Total, peer)
             {
                 Skipped = explored.Skipped, DroppedTests = explored.DroppedTests.Count, PassesByHand = passesByHand,
+                MutationError = mutationError,
             };
             return result with { LowCoverageReason = result.Coverage < 50 ? LowCoverageReason(explored, result) : null };
         }
@@ -182,6 +199,8 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
                           $"{F(medians.Coverage)} % | {F(medians.MutationScore)} % | | |");
         foreach (var r in results.Where(r => r.Crash is null && r.LowCoverageReason is not null))
             Console.WriteLine($"under 50 %: {r.Id} ({F(r.Coverage)} %): {r.LowCoverageReason}");
+        foreach (var r in results.Where(r => r.MutationError is not null))
+            Console.WriteLine($"no mutation score for {r.Id}: {r.MutationError}");
         foreach (var r in results.Where(r => r.Skipped.Count > 0))
             Console.WriteLine($"skipped in {r.Id}: " + string.Join("; ", r.Skipped.Select(s => $"{s.Target} at {s.Stage}: {s.ErrorType} ({s.Location})")));
     }
@@ -215,6 +234,7 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
         public int DroppedTests { get; init; }
         public bool PassesByHand { get; init; }
         public string? LowCoverageReason { get; init; }
+        public string? MutationError { get; init; }
 
         public static TargetResult Crashed(GenerationTarget target, double seconds, string why, PynguinFigures? peer) =>
             new(target.Id, target.Module, seconds, 0, false, false, null, "none", 0, 0, 0, 0, target.Statements,
