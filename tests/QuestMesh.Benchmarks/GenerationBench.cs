@@ -128,7 +128,7 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
                 Skipped = explored.Skipped, DroppedTests = explored.DroppedTests.Count, PassesByHand = passesByHand,
                 MutationError = mutationError,
             };
-            return result with { LowCoverageReason = result.Coverage < 50 ? LowCoverageReason(explored, result) : null };
+            return result with { LowCoverageReason = result.Coverage < 50 ? LowCoverageReason(explored, result, coverage) : null };
         }
         finally
         {
@@ -137,9 +137,12 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
     }
 
     /// <summary>Why a module stayed under 50 %, in the harness's own terms.</summary>
-    private static string LowCoverageReason(GenerationReply explored, TargetResult result)
+    private static string LowCoverageReason(GenerationReply explored, TargetResult result, CoverageReport coverage)
     {
         var reasons = new List<string>();
+        if (coverage.CoveredStatements == 0 && explored.ArcsCovered > 0)
+            reasons.Add("the search reached the module but the suite's run measured none of its file: pytest imported " +
+                        $"another copy of {result.Module} first{(result.MutationError is { } m ? $" ({m})" : "")}");
         if (explored.Skipped.Count > 0)
             reasons.Add($"{explored.Skipped.Count} targets skipped (first: {explored.Skipped[0].Target} at {explored.Skipped[0].Stage}: " +
                         $"{explored.Skipped[0].ErrorType} {explored.Skipped[0].Message})");
