@@ -14,4 +14,7 @@ public record LlmMetadata
 
     /// <summary>When generation failed in a harness process: the end of its error output (a Python traceback), kept for the reader.</summary>
     public string? FailureOutput { get; init; }
+
+    /// <summary>Targets the offline search skipped (the harness failed on them); empty for a complete search.</summary>
+    public IReadOnlyList<SkippedTarget> SkippedTargets { get; init; } = [];
 }

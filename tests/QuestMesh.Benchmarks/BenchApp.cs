@@ -20,9 +20,12 @@ public static class BenchApp
           --repeat N         fast-mode runs per module; the median is reported (default 3)
           --naive-sample N   mutants the naive mode runs per module (default 30)
           generation the offline search on the generation corpus (shared/bench/materialize-generation-corpus.sh):
-                     per target generation time, tests, coverage (statements, branches, total), the suite
-                     re-run 3 times in shuffled order, mutation score (the runner's engine), the medians,
-                     and Pynguin's figures where shared/bench/README.md has them
+                     per target: crash (and why), skipped targets, generation time, tests, coverage
+                     (statements, branches, total), whether the suite passes by hand (pytest from the
+                     project folder) and in 3 shuffled orders, mutation score (the runner's engine); the
+                     medians; a reason for each module under 50 % coverage; Pynguin's figures where
+                     shared/bench/README.md has them. Standard-library and single-file targets are
+                     generated for under their `_copy` name (target.json's `file`, under src/)
           --corpus DIR       an already materialised corpus (default: run the script into a temporary folder)
           --budget SECONDS   the search budget per target (default 45)
           --out DIR          where the JSON goes (default artifacts/bench)
@@ -55,7 +58,7 @@ public static class BenchApp
             case "mutation":
                 return await new MutationBench(harness, options).RunAsync();
             case "generation":
-                return await new GenerationBench(harness, options).RunAsync();
+                return await new GenerationBench(harness, ActivatorUtilities.CreateInstance<SuiteByHand>(host.Services), options).RunAsync();
             default:
                 Console.Error.WriteLine($"quest bench: unknown suite '{args[0]}'");
                 Console.Error.WriteLine(Usage);

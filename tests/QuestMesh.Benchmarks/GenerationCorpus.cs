@@ -65,11 +65,13 @@ public static class GenerationCorpus
     public static string Prepare(GenerationTarget target)
     {
         var project = Directory.CreateTempSubdirectory("questmesh-gen-").FullName;
-        var relative = target.File["src/".Length..]; // django/views/static.py
+        var relative = target.File["src/".Length..]; // django/views/static.py, or difflib_copy.py
         var parts = relative.Split('/');
-        var installRoot = target.OriginalPath[..^relative.Length].TrimEnd('/');
-        if (parts.Length > 1)
-            CopyTree(Path.Combine(installRoot, parts[0]), Path.Combine(project, "src", parts[0]));
+        // A package target brings its installed package along; a `_copy` target (standard library, single
+        // file) is imported by its new name and stands alone, so nothing it shadows is copied.
+        if (parts.Length > 1 && target.OriginalPath.EndsWith(relative, StringComparison.Ordinal))
+            CopyTree(Path.Combine(target.OriginalPath[..^relative.Length].TrimEnd('/'), parts[0]),
+                Path.Combine(project, "src", parts[0]));
         var destination = Path.Combine(project, target.File);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         File.Copy(Path.Combine(target.Folder, target.File), destination, overwrite: true);

@@ -1,3 +1,4 @@
+using QuestMesh.Contracts;
 using QuestMesh.Python;
 using QuestMesh.Python.Harness;
 
@@ -18,6 +19,21 @@ public class HarnessReplyTests
         reply.Module.ShouldBe("pkg.mod");
         reply.Statements.ShouldBe(12);
         reply.SyntaxError.ShouldBe(new SyntaxProblem(3, "invalid syntax"));
+    }
+
+    [Fact]
+    public void ReadReply_ExploreSkippedTargets_AreRead()
+    {
+        var reply = HarnessClient.ReadReply<ExploreReply>("explore",
+            Result("""
+                {"meta": {"format_version": 1}, "test_source": "def test_x():\n    pass\n", "tests": 1,
+                 "skipped": [{"target": "Box.size", "stage": "discover", "error_type": "AttributeError",
+                              "message": "'Assign' object has no attribute 'name'", "location": "_explore_targets.py:201"}]}
+                """),
+            TimeSpan.FromSeconds(5));
+
+        reply.Skipped.ShouldBe([new SkippedTarget("Box.size", "discover", "AttributeError",
+            "'Assign' object has no attribute 'name'", "_explore_targets.py:201")]);
     }
 
     [Fact]

@@ -75,12 +75,18 @@ public sealed class SearchStrategy(
                     reply.ImportError is { Length: > 0 } ? GenerationFailures.TargetNotImportable : null);
             logger.LogInformation("Run {RunId} attempt {Attempt}: search wrote {Tests} tests ({NewTests} new) after {Calls} calls",
                 request.RunId, request.Attempt, reply.Tests, reply.NewTests, reply.Calls);
+            foreach (var skipped in reply.Skipped)
+                logger.LogWarning("Run {RunId} attempt {Attempt}: search skipped {Target} at {Stage}: {ErrorType}: {Message} ({Location})",
+                    request.RunId, request.Attempt, skipped.Target, skipped.Stage, skipped.ErrorType, skipped.Message, skipped.Location);
             return new GenerationResult
             {
                 Suite = new TestSuite(testFile, reply.TestSource),
                 ContextJson = context,
                 TargetCode = targetCode,
-                Metadata = new LlmMetadata { Strategy = Name, LlmDurationSeconds = stopwatch.Elapsed.TotalSeconds },
+                Metadata = new LlmMetadata
+                {
+                    Strategy = Name, LlmDurationSeconds = stopwatch.Elapsed.TotalSeconds, SkippedTargets = reply.Skipped,
+                },
             };
         }
     }

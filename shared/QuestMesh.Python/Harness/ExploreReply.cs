@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using QuestMesh.Contracts;
 
 namespace QuestMesh.Python.Harness;
 
@@ -14,6 +15,9 @@ public sealed record ExploreReply
 
     /// <summary>Why the target could not be imported (a syntax error, a missing dependency); then no tests are written.</summary>
     public string? ImportError { get; init; }
+
+    /// <summary>Targets left out because the harness failed on them; the suite covers the others.</summary>
+    public IReadOnlyList<SkippedTarget> Skipped { get; init; } = [];
 
     /// <summary>The <c>analyze</c> reply for the target, kept as the run's <c>context.json</c>.</summary>
     public JsonObject? Context { get; init; }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import io
 import os
+import tokenize
 from dataclasses import dataclass, field
 
 from ._explore_calls import sources
@@ -106,10 +108,51 @@ def setup_blocks(doc: Document) -> list[str]:
 
 
 def _from_import(module: str, names: list[str]) -> list[str]:
-    line = f"from {module} import {', '.join(names)}"
+    spelled = [f"{name} as {alias(name)}" if collected(name) else name for name in names]
+    line = f"from {module} import {', '.join(spelled)}"
     if len(line) <= 100:
         return [line]
-    return [f"from {module} import (\n" + "".join(f"    {name},\n" for name in names) + ")"]
+    return [f"from {module} import (\n" + "".join(f"    {name},\n" for name in spelled) + ")"]
+
+
+def collected(name: str) -> bool:
+    """A module-level name pytest would collect as a test (its default `test` / `Test` prefixes): a target
+    named so is imported under another name, or the suite would run the target itself as a test."""
+    return name.startswith(("test", "Test"))
+
+
+def alias(name: str) -> str:
+    return "_" + name
+
+
+def _uncollected(block: str) -> str:
+    """The block with every reference to a collected name (not attributes, keyword names or definitions)
+    spelled by its alias."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(block).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return block
+    lines = block.splitlines(keepends=True)
+    edits: list[tuple[int, int, str]] = []
+    depth = 0
+    code = [t for t in tokens if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT,
+                                                tokenize.DEDENT)]
+    for index, token in enumerate(code):
+        if token.type == tokenize.OP and token.string in "([{":
+            depth += 1
+        elif token.type == tokenize.OP and token.string in ")]}":
+            depth -= 1
+        if token.type != tokenize.NAME or not collected(token.string):
+            continue
+        before = code[index - 1].string if index else ""
+        after = code[index + 1].string if index + 1 < len(code) else ""
+        if before in (".", "def", "class") or (depth > 0 and after == "="):
+            continue
+        edits.append((token.start[0], token.start[1], token.string))
+    for row, col, name in reversed(edits):
+        line = lines[row - 1]
+        lines[row - 1] = line[:col] + alias(name) + line[col + len(name):]
+    return "".join(lines)
 
 
 def header(doc: Document) -> str:
@@ -129,14 +172,14 @@ def body_blocks(doc: Document, taken: set[str]) -> list[str]:
             if heading(case) != current:
                 current = heading(case)
                 text = f"# {current}\n" + text
-            blocks.append(text)
+            blocks.append(_uncollected(text))
         return blocks
     classes: dict[str, list[Case]] = {}
     for case in doc.cases:
         classes.setdefault(class_name(case), []).append(case)
     for name, cases in classes.items():
         methods = "\n\n".join(render_test(case, "unittest", taken) for case in cases)
-        blocks.append(f"class {name}(unittest.TestCase):\n{methods}")
+        blocks.append(_uncollected(f"class {name}(unittest.TestCase):\n{methods}"))
     return blocks
 
 

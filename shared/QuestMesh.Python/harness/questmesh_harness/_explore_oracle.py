@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import keyword
 import builtins
 import collections.abc
 import importlib
@@ -273,4 +274,6 @@ def public_attributes(obj: Any) -> dict[str, Any]:
                     attributes[name] = getattr(obj, name)
                 except Exception:
                     continue
-    return {name: value for name, value in attributes.items() if not name.startswith("_") and not callable(value)}
+    # `setattr(obj, "hello world", ...)` makes attributes no `obj.name` can spell: those are not asserted.
+    return {name: value for name, value in attributes.items() if isinstance(name, str) and name.isidentifier()
+            and not keyword.iskeyword(name) and not name.startswith("_") and not callable(value)}

@@ -11,6 +11,7 @@ from ._explore_calls import Args, Call, Outcome, Runner, complete
 from ._explore_doctests import Example, as_args
 from ._explore_follow import MAX_THEN, follow_ups
 from ._explore_mutations import mutate
+from ._explore_skips import Skips
 from ._explore_targets import Param, Target
 from ._explore_trace import Arc
 
@@ -78,12 +79,20 @@ class Search:
     work: int = 0
     _timeouts: dict[str, int] = field(default_factory=dict)
     stopped_by_deadline: bool = False
+    skips: Skips = field(default_factory=Skips)  # targets the harness failed on: no further calls, no tests
 
     def run(self) -> list[Found]:
         for target in self.targets:
-            self._systematic(target)
+            self.skips.attempt(target.label, "call", self._systematic, target)
         self._mutation_phase()
-        return self.corpus
+        return self.kept(self.corpus)
+
+    def kept(self, found: list[Found]) -> list[Found]:
+        return self.skips.keep(found, lambda f: f.call.target.label)
+
+    def kept_candidates(self, candidates: list) -> list:
+        """Candidates (anything with a `found`) whose target was not skipped since they were made."""
+        return self.skips.keep(candidates, lambda c: c.found.call.target.label)
 
     def _out_of_budget(self) -> bool:
         if self.calls >= self.limits.max_calls or self.work >= self.limits.max_work:
@@ -177,16 +186,20 @@ class Search:
     def _mutation_phase(self) -> None:
         quiet = 0
         while quiet < self.limits.patience and not self._out_of_budget() and (self.corpus or self.seeds):
-            seeds = [c for c in self.seeds if self._timeouts.get(c.target.label, 0) < MAX_TIMEOUTS]
-            parents = [f.call for f in self.corpus] + seeds
-            weights = [4.0 if f.focus else 1.0 for f in self.corpus] + [0.5] * len(seeds)
+            seeds = [c for c in self.seeds if self._timeouts.get(c.target.label, 0) < MAX_TIMEOUTS
+                     and c.target.label not in self.skips]
+            corpus = self.kept(self.corpus)
+            parents = [f.call for f in corpus] + seeds
+            if not parents:
+                return
+            weights = [4.0 if f.focus else 1.0 for f in corpus] + [0.5] * len(seeds)
             parent = self.rng.choices(parents, weights)[0]
-            child = self.mutant(parent)
+            child = self.skips.attempt(parent.target.label, "call", self.mutant, parent)
             if child is None or child in self.tried:
                 quiet += 1
                 self.calls += child is None  # a dead end still spends budget, so the loop always ends
                 continue
-            quiet = 0 if self._try(child) else quiet + 1
+            quiet = 0 if self.skips.attempt(parent.target.label, "call", self._try, child) else quiet + 1
 
     def mutant(self, call: Call) -> Optional[Call]:
         if call.target.needs_instance and self.rng.random() < PREP_RATE:

@@ -14,6 +14,7 @@ from ._explore_mutants import HANG, Mutant, generate, instantiate, screen
 from ._explore_oracle import Observation, Oracle
 from ._explore_search import Found, sides, with_value
 from ._explore_session import test_namespace
+from ._explore_skips import Skips
 from ._explore_trace import Alarm, Arc
 
 RERUNS = 3
@@ -91,7 +92,8 @@ class MutantLab:
 
 
 def screen_mutants(candidates: list[Candidate], lab: MutantLab, source: str, rng: random.Random, limit: int,
-                   max_runs: int, prefer: set[int], deadline: float, skip_lines: set[int] = frozenset()) -> None:
+                   max_runs: int, prefer: set[int], deadline: float, skip_lines: set[int] = frozenset(),
+                   skips: Optional[Skips] = None) -> None:
     """Fills each candidate's `kills`. Mutants on `skip_lines` are not screened (an existing suite runs those
     lines and may well kill them already; only the critique's surviving mutants there are worth chasing)."""
     by_line: dict[int, list[int]] = {}
@@ -104,9 +106,17 @@ def screen_mutants(candidates: list[Candidate], lab: MutantLab, source: str, rng
     lines = {line for line in reaches if line not in skip_lines or line in prefer}
     mutants = generate(source, lab.filename, lines, limit, rng, prefer)
     lab.mutants = {m.id: m for m in mutants}
-    killed = screen(mutants, lab.viable, reaches,
-                    lambda mutant, index: lab.kills(mutant.id, candidates[index].found.call,
-                                                    candidates[index].observation), max_runs, deadline)
+    skips = skips if skips is not None else Skips()
+
+    def kills(mutant: Mutant, index: int) -> int:
+        candidate = candidates[index]
+        label = candidate.found.call.target.label
+        if label in skips:
+            return 0
+        return skips.attempt(label, "mutant screen", lab.kills, mutant.id, candidate.found.call,
+                             candidate.observation, default=0) or 0
+
+    killed = screen(mutants, lab.viable, reaches, kills, max_runs, deadline)
     for index, mutant_ids in killed.items():
         candidates[index].kills = mutant_ids
 
@@ -134,23 +144,33 @@ class Simplifier:
     translate: Callable[[frozenset[Arc]], frozenset[Arc]]
     max_runs: int
     deadline: float
+    skips: Skips = field(default_factory=Skips)
     runs: int = 0
 
     def simplify(self, chosen: list[Candidate], already: set[Arc]) -> list[Candidate]:
         for index in range(len(chosen)):
-            others = [c for j, c in enumerate(chosen) if j != index]
-            arcs = set(already).union(*(c.found.arcs for c in others))
-            kills = set().union(*(c.kills for c in others))
-            current = chosen[index]
-            need_arcs, need_kills = current.found.arcs - arcs, current.kills - kills
-            for trial in self._trials(current.found.call):
-                if self.runs >= self.max_runs or time.perf_counter() > self.deadline:
-                    return chosen
-                better = self._keeps(current, trial, need_arcs, need_kills)
-                if better is not None:
-                    current = better
-            chosen[index] = current
+            label = chosen[index].found.call.target.label
+            if label not in self.skips and not self.skips.attempt(label, "simplify", self._simplify_one, chosen,
+                                                                   index, already, default=True):
+                break  # out of runs or time
         return chosen
+
+    def _simplify_one(self, chosen: list[Candidate], index: int, already: set[Arc]) -> bool:
+        """Simplifies chosen[index] in place; False when the budget ran out."""
+        others = [c for j, c in enumerate(chosen) if j != index]
+        arcs = set(already).union(*(c.found.arcs for c in others))
+        kills = set().union(*(c.kills for c in others))
+        current = chosen[index]
+        need_arcs, need_kills = current.found.arcs - arcs, current.kills - kills
+        for trial in self._trials(current.found.call):
+            if self.runs >= self.max_runs or time.perf_counter() > self.deadline:
+                chosen[index] = current
+                return False
+            better = self._keeps(current, trial, need_arcs, need_kills)
+            if better is not None:
+                current = better
+        chosen[index] = current
+        return True
 
     def _trials(self, call: Call):
         """Simpler variants, tried in turn against the call as it stands after earlier successes."""

@@ -14,6 +14,7 @@ from typing import Any, Callable, Optional
 
 from ._explore_dunders import DUNDERS, accepts
 from ._explore_hints import Hints
+from ._explore_skips import Skips
 from ._explore_special import special_values
 from ._explore_values import Spec, kinds_of, pool, spec_from_annotation, spec_from_name, spec_from_value, to_source
 
@@ -52,26 +53,34 @@ class Target:
         return self.kind in ("method", "property", "dunder")
 
 
-def discover(module: ModuleType, tree: ast.Module, hints: Hints, private: bool = False) -> list[Target]:
-    """Public functions and classes in source order (`private`: `_helpers` too, for modules without an API)."""
+def discover(module: ModuleType, tree: ast.Module, hints: Hints, private: bool = False,
+             skips: Optional[Skips] = None) -> list[Target]:
+    """Public functions and classes in source order (`private`: `_helpers` too, for modules without an API).
+    A function or class (or a class's member) the harness cannot take apart is left out and noted in `skips`."""
+    skips = skips if skips is not None else Skips()
     exported = set(getattr(module, "__all__", None) or [])
     targets: list[Target] = []
     for node in tree.body:
         name = getattr(node, "name", "__")
         wanted = not name.startswith("_") or name in exported or (private and not name.startswith("__"))
-        live = getattr(module, name, None) if wanted else None
-        if live is None or getattr(live, "__module__", None) != module.__name__:
-            continue
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and callable(live):
-            params = _params(live, node.name, None, hints, module)
-            if params is not None:
-                targets.append(_target("function", node, None, params, (), live))
-        elif isinstance(node, ast.ClassDef) and isinstance(live, type):
-            targets += _class_targets(live, node, hints, module)
+        if wanted and name not in skips:
+            targets += skips.attempt(name, "discover", _node_targets, module, node, name, hints, skips) or []
     return targets
 
 
-def _class_targets(cls: type, node: ast.ClassDef, hints: Hints, module: ModuleType) -> list[Target]:
+def _node_targets(module: ModuleType, node: ast.stmt, name: str, hints: Hints, skips: Skips) -> list[Target]:
+    live = getattr(module, name, None)
+    if live is None or getattr(live, "__module__", None) != module.__name__:
+        return []
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and callable(live):
+        params = _params(live, node.name, None, hints, module)
+        return [_target("function", node, None, params, (), live)] if params is not None else []
+    if isinstance(node, ast.ClassDef) and isinstance(live, type):
+        return _class_targets(live, node, hints, module, skips)
+    return []
+
+
+def _class_targets(cls: type, node: ast.ClassDef, hints: Hints, module: ModuleType, skips: Skips) -> list[Target]:
     if issubclass(cls, (BaseException, enum.Enum)) or inspect.isabstract(cls) or typing.Protocol in cls.__mro__:
         return []
     ctor = _params(cls, f"{cls.__name__}.__init__", cls.__name__, hints, module)
@@ -81,27 +90,33 @@ def _class_targets(cls: type, node: ast.ClassDef, hints: Hints, module: ModuleTy
     # Other instances are the natural argument of `a + b`, `a == b`, `a.merge(b)`.
     instances = _instance_sources(cls.__name__, ctor)
     for item, name in _members(node):
-        if name.startswith("_") and name not in DUNDERS:
+        label = f"{cls.__name__}.{name}"
+        if (name.startswith("_") and name not in DUNDERS) or label in skips:
             continue
-        static = inspect.getattr_static(cls, name, None)
-        qualname = f"{cls.__name__}.{name}"
-        if isinstance(static, (property, functools.cached_property)):
-            found.append(_target("property", item, cls.__name__, (), ctor, None))
-        elif isinstance(static, staticmethod):
-            params = _params(static.__func__, qualname, cls.__name__, hints, module, extra=instances)
-            if params is not None:
-                found.append(_target("static", item, cls.__name__, params, (), static.__func__, name))
-        elif isinstance(static, classmethod):
-            params = _params(getattr(cls, name), qualname, cls.__name__, hints, module, extra=instances)
-            if params is not None:
-                found.append(_target("classmethod", item, cls.__name__, params, (), static.__func__, name))
-        elif inspect.isfunction(static):
-            params = _params(static, qualname, cls.__name__, hints, module, drop_first=True, extra=instances)
-            if params is None or (name in DUNDERS and not _fits(name, params)):
-                continue
-            kind = "dunder" if name in DUNDERS else "method"
-            found.append(_target(kind, item, cls.__name__, params, ctor, static, name))
+        member = skips.attempt(label, "discover", _member_target, cls, item, name, ctor, instances, hints, module)
+        found += [member] if member is not None else []
     return found
+
+
+def _member_target(cls: type, item: ast.stmt, name: str, ctor: tuple[Param, ...], instances: tuple[str, ...],
+                   hints: Hints, module: ModuleType) -> Optional[Target]:
+    static = inspect.getattr_static(cls, name, None)
+    qualname = f"{cls.__name__}.{name}"
+    if isinstance(static, (property, functools.cached_property)):
+        return _target("property", item, cls.__name__, (), ctor, None, name)
+    if isinstance(static, staticmethod):
+        params = _params(static.__func__, qualname, cls.__name__, hints, module, extra=instances)
+        return _target("static", item, cls.__name__, params, (), static.__func__, name) if params is not None else None
+    if isinstance(static, classmethod):
+        params = _params(getattr(cls, name), qualname, cls.__name__, hints, module, extra=instances)
+        return _target("classmethod", item, cls.__name__, params, (), static.__func__, name) \
+            if params is not None else None
+    if inspect.isfunction(static):
+        params = _params(static, qualname, cls.__name__, hints, module, drop_first=True, extra=instances)
+        if params is None or (name in DUNDERS and not _fits(name, params)):
+            return None
+        return _target("dunder" if name in DUNDERS else "method", item, cls.__name__, params, ctor, static, name)
+    return None
 
 
 def _members(node: ast.ClassDef) -> list[tuple[ast.stmt, str]]:

@@ -7,6 +7,8 @@ exactly the value the search ran.
 
 from __future__ import annotations
 
+import ast
+import collections.abc
 import datetime
 import math
 import re
@@ -71,10 +73,11 @@ def spec_from_annotation(annotation: Any, module_globals: dict) -> Optional[Spec
         return (annotation.__name__,)
     if annotation in (datetime.datetime, datetime.date, datetime.timedelta):  # datetime before date: a subclass
         return (annotation.__name__,)
-    if origin in (list, set, frozenset) or annotation in (list, set, frozenset) or origin in _ABC_SEQUENCES:
+    if origin in (list, set, frozenset) or annotation in (list, set, frozenset) or origin in _ABC_SEQUENCES \
+            or annotation in _ABC_SEQUENCES:
         elem = spec_from_annotation(args[0], module_globals) if args else None
         return ("set" if (origin or annotation) in (set, frozenset) else "list", elem or ("any",))
-    if origin is dict or annotation is dict or origin in _ABC_MAPPINGS:
+    if origin is dict or annotation is dict or origin in _ABC_MAPPINGS or annotation in _ABC_MAPPINGS:
         key, value = (spec_from_annotation(a, module_globals) for a in args) if len(args) == 2 else (None, None)
         return ("dict", key or ("str",), value or ("any",))
     if origin is tuple or annotation is tuple:
@@ -83,7 +86,7 @@ def spec_from_annotation(annotation: Any, module_globals: dict) -> Optional[Spec
         return ("tuple", *[spec_from_annotation(a, module_globals) or ("any",) for a in args])
     if annotation is typing.Any or annotation is object:
         return ("any",)
-    if origin is not None and getattr(origin, "__name__", "") == "Callable" or annotation is typing.Callable:
+    if origin is not None and getattr(origin, "__name__", "") == "Callable" or annotation in (typing.Callable, collections.abc.Callable):
         return ("callable",)
     if isinstance(annotation, type) and module_globals.get(annotation.__name__) is annotation:
         return ("class", annotation.__name__)
@@ -96,15 +99,51 @@ _ABC_MAPPINGS = tuple(getattr(typing, n).__origin__ for n in ("Mapping", "Mutabl
                       if hasattr(getattr(typing, n), "__origin__"))
 
 
+TEXT_KINDS = {"int": "int", "float": "float", "str": "str", "bool": "bool", "bytes": "bytes", "none": "none",
+              "list": "list", "sequence": "list", "iterable": "list", "collection": "list", "iterator": "list",
+              "set": "set", "frozenset": "set", "abstractset": "set", "dict": "dict", "mapping": "dict",
+              "mutablemapping": "dict", "ordereddict": "dict", "defaultdict": "dict", "tuple": "tuple",
+              "callable": "callable", "datetime": "datetime", "date": "date", "timedelta": "timedelta",
+              "any": "any", "object": "any"}
+
+
 def _spec_from_text(text: str) -> Optional[Spec]:
-    lowered = text.lower()
-    for name in ("timedelta", "datetime", "date", "callable"):  # before "date" matches "datetime.date"
-        if re.search(rf"\b{name}\b", lowered) and (name != "datetime" or "datetime.date" != lowered):
-            return (name,)
-    for name in ("int", "float", "str", "bool", "bytes", "list", "dict", "tuple", "set"):
-        if re.search(rf"\b{name}\b", text, re.IGNORECASE):
-            return (name, ("any",)) if name in ("list", "set") else (name,)
-    return None
+    """A hint the module's names cannot resolve, read as text: `Dict[str, int]`, `t.List`, `'Sequence[Foo]'`."""
+    try:
+        node = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    return _spec_from_node(node)
+
+
+def _spec_from_node(node: ast.expr) -> Optional[Spec]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return _spec_from_text(node.value)
+    if isinstance(node, ast.Constant) and node.value is None:
+        return ("none",)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _union([_spec_from_node(node.left), _spec_from_node(node.right)])
+    head, args = (node.value, node.slice) if isinstance(node, ast.Subscript) else (node, None)
+    items = list(args.elts) if isinstance(args, ast.Tuple) else [args] if args is not None else []
+    name = head.attr if isinstance(head, ast.Attribute) else head.id if isinstance(head, ast.Name) else ""
+    if name in ("Union", "Optional"):
+        return _union([_spec_from_node(i) for i in items] + ([("none",)] if name == "Optional" else []))
+    kind = TEXT_KINDS.get(name.lower())
+    if kind in ("list", "set"):
+        return (kind, (_spec_from_node(items[0]) if items else None) or ("any",))
+    if kind == "dict":
+        key, value = (_spec_from_node(i) for i in items) if len(items) == 2 else (None, None)
+        return ("dict", key or ("str",), value or ("any",))
+    if kind == "tuple":
+        if len(items) == 2 and isinstance(items[1], ast.Constant) and items[1].value is Ellipsis:
+            return ("list_tuple", _spec_from_node(items[0]) or ("any",))
+        return ("tuple", *[_spec_from_node(i) or ("any",) for i in items])
+    return (kind,) if kind else None
+
+
+def _union(options: list[Optional[Spec]]) -> Optional[Spec]:
+    found = [o for o in options if o]
+    return found[0] if len(found) == 1 else ("union", *found) if found else None
 
 
 def spec_from_value(value: Any) -> Optional[Spec]:
@@ -257,20 +296,26 @@ def typed(spec: Spec, module_hints: Hints, depth: int = 0) -> list[str]:
     if depth >= 2:
         return ["None"]
     if kind in ("list", "set", "list_tuple"):
-        elem_spec = spec[1] if len(spec) > 1 and spec[1] else ("any",)
+        elem_spec = _part(spec, 1) or ("any",)
         # Untyped lists get small ints (sortable, summable) and one string.
         elems = ["1", "2", "3", "'a'"] if elem_spec == ("any",) else typed(elem_spec, module_hints, depth + 1)[:4]
         shapes = [[], elems[:1], elems[:3], [elems[-1], elems[0]] + elems[1:2], elems[:1] * 2]
         return [_collection(kind, shape) for shape in shapes]
-    if kind == "dict":
-        keys = typed(spec[1] or ("str",), module_hints, depth + 1)[:3]
-        vals = typed(spec[2] or ("any",), module_hints, depth + 1)[:3]
+    if kind == "dict":  # a bare `dict` hint, or a name that sounds like one, has no key and value types
+        keys = typed(_part(spec, 1) or ("str",), module_hints, depth + 1)[:3]
+        vals = typed(_part(spec, 2) or ("any",), module_hints, depth + 1)[:3]
         return ["{}", f"{{{keys[0]}: {vals[0]}}}",
                 "{" + ", ".join(f"{k}: {v}" for k, v in zip(keys, vals)) + "}"]
     if kind == "tuple":
         parts = [typed(s or ("any",), module_hints, depth + 1) for s in spec[1:]]
+        parts = [p for p in parts if p]
         if not parts:
             return ["()", "(1, 2)"]
         return ["(" + ", ".join(p[i % len(p)] for p in parts) + ("," if len(parts) == 1 else "") + ")"
                 for i in range(3)]
     return list(ANY)
+
+
+def _part(spec: Spec, index: int) -> Optional[Spec]:
+    """A container spec's parameter, or None when the hint gave none (`dict`, `List`, `Callable`)."""
+    return spec[index] if len(spec) > index and spec[index] else None

@@ -42,8 +42,25 @@ def probe_file(project_dir: Path, test_file: str, source: str) -> Iterator[Path]
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _environment(project_dir: Path, src_layout: bool) -> dict[str, str]:
+# What a user's machine varies and the sandbox fixes: the hash seed (the sandbox pins it to 0) and whether
+# `assert` statements run (`python -O` drops them, so no test may rely on the target's own asserts).
+OTHER_HASH_SEED = "1729"
+
+
+@dataclass(frozen=True)
+class Variation:
+    hash_seed: Optional[str] = None  # None: the harness's own environment
+    optimize: bool = False
+
+
+AS_IS = Variation()
+ELSEWHERE = Variation(OTHER_HASH_SEED, optimize=True)
+
+
+def _environment(project_dir: Path, src_layout: bool, variation: Variation = AS_IS) -> dict[str, str]:
     env = dict(os.environ)
+    if variation.hash_seed is not None:
+        env["PYTHONHASHSEED"] = variation.hash_seed
     env["PYTHONDONTWRITEBYTECODE"] = "1"  # leave no __pycache__ behind in the user's tree
     paths = [str(project_dir / "src")] if src_layout else []
     inherited = [env["PYTHONPATH"]] if env.get("PYTHONPATH") else []
@@ -51,14 +68,15 @@ def _environment(project_dir: Path, src_layout: bool) -> dict[str, str]:
     return env
 
 
-def run_tests(project_dir: Path, test_file: str, source: str, timeout: float, src_layout: bool) -> Verdict:
+def run_tests(project_dir: Path, test_file: str, source: str, timeout: float, src_layout: bool,
+              variation: Variation = AS_IS) -> Verdict:
     with tempfile.TemporaryDirectory(prefix="questmesh-explore-") as scratch, \
             probe_file(project_dir, test_file, source) as path:
         report = Path(scratch) / "junit.xml"
-        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "junit_family=xunit2",
+        command = [sys.executable, *(["-O"] if variation.optimize else []), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "junit_family=xunit2",
                    f"--junitxml={report}", str(path)]
         try:
-            completed = subprocess.run(command, cwd=project_dir, env=_environment(project_dir, src_layout),
+            completed = subprocess.run(command, cwd=project_dir, env=_environment(project_dir, src_layout, variation),
                                        capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             return Verdict(False, detail=f"pytest did not finish within {timeout:.0f} s")

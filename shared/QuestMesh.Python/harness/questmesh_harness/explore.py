@@ -29,12 +29,13 @@ from ._explore_oracle import Oracle
 from ._explore_search import Focus, Limits, Search
 from ._explore_select import Candidate, MutantLab, Simplifier, choose, observe, screen_mutants
 from ._explore_session import ArcMap, load, sandbox, test_namespace
+from ._explore_skips import Skips
 from ._explore_support import django_configure, import_line, prepare
 from ._explore_targets import discover
 from ._explore_trace import Alarm
-from ._explore_verify import detect_style, existing_arcs, run_tests
+from ._explore_verify import ELSEWHERE, detect_style, existing_arcs, run_tests
 from ._explore_web import flask_views, route_targets
-from ._explore_writer import Case
+from ._explore_writer import Case, render_test
 from .errors import HarnessError
 
 CALLS_PER_SECOND = 600  # the call cap per budget second; a typical target runs well over this rate
@@ -96,7 +97,8 @@ def run(request: dict) -> dict:
             raise HarnessError(f"existing_tests does not parse: line {error.lineno}: {error.msg}") from error
     reply: dict[str, Any] = {"test_source": req.existing or "", "tests": 0, "new_tests": 0, "calls": 0,
                              "arcs_covered": 0, "arcs_total": 0, "style": style, "seed": req.seed, "context": context,
-                             "verified": False, "dropped_tests": [], "budget_exhausted": False, "import_error": None}
+                             "verified": False, "dropped_tests": [], "budget_exhausted": False, "import_error": None,
+                             "skipped": []}
     if context["syntax_error"]:
         reply["import_error"] = f"syntax error at line {context['syntax_error']['line']}"
         return reply
@@ -116,8 +118,9 @@ def run(request: dict) -> dict:
         except BaseException as error:  # noqa: BLE001 - the target's import may raise anything, even SystemExit
             reply["import_error"] = "".join(traceback.format_exception_only(type(error), error)).strip()
             return reply
+        skips = Skips()
         cases, search, covered, arc_map, taken, imports = _search(req, module, source, import_arcs | already,
-                                                                  started, framework)
+                                                                  started, framework, skips, style)
         search_ended = time.perf_counter()
     document = Document(context["module"], req.relative, req.seed, req.budget, style, cases, framework, imports)
     test_source, kept, dropped, verified = _write_verified(req, document, taken, src_layout, started)
@@ -126,7 +129,7 @@ def run(request: dict) -> dict:
     reply.update({
         "test_source": test_source, "tests": static.count_tests(ast.parse(test_source)), "new_tests": len(kept),
         "calls": search.calls, "arcs_covered": arc_map.covered(covered), "arcs_total": len(arc_map.possible),
-        "verified": verified, "dropped_tests": dropped,
+        "verified": verified, "dropped_tests": dropped, "skipped": skips.entries,
         # The search stops on counts; the clock only cuts it short on a slow machine or target, and then
         # the same seed may not give the same module.
         "budget_exhausted": search.stopped_by_deadline or search_ended > started + req.budget * 0.85,
@@ -134,24 +137,27 @@ def run(request: dict) -> dict:
     return reply
 
 
-def _search(req: Request, module: Any, source: str, precovered: set, started: float, framework: str):
+def _search(req: Request, module: Any, source: str, precovered: set, started: float, framework: str, skips: Skips,
+            style: str):
     tree = ast.parse(source)
     hints = collect(tree)
     hints.framework = framework
     hints.classes = [node.name for node in tree.body if isinstance(node, ast.ClassDef) and not node.name.startswith("_")
                      and isinstance(getattr(module, node.name, None), type)]
-    views = flask_views(module)
-    found = discover(module, tree, hints) or discover(module, tree, hints, private=True)
-    targets = route_targets(module) + [t for t in found if not (t.kind == "function" and t.name in views)]
+    views = skips.attempt("<flask views>", "discover", flask_views, module, default=set()) or set()
+    found = discover(module, tree, hints, skips=skips) or discover(module, tree, hints, private=True, skips=skips)
+    routes = skips.attempt("<routes>", "discover", route_targets, module, default=[]) or []
+    targets = routes + [t for t in found if not (t.kind == "function" and t.name in views)]
     namespace = test_namespace(module)
     support = prepare(framework, namespace, str(req.project_dir), module.__name__)
     try:
-        return _search_with(req, module, source, precovered, started, tree, hints, targets, namespace, support)
+        return _search_with(req, module, source, precovered, started, tree, hints, targets, namespace, support,
+                            skips, style)
     finally:
         support.close()
 
 
-def _search_with(req, module, source, precovered, started, tree, hints, targets, namespace, support):
+def _search_with(req, module, source, precovered, started, tree, hints, targets, namespace, support, skips, style):
     # How the written module gets each name a value source may use: the target's own, or an import line.
     imports = {name: import_line(name, value) or f"from {module.__name__} import {name}"
                for name, value in namespace.items() if name != "__builtins__"}
@@ -165,30 +171,36 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
     with Alarm(per_call) as alarm:
         runner = Runner(module, module.__file__, namespace, alarm, MAX_CALL_EVENTS, support.refresh)
         already = set(arc_map.translate(precovered))
-        made = harvest(module, runner.evaluate, runner.guarded, [repr(s) for s in hints.strings[:6]])
+        made = skips.attempt("<factories>", "construct", harvest, module, runner.evaluate, runner.guarded,
+                             [repr(s) for s in hints.strings[:6]], default={}) or {}
         targets = [with_made_arguments(t, made) for t in targets]
         owners = {t.owner for t in targets if t.owner and t.needs_instance}
         search = Search(runner, targets, arc_map.translate, random.Random(req.seed), limits, hints.strings,
                         focus=focus, covered=set(already),
-                        made={owner: for_owner(module, owner, made) for owner in owners}, examples=examples(tree))
+                        made={owner: for_owner(module, owner, made) for owner in owners}, examples=examples(tree),
+                        skips=skips)
         found = search.run()
         instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
         oracle = Oracle(module, namespace, runner.evaluate, runner.fresh_instance, instance, runner.guarded,
                         support.unstable_texts())
-        candidates = [Candidate(f, *observed) for f in found + search.reserve
-                      if (observed := observe(runner, oracle, f.call))]
+        candidates = [Candidate(f, *observed) for f in search.kept(found + search.reserve)
+                      if (observed := skips.attempt(f.call.target.label, "observe", observe, runner, oracle, f.call))]
         # Mutants get a shorter leash: a mutant that loops should not eat the budget.
         lab = MutantLab(module.__name__, module.__file__, Alarm(MUTANT_CALL_SECONDS), instance, MAX_MUTANT_EVENTS,
                         support, reach_map(source, arc_map.first_lines))
-        screen_mutants(candidates, lab, source, random.Random(f"{req.seed}-mutants"), MAX_MUTANTS,
-                       int(req.budget * MUTANT_RUNS_PER_SECOND), set(focus.lines), started + req.budget * 0.75,
-                       {line for arc in precovered for line in arc if line > 0} if req.existing else set())
-        candidates += Hunt(search, runner, oracle, lab, arc_map.translate, int(req.budget * HUNT_RUNS_PER_SECOND),
-                           started + req.budget * 0.8).run(candidates)
-        chosen = choose(candidates, already)[:MAX_TESTS]
+        # A mutant's trouble is the screen's, not a target's: the candidates then just lack its kills.
+        skips.attempt("<mutant screen>", "mutant screen", screen_mutants, candidates, lab, source,
+                      random.Random(f"{req.seed}-mutants"), MAX_MUTANTS, int(req.budget * MUTANT_RUNS_PER_SECOND),
+                      set(focus.lines), started + req.budget * 0.75,
+                      {line for arc in precovered for line in arc if line > 0} if req.existing else set(), skips)
+        candidates = search.kept_candidates(candidates)
+        candidates += skips.attempt("<mutant hunt>", "mutant screen", Hunt(
+            search, runner, oracle, lab, arc_map.translate, int(req.budget * HUNT_RUNS_PER_SECOND),
+            started + req.budget * 0.8).run, candidates, default=[]) or []
+        chosen = choose(search.kept_candidates(candidates), already)[:MAX_TESTS]
         chosen = Simplifier(runner, oracle, lab, arc_map.translate, int(req.budget * SIMPLIFY_RUNS_PER_SECOND),
-                            started + req.budget * 0.85).simplify(chosen, already)
-        cases = _cases(chosen, targets, runner, taken)
+                            started + req.budget * 0.85, skips).simplify(chosen, already)
+        cases = _cases(search.kept_candidates(chosen), targets, runner, taken, skips, style)
     return cases, search, set(search.covered), arc_map, taken, imports
 
 
@@ -200,16 +212,28 @@ def _focus(focus: dict, arc_map: ArcMap) -> Focus:
     return Focus(frozenset(arc_map.first_lines.get(line, line) for line in lines), frozenset(arcs))
 
 
-def _cases(chosen: list[Candidate], targets: list, runner: Runner, taken: set[str]) -> list[Case]:
-    """Tests grouped by target in source order, each group in discovery order."""
+def _cases(chosen: list[Candidate], targets: list, runner: Runner, taken: set[str], skips: Skips,
+           style: str) -> list[Case]:
+    """Tests grouped by target in source order, each group in discovery order; each is rendered once here so
+    that a case the writer cannot spell skips its target instead of failing the module."""
     cases: list[Case] = []
     names: set[str] = set()
     order = {target: index for index, target in enumerate(targets)}
     for candidate in sorted(chosen, key=lambda c: (order.get(c.found.call.target, 0), c.found.order)):
         call = candidate.found.call
-        name = unique(test_name(call, candidate.observation, runner.evaluate, result=candidate.value), names)
-        cases.append(Case(call, candidate.observation, name, instance_var(call.target.owner or "obj", taken)))
-    return cases
+        case = skips.attempt(call.target.label, "write", _case, candidate, runner, taken, names, style)
+        if case is not None:
+            cases.append(case)
+    return skips.keep(cases, lambda case: case.call.target.label)
+
+
+def _case(candidate: Candidate, runner: Runner, taken: set[str], names: set[str], style: str) -> Case:
+    call = candidate.found.call
+    name = test_name(call, candidate.observation, runner.evaluate, result=candidate.value)
+    case = Case(call, candidate.observation, name, instance_var(call.target.owner or "obj", taken))
+    ast.parse(render_test(case, style, set(taken)).strip())  # a case that does not parse skips its target
+    case.name = unique(name, names)
+    return case
 
 
 def _write_verified(req: Request, document: Document, taken: set[str], src_layout: bool, started: float):
@@ -229,11 +253,14 @@ def _write_verified(req: Request, document: Document, taken: set[str], src_layou
         verdict = run_tests(req.project_dir, req.test_file, source, timeout, src_layout)
         if not verdict.ran:
             return source, kept, dropped, False
-        if not verdict.failed and req.existing is None and document.style == "pytest" and len(kept) > 1:
-            # Once more in reverse order: a test that passes only after another one (shared state in the
-            # target, a warm cache) fails there, and a shuffled run would catch it later.
-            reversed_doc = Document(**{**vars(document), "cases": list(reversed(document.cases))})
-            again = run_tests(req.project_dir, req.test_file, assemble(reversed_doc, taken), timeout, src_layout)
+        if not verdict.failed:
+            # Once more as another machine would run it: another hash seed, `python -O`, and (pytest, new
+            # module) in reverse order, since a test that passes only after another one (shared state in the
+            # target, a warm cache) fails there and a shuffled run would catch it later.
+            reverse = req.existing is None and document.style == "pytest" and len(kept) > 1
+            elsewhere = assemble(Document(**{**vars(document), "cases": list(reversed(document.cases))}), taken) \
+                if reverse else source
+            again = run_tests(req.project_dir, req.test_file, elsewhere, timeout, src_layout, ELSEWHERE)
             verdict.failed |= again.failed if again.ran else set()
         failing = {name.rsplit(".", 1)[-1] for name in verdict.failed}
         bad = [case for case in kept if case.name in failing]
