@@ -16,6 +16,8 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import HarnessError
+
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 # Python counts lines at \n, \r\n and \r only (not at form feeds or Unicode line separators).
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -51,6 +53,14 @@ def read_source(path: Path, shown: str) -> SourceFile:
                                          f"{MAX_SOURCE_BYTES // (1024 * 1024)} MiB is not analysed")
         data = handle.read(MAX_SOURCE_BYTES + 1)
     return decode_source(data, shown)
+
+
+def read_python_text(path: Path | str) -> str:
+    """The text of a module that must be readable (the steps after `analyze` accepted it)."""
+    source = read_source(Path(path), str(path))
+    if source.problem is not None:
+        raise HarnessError(source.problem["message"])
+    return source.text or ""
 
 
 def decode_source(data: bytes, shown: str) -> SourceFile:
