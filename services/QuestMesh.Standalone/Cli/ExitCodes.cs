@@ -10,5 +10,6 @@ public static class ExitCodes
 
     public const string Help =
         "Exit codes: 0 targets met; 3 finished below a target (the best suite is still written); " +
-        "2 bad input (nothing was run); 1 internal error.";
+        "2 bad input, one line says what (nothing was run); " +
+        "1 internal error, or a run that could not go on (for example its artifacts could not be written).";
 }

@@ -10,7 +10,8 @@ public static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var project = new Argument<string>("project-dir") { Description = "The Python project's root directory (what you would put on sys.path)." };
-        var file = new Option<string>("--file", "-f") { Description = "The module to test, relative to the project directory, e.g. pkg/module.py.", Required = true };
+        var file = new Option<string>("--file", "-f") { Description = "The module to test, relative to the project directory, e.g. pkg/module.py: a Python file "
+            + "(in any encoding Python accepts) whose path is an import name; a link to a file inside the project is followed.", Required = true };
         var maxAttempts = NumberOptions.WholeNumber("--max-attempts", "Generate-and-improve attempts at most (1 to 50).", 3);
         var coverage = NumberOptions.Number("--target-coverage", "Branch coverage (percent, 0 to 100) to reach.", 90.0);
         var mutation = NumberOptions.Number("--target-mutation", "Mutation score (percent, 0 to 100) to reach.", 50.0);
