@@ -5,20 +5,18 @@ namespace QuestMesh.Standalone.Tests;
 /// <summary>Valid Python that the input check once refused: other encodings, a BOM, a link inside the project.</summary>
 public sealed class AcceptedInputTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("qm-ok-").FullName;
-    private string Project => Path.Combine(_root, "project");
+    private readonly TempProject _folder = new();
+    private string Project => _folder.Project;
 
     public AcceptedInputTests()
     {
-        Directory.CreateDirectory(Path.Combine(Project, "pkg"));
-        File.WriteAllBytes(Path.Combine(Project, "pkg", "cafe.py"),
-            [.. "# -*- coding: latin-1 -*-\nNAME = 'caf"u8, 0xE9, .. "'\n\n\ndef is_cafe(x):\n    return x == NAME\n"u8]);
-        File.WriteAllBytes(Path.Combine(Project, "pkg", "bom.py"), [0xEF, 0xBB, 0xBF, .. "def g(y):\n    return y * 2\n"u8]);
-        File.WriteAllText(Path.Combine(Project, "pkg", "real.py"), "def h(z):\n    return z - 1\n");
+        _folder.Write("pkg/cafe.py", [.. "# -*- coding: latin-1 -*-\nNAME = 'caf"u8, 0xE9, .. "'\n\n\ndef is_cafe(x):\n    return x == NAME\n"u8]);
+        _folder.Write("pkg/bom.py", [0xEF, 0xBB, 0xBF, .. "def g(y):\n    return y * 2\n"u8]);
+        _folder.Write("pkg/real.py", "def h(z):\n    return z - 1\n");
         File.CreateSymbolicLink(Path.Combine(Project, "pkg", "alias.py"), "real.py");
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Theory]
     [InlineData("pkg/cafe.py", "pkg/cafe.py")]
@@ -26,7 +24,7 @@ public sealed class AcceptedInputTests : IDisposable
     [InlineData("pkg/alias.py", "pkg/real.py")]
     public async Task Run_ValidPythonTheOldCheckRefused_StartsARunOnTheRealFile(string file, string tested)
     {
-        var (code, lines) = await CliRun.Run("run", Project, "--file", file, "--out", Path.Combine(_root, "out"),
+        var (code, lines) = await CliRun.Run("run", Project, "--file", file, "--out", Path.Combine(_folder.Root, "out"),
             "--budget", "1", "--max-attempts", "1", "--max-mutants", "5");
 
         code.ShouldNotBe(ExitCodes.BadInput, string.Join('\n', lines));

@@ -7,29 +7,21 @@ namespace QuestMesh.Standalone.Tests;
 /// <summary>Every bad input gets exit 2 and one line that says what is wrong, before any run starts.</summary>
 public sealed class BadInputTests : IDisposable
 {
-    private readonly string _project = Directory.CreateTempSubdirectory("qm-cli-").FullName;
+    private readonly TempProject _folder = new();
+    private string Project => _folder.Project;
 
     public BadInputTests()
     {
-        Write("pkg/good.py", "def f(x):\n    return x + 1\n");
-        Write("pkg/empty.py", "\n  \n");
-        Write("pkg/broken.py", "def f(x:\n    return x\n");
-        Write("pkg/notes.txt", "hello\n");
+        _folder.Write("pkg/good.py", "def f(x):\n    return x + 1\n");
+        _folder.Write("pkg/empty.py", "\n  \n");
+        _folder.Write("pkg/broken.py", "def f(x:\n    return x\n");
+        _folder.Write("pkg/notes.txt", "hello\n");
     }
 
-    public void Dispose() => Directory.Delete(_project, recursive: true);
-
-    private void Write(string relative, string text) => WriteBytes(relative, Encoding.UTF8.GetBytes(text));
-
-    private void WriteBytes(string relative, byte[] data)
-    {
-        var path = Path.Combine(_project, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, data);
-    }
+    public void Dispose() => _folder.Dispose();
 
     private Task<string> Refused(string file, string expected, params string[] more) =>
-        CliRun.ShouldBeRefused(expected, ["run", _project, "--file", file, .. more]);
+        CliRun.ShouldBeRefused(expected, ["run", Project, "--file", file, .. more]);
 
     [Theory]
     [InlineData("/nonexistent/project", "pkg/good.py", "project directory '/nonexistent/project' does not exist")]
@@ -40,12 +32,12 @@ public sealed class BadInputTests : IDisposable
     [InlineData("{project}", "pkg", "'pkg' is a directory; give one Python file with --file")]
     [InlineData("{project}", "pkg/broken.py", "'pkg/broken.py' has a syntax error at line 1")]
     public Task Run_BadInput_ExitsTwoWithOneClearLine(string project, string file, string expected) =>
-        CliRun.ShouldBeRefused(expected, "run", project.Replace("{project}", _project), "--file", file);
+        CliRun.ShouldBeRefused(expected, "run", project.Replace("{project}", Project), "--file", file);
 
     [Fact]
     public async Task Run_WithoutFile_ExitsTwo()
     {
-        var line = await CliRun.ShouldBeRefused("--file", "run", _project);
+        var line = await CliRun.ShouldBeRefused("--file", "run", Project);
 
         line.ShouldContain("questmesh:");
     }
@@ -83,7 +75,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task Run_TargetIsAFifo_ExitsTwoWithoutOpeningIt()
     {
-        CliRun.MakeFifo(Path.Combine(_project, "pkg", "pipe.py"));
+        CliRun.MakeFifo(Path.Combine(Project, "pkg", "pipe.py"));
 
         await Refused("pkg/pipe.py", "'pkg/pipe.py' is a named pipe (FIFO), not a Python file");
     }
@@ -91,7 +83,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task Run_TargetIsADevice_ExitsTwo()
     {
-        CliRun.MakeNullDevice(Path.Combine(_project, "pkg", "null.py"));
+        CliRun.MakeNullDevice(Path.Combine(Project, "pkg", "null.py"));
 
         await Refused("pkg/null.py", "'pkg/null.py' is a device, not a Python file");
     }
@@ -100,7 +92,7 @@ public sealed class BadInputTests : IDisposable
     public async Task Run_TargetIsASocket_ExitsTwo()
     {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        socket.Bind(new UnixDomainSocketEndPoint(Path.Combine(_project, "pkg", "sock.py")));
+        socket.Bind(new UnixDomainSocketEndPoint(Path.Combine(Project, "pkg", "sock.py")));
 
         await Refused("pkg/sock.py", "'pkg/sock.py' is a socket, not a Python file");
     }
@@ -112,7 +104,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("unknown_codec", "has an encoding problem: unknown encoding: klingon")]
     public async Task Run_TargetThatIsNotPythonText_IsRefusedByTheHarness(string name, string expected)
     {
-        WriteBytes($"pkg/{name}.py", name switch
+        _folder.Write($"pkg/{name}.py", name switch
         {
             "not_text" => Encoding.UTF8.GetBytes("x = 1\0\n"),
             "binary" => Enumerable.Range(0, 1024).Select(i => (byte)(i * 7)).ToArray(),
@@ -132,7 +124,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("pkg/class.py", "'class' is a Python keyword")]
     public async Task Run_PathThatIsNotAnImportName_SaysWhy(string file, string expected)
     {
-        Write(file, "def f(x):\n    return x\n");
+        _folder.Write(file, "def f(x):\n    return x\n");
 
         var line = await Refused(file, expected);
 
@@ -142,24 +134,17 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task Run_TargetLinkedOutOfTheProject_IsRefused()
     {
-        var outside = Path.Combine(Path.GetTempPath(), $"qm-outside-{Guid.NewGuid():N}.py");
+        var outside = Path.Combine(_folder.Root, "outside.py");
         File.WriteAllText(outside, "def f(x):\n    return x\n");
-        try
-        {
-            File.CreateSymbolicLink(Path.Combine(_project, "pkg", "linked.py"), outside);
+        File.CreateSymbolicLink(Path.Combine(Project, "pkg", "linked.py"), outside);
 
-            await Refused("pkg/linked.py", "'pkg/linked.py' leads out of the project through a symbolic link");
-        }
-        finally
-        {
-            File.Delete(outside);
-        }
+        await Refused("pkg/linked.py", "'pkg/linked.py' leads out of the project through a symbolic link");
     }
 
     [Fact]
     public async Task Run_TargetInAFolderLinkedOutOfTheProject_IsRefused()
     {
-        Directory.CreateSymbolicLink(Path.Combine(_project, "etc"), "/etc");
+        Directory.CreateSymbolicLink(Path.Combine(Project, "etc"), "/etc");
 
         await Refused("etc/hostname", "'etc/hostname' leads out of the project through a symbolic link (to '/etc/hostname')");
     }
@@ -167,7 +152,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task Run_DanglingLink_IsRefused()
     {
-        File.CreateSymbolicLink(Path.Combine(_project, "pkg", "gone.py"), Path.Combine(_project, "pkg", "nowhere.py"));
+        File.CreateSymbolicLink(Path.Combine(Project, "pkg", "gone.py"), Path.Combine(Project, "pkg", "nowhere.py"));
 
         await Refused("pkg/gone.py", "'pkg/gone.py' is a symbolic link to a file that does not exist");
     }

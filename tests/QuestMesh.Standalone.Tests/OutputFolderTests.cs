@@ -3,28 +3,28 @@ namespace QuestMesh.Standalone.Tests;
 /// <summary><c>--out</c> is checked before the run: a writable folder, outside the project.</summary>
 public sealed class OutputFolderTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("qm-out-").FullName;
-    private string Project => Path.Combine(_root, "project");
+    private readonly TempProject _folder = new();
+    private string Project => _folder.Project;
+    private string Root => _folder.Root;
 
     public OutputFolderTests()
     {
-        Directory.CreateDirectory(Path.Combine(Project, "pkg"));
-        File.WriteAllText(Path.Combine(Project, "pkg", "good.py"), "def f(x):\n    return x + 1\n");
-        File.WriteAllText(Path.Combine(_root, "notes.txt"), "hello\n");
+        _folder.Write("pkg/good.py", "def f(x):\n    return x + 1\n");
+        File.WriteAllText(Path.Combine(Root, "notes.txt"), "hello\n");
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     private Task<string> Refused(string output, string expected) =>
         CliRun.ShouldBeRefused(expected, "run", Project, "--file", "pkg/good.py", "--out", output);
 
     [Fact]
     public Task Run_OutIsAnExistingFile_ExitsTwo() =>
-        Refused(Path.Combine(_root, "notes.txt"), "is an existing file, not a folder");
+        Refused(Path.Combine(Root, "notes.txt"), "is an existing file, not a folder");
 
     [Fact]
     public Task Run_OutBelowAFile_ExitsTwo() =>
-        Refused(Path.Combine(_root, "notes.txt", "run"), "cannot be created: '" + Path.Combine(_root, "notes.txt") + "' is not a folder");
+        Refused(Path.Combine(Root, "notes.txt", "run"), "cannot be created: '" + Path.Combine(Root, "notes.txt") + "' is not a folder");
 
     [Fact]
     public Task Run_OutInProc_ExitsTwo() =>
@@ -40,20 +40,20 @@ public sealed class OutputFolderTests : IDisposable
     [Fact]
     public Task Run_OutLinkedIntoTheProject_ExitsTwo()
     {
-        Directory.CreateSymbolicLink(Path.Combine(_root, "shortcut"), Path.Combine(Project, "pkg"));
+        Directory.CreateSymbolicLink(Path.Combine(Root, "shortcut"), Path.Combine(Project, "pkg"));
 
-        return Refused(Path.Combine(_root, "shortcut", "run"), "is inside the project directory");
+        return Refused(Path.Combine(Root, "shortcut", "run"), "is inside the project directory");
     }
 
     [Fact]
     public void Run_OutIsCheckedBeforeAnythingIsCreated()
     {
-        var output = Path.Combine(_root, "new", "deeper");
+        var output = Path.Combine(Root, "new", "deeper");
 
         var input = Cli.RunInputValidator.Validate(Project, "pkg/good.py", new Contracts.RunSettings(), output);
 
         input.OutputDirectory.ShouldBe(output);
-        Directory.Exists(Path.Combine(_root, "new")).ShouldBeFalse();
-        Directory.GetFileSystemEntries(_root).Length.ShouldBe(2);
+        Directory.Exists(Path.Combine(Root, "new")).ShouldBeFalse();
+        Directory.GetFileSystemEntries(Root).Length.ShouldBe(2);
     }
 }

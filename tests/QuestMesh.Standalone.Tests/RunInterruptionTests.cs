@@ -5,22 +5,20 @@ namespace QuestMesh.Standalone.Tests;
 /// <summary>A run that cannot write its artifacts ends with one line and exit 1; it never leaves the command waiting.</summary>
 public sealed class RunInterruptionTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("qm-stop-").FullName;
+    private readonly TempProject _folder = new();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Run_ArtifactCannotBeWritten_EndsWithExitOneAndOneLine()
     {
-        var project = Path.Combine(_root, "project");
-        Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "calc.py"), "def f(x):\n    return x + 1\n");
-        var output = Path.Combine(_root, "out");
+        _folder.Write("calc.py", "def f(x):\n    return x + 1\n");
+        var output = Path.Combine(_folder.Root, "out");
         // A folder where a file must go: the write fails for every user, root included.
         foreach (var name in new[] { "events.log", "context.json", "target_code.py", "run_summary.json", "attempt_0.request.json" })
             Directory.CreateDirectory(Path.Combine(output, name));
 
-        var (code, lines) = await CliRun.Run("run", project, "--file", "calc.py", "--out", output, "--budget", "1", "--max-attempts", "1");
+        var (code, lines) = await CliRun.Run("run", _folder.Project, "--file", "calc.py", "--out", output, "--budget", "1", "--max-attempts", "1");
 
         code.ShouldBe(ExitCodes.InternalError, string.Join('\n', lines));
         var stopped = lines.Where(l => l.Contains("the run stopped", StringComparison.Ordinal)).ShouldHaveSingleItem();
