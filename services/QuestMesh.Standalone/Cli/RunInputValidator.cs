@@ -22,10 +22,18 @@ public static class RunInputValidator
         if (string.IsNullOrWhiteSpace(file))
             throw new BadInputException("give the target module with --file, relative to the project directory");
 
-        var realProject = UnixFiles.RealPath(project) ?? project;
-        var target = TargetFileCheck.Resolve(project, realProject, projectDirectory, file);
-        var output = OutputFolderCheck.Resolve(outputDirectory, realProject, projectDirectory);
-        return new RunInput(realProject, target, settings, output);
+        try
+        {
+            var realProject = UnixFiles.RealPath(project) ?? project;
+            var target = TargetFileCheck.Resolve(project, realProject, projectDirectory, file);
+            var output = OutputFolderCheck.Resolve(outputDirectory, realProject, projectDirectory);
+            return new RunInput(realProject, target, settings, output);
+        }
+        catch (IOException error)
+        {
+            // A path this user may not look at (stat refused): still the user's to correct.
+            throw new BadInputException(error.Message);
+        }
     }
 
     private static void CheckSettings(RunSettings settings)
