@@ -11,6 +11,7 @@ public static class ExitCodes
 
     public const string Help =
         "Exit codes: 0 targets met; 3 finished below a target (the best suite is still written); " +
-        "2 bad input (nothing was run); 4 the target itself could not be tested (it cannot be imported, or in the sandbox " +
-        "it killed its process, exhausted processes or memory, or never finished); 1 internal error.";
+        "2 bad input, one line says what (nothing was run); 4 the target itself could not be tested (it cannot be " +
+        "imported, or in the sandbox it killed its process, exhausted processes or memory, or never finished); " +
+        "1 internal error, or a run that could not go on (for example its artifacts could not be written).";
 }

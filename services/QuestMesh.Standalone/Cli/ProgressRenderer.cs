@@ -1,5 +1,6 @@
 using System.Globalization;
 using QuestMesh.Contracts;
+using QuestMesh.Standalone.Hosting;
 using Spectre.Console;
 
 namespace QuestMesh.Standalone.Cli;
@@ -46,7 +47,8 @@ public sealed class ProgressRenderer(IAnsiConsole console)
         {
             var path = Path.Combine(artifacts, "final", suite.FileName);
             console.MarkupLineInterpolated($"  suite     {path}");
-            console.MarkupLineInterpolated($"  use it    cp {path} {Path.Combine(input.ProjectDirectory, suite.FileName)}");
+            var copy = $"cp {ShellQuoting.Quote(path)} {ShellQuoting.Quote(Path.Combine(input.ProjectDirectory, suite.FileName))}";
+            console.MarkupLineInterpolated($"  use it    {copy}");
         }
         console.MarkupLineInterpolated($"  artifacts {artifacts}");
     }
@@ -65,6 +67,9 @@ public sealed class ProgressRenderer(IAnsiConsole console)
             console.MarkupLineInterpolated($"  {detail}");
         console.MarkupLineInterpolated($"  artifacts {artifacts}");
     }
+
+    public void ArtifactsUnwritable(ArtifactWriteFailed failure, string artifacts) =>
+        console.MarkupLineInterpolated($"[red]questmesh: the run stopped: its artifact {failure.Name} cannot be written to {artifacts}: {failure.Reason}[/]");
 
     private static string Percent(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + " %";
 }

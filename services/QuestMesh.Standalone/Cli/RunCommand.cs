@@ -10,16 +10,21 @@ public static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var project = new Argument<string>("project-dir") { Description = "The Python project's root directory (what you would put on sys.path)." };
-        var file = new Option<string>("--file", "-f") { Description = "The module to test, relative to the project directory, e.g. pkg/module.py.", Required = true };
-        var maxAttempts = new Option<int>("--max-attempts") { Description = "Generate-and-improve attempts at most.", DefaultValueFactory = _ => 3 };
-        var coverage = new Option<double>("--target-coverage") { Description = "Branch coverage (percent) to reach.", DefaultValueFactory = _ => 90.0 };
-        var mutation = new Option<double>("--target-mutation") { Description = "Mutation score (percent) to reach.", DefaultValueFactory = _ => 50.0 };
+        var file = new Option<string>("--file", "-f") { Description = "The module to test, relative to the project directory, e.g. pkg/module.py: a Python file "
+            + "(in any encoding Python accepts) whose path is an import name; a link to a file inside the project is followed.", Required = true };
+        var maxAttempts = NumberOptions.WholeNumber("--max-attempts", "Generate-and-improve attempts at most (1 to 50).", 3);
+        var coverage = NumberOptions.Number("--target-coverage", "Branch coverage (percent, 0 to 100) to reach.", 90.0);
+        var mutation = NumberOptions.Number("--target-mutation", "Mutation score (percent, 0 to 100) to reach.", 50.0);
         var strategy = new Option<string>("--strategy") { Description = "auto (LLM when one is configured, else search), search (offline), or llm.", DefaultValueFactory = _ => "auto" };
         strategy.AcceptOnlyFromAmong("auto", "search", "llm");
-        var output = new Option<string?>("--out", "-o") { Description = "Folder for this run's artifacts (default: artifacts/runs/<run-id>/ under the current directory)." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the offline search: the same seed writes the same tests.", DefaultValueFactory = _ => 42 };
-        var budget = new Option<int>("--budget") { Description = "Seconds the offline search may spend per attempt.", DefaultValueFactory = _ => 20 };
-        var maxMutants = new Option<int?>("--max-mutants") { Description = "Score a random sample of at most this many mutants (default: all)." };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Folder for this run's artifacts (default: artifacts/runs/<run-id>/ under the current directory). "
+                + "It must be a folder you can write, not an existing file, and outside the project.",
+        };
+        var seed = NumberOptions.WholeNumber("--seed", "Seed of the offline search: the same seed writes the same tests.", 42);
+        var budget = NumberOptions.WholeNumber("--budget", "Seconds the offline search may spend per attempt (1 to 3600).", 20, unit: "seconds");
+        var maxMutants = NumberOptions.OptionalWholeNumber("--max-mutants", "Score a random sample of at most this many mutants (default: all).");
 
         var command = new Command("run", "Write, check and improve a test suite for one Python module.\n" + ExitCodes.Help)
         {

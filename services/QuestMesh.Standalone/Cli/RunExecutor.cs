@@ -73,9 +73,7 @@ public static class RunExecutor
     private static async Task<int> RunAsync(IServiceProvider services, RunInput input, ProgressRenderer renderer, CancellationToken cancellationToken)
     {
         ScanProject(services, input, renderer);
-        var analysis = await services.GetRequiredService<HarnessClient>().AnalyzeAsync(input.ProjectDirectory, input.TargetFile, cancellationToken);
-        if (analysis.SyntaxError is { } syntax)
-            throw new BadInputException($"'{input.TargetFile}' has a syntax error at line {syntax.Line}: {syntax.Message}");
+        await CheckTargetAsync(services.GetRequiredService<HarnessClient>(), input, cancellationToken);
 
         var runId = NewId.NextGuid();
         var artifacts = services.GetRequiredService<IRunArtifactLocations>().Assign(runId, input.OutputDirectory);
@@ -104,8 +102,29 @@ public static class RunExecutor
                 case RunFailed failed:
                     renderer.Failed(failed, artifacts);
                     return GenerationFailures.BlamesTarget(failed.Reason) ? ExitCodes.TargetMisbehaved : ExitCodes.InternalError;
+                case ArtifactWriteFailed unwritable:
+                    renderer.ArtifactsUnwritable(unwritable, artifacts);
+                    return ExitCodes.InternalError;
             }
         }
         return ExitCodes.InternalError;
+    }
+
+    /// <summary>The harness says whether the target is Python text that parses and can be imported by its name.</summary>
+    private static async Task CheckTargetAsync(HarnessClient harness, RunInput input, CancellationToken cancellationToken)
+    {
+        AnalyzeReply analysis;
+        try
+        {
+            analysis = await harness.AnalyzeAsync(input.ProjectDirectory, input.TargetFile, cancellationToken);
+        }
+        catch (HarnessException error) when (error.BadRequest)
+        {
+            throw new BadInputException(error.Message);
+        }
+        if (analysis.TargetProblem is { } problem)
+            throw new BadInputException(problem.Message);
+        if (analysis.SyntaxError is { } syntax)
+            throw new BadInputException($"'{input.TargetFile}' has a syntax error at line {syntax.Line}: {syntax.Message}");
     }
 }

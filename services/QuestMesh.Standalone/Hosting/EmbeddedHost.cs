@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using QuestMesh.Fixer;
 using QuestMesh.Generator;
 using QuestMesh.Orchestrator;
+using QuestMesh.Orchestrator.Artifacts;
 using QuestMesh.Runner;
 using QuestMesh.ServiceDefaults;
 using QuestMesh.StaticAnalysis;
@@ -32,6 +33,9 @@ public static class EmbeddedHost
             builder.Configuration.AddInMemoryCollection(overrides);
 
         builder.AddServiceDefaults();
+        // Before AddOrchestrator, whose file store is only the default.
+        builder.Services.AddSingleton<FileArtifactStore>();
+        builder.Services.AddSingleton<IArtifactStore, WatchedArtifactStore>();
         builder.AddOrchestrator();
         builder.AddGenerator();
         builder.AddStaticAnalysis();

@@ -13,6 +13,7 @@ public enum FileKind
     CharacterDevice,
     BlockDevice,
     Socket,
+    Other,
 }
 
 /// <summary>
@@ -47,12 +48,17 @@ public static class UnixFiles
             0x1000 => FileKind.Fifo,
             0x2000 => FileKind.CharacterDevice,
             0x6000 => FileKind.BlockDevice,
-            _ => FileKind.Socket,
+            0xC000 => FileKind.Socket,
+            _ => FileKind.Other,
         };
         return (kind, size);
     }
 
     public static FileKind KindOf(string path) => Inspect(path).Kind;
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or lies below it (both absolute, links resolved).</summary>
+    public static bool IsWithin(string path, string folder) =>
+        path == folder || path.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal);
 
     /// <summary>Gives <paramref name="path"/> (the link itself, never its target) to a user and group.</summary>
     public static void ChangeOwner(string path, uint uid, uint gid)

@@ -103,7 +103,7 @@ public static class TreeCopier
         private string? ResolveInside(string link)
         {
             var real = UnixFiles.RealPath(link);
-            return real is not null && (real == root || real.StartsWith(root + "/", StringComparison.Ordinal)) ? real : null;
+            return real is not null && UnixFiles.IsWithin(real, root) ? real : null;
         }
 
         private void Count(string entry, long size)
@@ -126,7 +126,8 @@ public static class TreeCopier
         FileKind.Fifo => "FIFO",
         FileKind.CharacterDevice => "character device",
         FileKind.BlockDevice => "block device",
-        _ => "socket",
+        FileKind.Socket => "socket",
+        _ => "special file",
     };
 }
 

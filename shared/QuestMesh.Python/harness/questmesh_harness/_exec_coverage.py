@@ -12,6 +12,9 @@ from typing import Any
 
 import coverage
 
+from .errors import HarnessError
+from .source import read_python_text
+
 
 def start_coverage(target: Path) -> coverage.Coverage:
     """Branch coverage, in memory (no data file), of ``target`` only.
@@ -56,7 +59,10 @@ def coverage_report(cov: coverage.Coverage, target: Path) -> dict[str, Any]:
         warnings.simplefilter("ignore")
         analysis = cov._analyze(str(target))
     numbers = analysis.numbers
-    source_lines = target.read_text(encoding="utf-8", errors="replace").splitlines()
+    try:
+        source_lines = read_python_text(target).splitlines()
+    except HarnessError:
+        source_lines = []
 
     def source(line: int) -> str:
         return source_lines[line - 1].strip() if 0 < line <= len(source_lines) else ""

@@ -51,9 +51,9 @@ class _MutantFinder(importlib.abc.MetaPathFinder):
 
 def _mutated_code(target: str, mutant_id: int) -> Optional[CodeType]:
     from ._mut_generate import generate_mutants, parse_module
+    from .source import read_python_text
 
-    with open(target, encoding="utf-8") as handle:
-        parsed = parse_module(handle.read(), target)
+    parsed = parse_module(read_python_text(target), target)
     mutant = next(m for m in generate_mutants(parsed) if m.id == mutant_id)
     mutant.apply()
     tree = ast.fix_missing_locations(parsed.tree)

@@ -1,12 +1,17 @@
-"""`analyze`: the symbols of one Python module, read with `ast` only (the target is never imported)."""
+"""`analyze`: the symbols of one Python module, read with `ast` only (the target is never imported).
+
+Nothing here imports project code or needs the working directory on `sys.path`; only the standard
+library (not even `typing`, which a project's own `typing.py` could shadow) and this package.
+"""
 
 from __future__ import annotations
 
 import ast
+import keyword
 from pathlib import Path
-from typing import Any, Optional
 
 from .errors import HarnessError
+from .source import Segments, read_source
 
 FRAMEWORKS = ("django", "fastapi", "flask")
 MAX_LITERALS = 200
@@ -15,19 +20,25 @@ MAX_LITERAL_CHARS = 200
 
 def run(request: dict) -> dict:
     project_dir, target = resolve_target(request)
-    try:
-        source = target.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise HarnessError(f"cannot read {target}: {error}") from error
     relative = target.relative_to(project_dir).as_posix()
-    reply = analyze_source(source, module_name(relative))
+    module = module_name(relative)
+    problem = module_name_problem(relative)
+    source = read_source(target, relative)
+    if source.problem is not None:
+        reply = empty_reply(module)
+        reply["target_problem"] = problem or source.problem
+        return reply
+    reply = analyze_source(source.text or "", module)
+    reply["encoding"] = source.encoding
+    reply["target_problem"] = problem
     if reply["framework"] == "plain" and (project_dir / "manage.py").is_file():
         reply["framework"] = "django"
     return reply
 
 
 def resolve_target(request: dict) -> tuple[Path, Path]:
-    """The absolute project folder and target file of a request, checked to exist."""
+    """The absolute project folder and target file of a request, checked to exist. Links are resolved:
+    a target reached through a link inside the project is the file the link points to."""
     project = request.get("project_dir")
     relative = request.get("target_file")
     if not project or not relative:
@@ -36,61 +47,89 @@ def resolve_target(request: dict) -> tuple[Path, Path]:
     if not project_dir.is_dir():
         raise HarnessError(f"project_dir {project} is not a folder")
     target = (project_dir / relative).resolve()
-    if not target.is_file():
-        raise HarnessError(f"target_file {relative} does not exist under {project}")
     if project_dir not in target.parents:
         raise HarnessError(f"target_file {relative} is outside project_dir")
+    if not target.exists():
+        raise HarnessError(f"target_file {relative} does not exist under {project}")
+    if not target.is_file():
+        raise HarnessError(f"target_file {relative} is not a regular file")
     return project_dir, target
 
 
 def module_name(relative_path: str) -> str:
     """`pkg/mod.py` → `pkg.mod`; a leading `src/` (src layout) is not part of the name."""
+    return ".".join(_module_parts(relative_path))
+
+
+def _module_parts(relative_path: str) -> list[str]:
     parts = [part for part in relative_path.replace("\\", "/").split("/") if part not in ("", ".")]
     if len(parts) > 1 and parts[0] == "src":
         parts = parts[1:]
     parts[-1] = parts[-1].removesuffix(".py")
     if parts[-1] == "__init__" and len(parts) > 1:
         parts = parts[:-1]
-    return ".".join(parts)
+    return parts
+
+
+def module_name_problem(relative_path: str) -> dict | None:
+    """Why the file cannot be imported under the name its path gives it, or None when it can."""
+    for part in _module_parts(relative_path):
+        if not part.isidentifier():
+            return {"kind": "module_name", "message": (
+                f"'{relative_path}' cannot be imported: '{part}' is not a Python identifier, so it cannot be a "
+                "module or package name (letters, digits and '_' only; no spaces, '-', '.' or ';'); rename it")}
+        if keyword.iskeyword(part):
+            return {"kind": "module_name", "message": (
+                f"'{relative_path}' cannot be imported: '{part}' is a Python keyword, so it cannot be a module "
+                "or package name; rename it")}
+    return None
+
+
+def empty_reply(module: str) -> dict:
+    return {
+        "module": module, "syntax_error": None, "target_problem": None, "encoding": None, "summary": "",
+        "docstring": None, "statements": 0, "functions": [], "classes": [], "constants": [], "literals": [],
+        "raises": [], "imports": [], "framework": "plain",
+    }
 
 
 def analyze_source(source: str, module: str) -> dict:
-    reply: dict[str, Any] = {
-        "module": module, "syntax_error": None, "summary": "", "docstring": None, "statements": 0,
-        "functions": [], "classes": [], "constants": [], "literals": [], "raises": [], "imports": [],
-        "framework": "plain",
-    }
+    reply = empty_reply(module)
     try:
         tree = ast.parse(source)
     except SyntaxError as error:
         reply["syntax_error"] = {"line": error.lineno, "message": error.msg}
         return reply
+    except (RecursionError, MemoryError):
+        reply["syntax_error"] = {"line": 1, "message": "the module is nested too deeply to be parsed"}
+        return reply
+    segments = Segments(source)
     docstring = ast.get_docstring(tree)
     reply["docstring"] = docstring
     reply["summary"] = docstring.strip().splitlines()[0] if docstring and docstring.strip() else ""
     reply["statements"] = sum(isinstance(node, ast.stmt) for node in ast.walk(tree))
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            reply["functions"].append(function_info(node, source, node.name))
+            reply["functions"].append(function_info(node, segments, node.name))
         elif isinstance(node, ast.ClassDef):
-            reply["classes"].append(class_info(node, source))
-    reply["constants"] = constants(tree, source)
+            reply["classes"].append(class_info(node, segments))
+    reply["constants"] = constants(tree, segments)
     reply["literals"] = literals(tree)
-    reply["raises"] = raised_names(tree, source)
+    reply["raises"] = raised_names(tree, segments)
     reply["imports"] = imports(tree)
     reply["framework"] = framework(reply["imports"])
     return reply
 
 
-def _text(node: Optional[ast.AST], source: str) -> Optional[str]:
+def _text(node: ast.AST | None, segments: Segments) -> str | None:
     if node is None:
         return None
-    return ast.get_source_segment(source, node) or ast.unparse(node)
+    return segments.text(node) or ast.unparse(node)
 
 
-def function_info(node: ast.FunctionDef | ast.AsyncFunctionDef, source: str, qualname: str) -> dict:
-    params = parameters(node.args, source)
-    returns = _text(node.returns, source)
+def function_info(node: ast.FunctionDef | ast.AsyncFunctionDef, segments: Segments, qualname: str) -> dict:
+    params = parameters(node.args, segments)
+    returns = _text(node.returns, segments)
     signature = "(" + ", ".join(_param_text(p) for p in _with_markers(params)) + ")"
     if returns:
         signature += f" -> {returns}"
@@ -98,31 +137,31 @@ def function_info(node: ast.FunctionDef | ast.AsyncFunctionDef, source: str, qua
         "name": node.name, "qualname": qualname, "lineno": node.lineno, "end_lineno": node.end_lineno,
         "signature": signature, "params": params, "returns": returns,
         "docstring": ast.get_docstring(node),
-        "decorators": [_text(d, source) for d in node.decorator_list],
+        "decorators": [_text(d, segments) for d in node.decorator_list],
         "is_async": isinstance(node, ast.AsyncFunctionDef),
     }
 
 
-def parameters(args: ast.arguments, source: str) -> list[dict]:
+def parameters(args: ast.arguments, segments: Segments) -> list[dict]:
     positional = [*args.posonlyargs, *args.args]
     # Defaults align with the last positional parameters.
-    defaults: list[Optional[ast.expr]] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
     result = []
     for index, arg in enumerate(positional):
         kind = "positional_only" if index < len(args.posonlyargs) else "positional_or_keyword"
-        result.append(_param(arg, kind, defaults[index], source))
+        result.append(_param(arg, kind, defaults[index], segments))
     if args.vararg:
-        result.append(_param(args.vararg, "var_positional", None, source))
+        result.append(_param(args.vararg, "var_positional", None, segments))
     for arg, default in zip(args.kwonlyargs, args.kw_defaults):
-        result.append(_param(arg, "keyword_only", default, source))
+        result.append(_param(arg, "keyword_only", default, segments))
     if args.kwarg:
-        result.append(_param(args.kwarg, "var_keyword", None, source))
+        result.append(_param(args.kwarg, "var_keyword", None, segments))
     return result
 
 
-def _param(arg: ast.arg, kind: str, default: Optional[ast.expr], source: str) -> dict:
-    return {"name": arg.arg, "kind": kind, "annotation": _text(arg.annotation, source),
-            "default": _text(default, source)}
+def _param(arg: ast.arg, kind: str, default: ast.expr | None, segments: Segments) -> dict:
+    return {"name": arg.arg, "kind": kind, "annotation": _text(arg.annotation, segments),
+            "default": _text(default, segments)}
 
 
 def _with_markers(params: list[dict]) -> list[dict]:
@@ -151,12 +190,12 @@ def _param_text(param: dict) -> str:
     return text
 
 
-def class_info(node: ast.ClassDef, source: str) -> dict:
-    info = class_header(node, source)
+def class_info(node: ast.ClassDef, segments: Segments) -> dict:
+    info = class_header(node, segments)
     for item in node.body:
         if not isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        method = function_info(item, source, f"{node.name}.{item.name}")
+        method = function_info(item, segments, f"{node.name}.{item.name}")
         decorators = [d or "" for d in method["decorators"]]
         if any(d == "property" or d.endswith("cached_property") for d in decorators):
             info["properties"].append({"name": item.name, "lineno": item.lineno, "returns": method["returns"],
@@ -168,15 +207,15 @@ def class_info(node: ast.ClassDef, source: str) -> dict:
     return info
 
 
-def class_header(node: ast.ClassDef, source: str) -> dict:
+def class_header(node: ast.ClassDef, segments: Segments) -> dict:
     return {
         "name": node.name, "qualname": node.name, "lineno": node.lineno, "end_lineno": node.end_lineno,
-        "bases": [_text(b, source) for b in node.bases], "docstring": ast.get_docstring(node),
-        "decorators": [_text(d, source) for d in node.decorator_list], "methods": [], "properties": [],
+        "bases": [_text(b, segments) for b in node.bases], "docstring": ast.get_docstring(node),
+        "decorators": [_text(d, segments) for d in node.decorator_list], "methods": [], "properties": [],
     }
 
 
-def constants(tree: ast.Module, source: str) -> list[dict]:
+def constants(tree: ast.Module, segments: Segments) -> list[dict]:
     found = []
     for node in tree.body:
         targets: list[ast.expr] = []
@@ -191,7 +230,7 @@ def constants(tree: ast.Module, source: str) -> list[dict]:
                 literal = ast.literal_eval(value)
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
                 continue
-            found.append({"name": target.id, "value": _text(value, source), "type": type(literal).__name__,
+            found.append({"name": target.id, "value": _text(value, segments), "type": type(literal).__name__,
                           "lineno": node.lineno})
     return found
 
@@ -216,7 +255,7 @@ def literals(tree: ast.Module) -> list[dict]:
                     if isinstance(inner, ast.Constant):
                         compared.add(id(inner))
     skip = _docstring_nodes(tree)
-    seen: dict[tuple[str, Any], dict] = {}
+    seen: dict[tuple[str, object], dict] = {}
     for node in ast.walk(tree):
         if not isinstance(node, ast.Constant) or id(node) in skip:
             continue
@@ -236,15 +275,15 @@ def literals(tree: ast.Module) -> list[dict]:
     return sorted(seen.values(), key=lambda e: (e["lineno"], e["type"], repr(e["value"])))
 
 
-def raised_names(tree: ast.Module, source: str) -> list[str]:
-    names: list[str] = []
+def raised_names(tree: ast.Module, segments: Segments) -> list[str]:
+    names: dict[str, None] = {}  # insertion-ordered and without the cost of a list's `in`
     for node in ast.walk(tree):
         if isinstance(node, ast.Raise) and node.exc is not None:
             exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
-            text = _text(exc, source)
-            if text and text not in names:
-                names.append(text)
-    return names
+            text = _text(exc, segments)
+            if text:
+                names.setdefault(text)
+    return list(names)
 
 
 def imports(tree: ast.Module) -> list[dict]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from . import analyze, static
+from .source import read_python_text
 from ._explore_calls import Runner
 from ._explore_hints import collect
 from ._explore_doctests import examples
@@ -102,7 +103,7 @@ def run(request: dict) -> dict:
     if context["syntax_error"]:
         reply["import_error"] = f"syntax error at line {context['syntax_error']['line']}"
         return reply
-    source = req.target.read_text(encoding="utf-8")
+    source = read_python_text(req.target)
     already: set = set()
     if req.existing is not None:
         # A slow suite is not worth most of the budget: unmeasured, its arcs just count as not covered.

@@ -28,6 +28,7 @@ from ._mut_naive import run_naive
 from ._mut_score import sample, score
 from ._mut_select import Baseline, Settings
 from ._mut_workdir import WorkDirs
+from .source import read_python_text
 from .errors import HarnessError
 
 MODES = ("fast", "naive")
@@ -73,7 +74,7 @@ class MutateRequest:
 def run(request: dict) -> dict:
     req = MutateRequest.parse(request)
     started = time.perf_counter()
-    source = req.target.read_text(encoding="utf-8")
+    source = read_python_text(req.target)
     try:
         parsed = parse_module(source, str(req.target))
     except SyntaxError as error:

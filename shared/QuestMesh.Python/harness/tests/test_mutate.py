@@ -317,6 +317,23 @@ def test_bad_request_exits_2(tmp_path):
     assert code == 2 and "does not exist" in reply["error"]
 
 
+@pytest.mark.parametrize("mode", ["fast", "naive"])
+def test_a_latin1_target_is_read_in_its_declared_encoding(tmp_path, mode):
+    (tmp_path / "cafe.py").write_bytes(b"# -*- coding: latin-1 -*-\nNAME = 'caf\xe9'\n\n\ndef is_cafe(x):\n"
+                                       b"    return x == NAME\n")
+    write_files(tmp_path, {"tests/test_cafe.py": """
+        from cafe import is_cafe
+
+
+        def test_is_cafe():
+            assert is_cafe("caf\u00e9")
+            assert not is_cafe("cafe")
+        """})
+    reply = mutate(tmp_path, target="cafe.py", mode=mode)
+    assert reply["error"] is None and reply["total"] > 0
+    assert reply["survived"] == 0 and reply["errors"] == 0
+
+
 def test_parallel_children_do_not_share_the_working_directory(tmp_path):
     """Every test writes and deletes the same relative file name (CPython's TESTFN habit): two
     children running it at once must not delete each other's file and 'kill' mutants no test
