@@ -44,7 +44,7 @@ public sealed class SearchStrategy(
                 return GenerationResult.Failed(Name, $"The target file is not usable: {error.Message}");
             }
             if (targetCode is null)
-                return GenerationResult.Failed(Name, $"The target file '{targetFile}' is not a regular file in the project; give its path relative to the project root.");
+                return GenerationResult.Failed(Name, $"The target file '{targetFile}' is not in the project, or not a regular file there; give its path relative to the project root.");
 
             var testFile = request.ExistingSuite is { } suite
                 ? ProjectPaths.Normalize(suite.FileName)
