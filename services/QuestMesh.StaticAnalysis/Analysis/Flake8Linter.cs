@@ -18,7 +18,8 @@ public sealed class Flake8Linter(PythonEnvironment python, ProcessRunner runner,
         var result = await runner.RunAsync(new ProcessSpec
         {
             FileName = interpreter,
-            Arguments = ["-m", "flake8", $"--max-line-length={settings.MaxLineLength}", "--", fileName],
+            // Isolated: a suite file named like a module (flake8.py, pyflakes.py) is never imported from the folder.
+            Arguments = ["-I", "-m", "flake8", $"--max-line-length={settings.MaxLineLength}", "--", fileName],
             WorkingDirectory = directory,
             Environment = PythonEnvironment.BaseEnvironment(home),
             Timeout = timeout,

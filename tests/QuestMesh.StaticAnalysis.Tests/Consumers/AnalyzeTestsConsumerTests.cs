@@ -49,6 +49,25 @@ public sealed class AnalyzeTestsConsumerTests : IAsyncLifetime
         reply.Reliability.Rationale.ShouldContain("2 test(s)");
     }
 
+    [Theory]
+    [InlineData("flake8.py")]
+    [InlineData("pyflakes.py")]
+    [InlineData("json.py")]
+    public async Task Should_never_run_a_suite_named_like_a_module_the_linters_import(string fileName)
+    {
+        // The suite's text is untrusted: were it imported while it is linted, it would run outside the sandbox.
+        var marker = Path.Combine(Path.GetTempPath(), $"qm-static-ran-{Guid.NewGuid():N}");
+        var code = $"open('{marker}', 'w').close()\n";
+        var command = Command(code) with { Suite = new TestSuite(fileName, code) };
+
+        var reply = await AnalyzeAsync(command);
+
+        reply.Report.SyntaxOk.ShouldBeTrue();
+        File.Exists(marker).ShouldBeFalse($"linting {fileName} ran its code");
+        if (Flake8Installed)
+            reply.Report.Linters["flake8"].Available.ShouldBeTrue(reply.Report.Linters["flake8"].Output);
+    }
+
     [Fact]
     public async Task Should_rate_a_syntax_error_low_and_say_where_it_is()
     {
