@@ -1,12 +1,14 @@
 using QuestMesh.Python;
+using QuestMesh.Python.Sandboxing;
 
 namespace QuestMesh.Benchmarks;
 
 /// <summary>
-/// A written suite run the way its user would, outside the sandbox: <c>python3 -m pytest</c> from the project
-/// folder, <c>src/</c> on <c>PYTHONPATH</c> (what a src-layout project configures), and no fixed hash seed.
+/// A written suite run the way its user would, not the way the harness runs it: <c>python3 -m pytest</c> from the
+/// project folder, <c>src/</c> on <c>PYTHONPATH</c> (what a src-layout project configures), and no fixed hash
+/// seed. It is still generated code: it runs in the sandbox like every other step.
 /// </summary>
-public sealed class SuiteByHand(PythonEnvironment python, ProcessRunner runner)
+public sealed class SuiteByHand(PythonEnvironment python, Sandbox sandbox)
 {
     public async Task<bool> PassesAsync(string project, string testFile)
     {
@@ -16,14 +18,15 @@ public sealed class SuiteByHand(PythonEnvironment python, ProcessRunner runner)
             var environment = PythonEnvironment.BaseEnvironment(home);
             environment.Remove("PYTHONHASHSEED");
             environment["PYTHONPATH"] = Path.Combine(project, "src");
-            var result = await runner.RunAsync(new ProcessSpec
+            var interpreter = await python.GetInterpreterAsync();
+            var result = await sandbox.RunAsync(new ProcessSpec
             {
-                FileName = await python.GetInterpreterAsync(),
+                FileName = interpreter,
                 Arguments = ["-m", "pytest", "-q", "-p", "no:cacheprovider", testFile],
                 WorkingDirectory = project,
                 Environment = environment,
                 Timeout = TimeSpan.FromMinutes(5),
-            });
+            }, new SandboxScope { Workspace = project, Home = home, ReadOnly = [PythonEnvironment.InstallRoot(interpreter)] }, CancellationToken.None);
             return result.ExitCode == 0 && !result.TimedOut;
         }
         finally

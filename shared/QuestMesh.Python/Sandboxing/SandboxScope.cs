@@ -6,7 +6,8 @@ public sealed record SandboxScope
     /// <summary>
     /// The step's copy of the project, the process's working directory. Under bubblewrap the process
     /// writes to a size-limited copy of it (<see cref="SandboxOptions.WorkspaceMiB"/>) and this folder
-    /// stays as it was; with process limits only, it writes here.
+    /// stays as it was; with process limits only, it writes here. It is handed to the sandbox's user (owner
+    /// and mode 0700), so give a private copy, never the user's own folder.
     /// </summary>
     public required string Workspace { get; init; }
 
