@@ -74,7 +74,7 @@ public sealed class PythonEnvironment(IOptions<PythonOptions> options, ProcessRu
         var result = await runner.RunAsync(new ProcessSpec
         {
             FileName = interpreter,
-            Arguments = ["-c", script, .. Required],
+            Arguments = ["-I", "-c", script, .. Required],
             WorkingDirectory = Path.GetTempPath(),
             Environment = BaseEnvironment(Path.GetTempPath()),
             Timeout = TimeSpan.FromSeconds(30),
