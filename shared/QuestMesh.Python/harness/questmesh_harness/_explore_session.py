@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import Iterator, Optional
 
 from ._explore_trace import Arc, ArcTracer
+from .project import Project, project_environment
 
 
 class _Discard(io.TextIOBase):
@@ -47,30 +48,28 @@ def _guarded_close(real):
 
 
 @contextmanager
-def sandbox(project_dir: Path, src_layout: bool) -> Iterator[None]:
-    """cwd = project, project (and src/) first on sys.path, quiet streams, guarded file descriptors; all
+def sandbox(project_dir: Path) -> Iterator[None]:
+    """cwd = project, its import roots first on sys.path, quiet streams, guarded file descriptors; all
     restored afterwards, and the project's modules dropped from sys.modules so the next run imports them
     afresh."""
-    saved_path, saved_cwd = list(sys.path), os.getcwd()
     saved_streams = sys.stdout, sys.stderr, sys.stdin
     saved_calls = builtins.open, io.open, os.fdopen, os.close
     saved_fds = [os.dup(fd) for fd in (0, 1, 2)]  # put back even if something closes them after all
     before = set(sys.modules)
-    sys.path[:0] = ([str(project_dir / "src")] if src_layout else []) + [str(project_dir)]
-    os.chdir(project_dir)
-    sys.stdout, sys.stderr, sys.stdin = _Discard(), _Discard(), io.StringIO("")
-    builtins.open = io.open = _guarded_open(saved_calls[0])
-    os.fdopen, os.close = _guarded_open(saved_calls[2]), _guarded_close(saved_calls[3])
     try:
-        yield
+        with project_environment(Project(project_dir)):
+            sys.stdout, sys.stderr, sys.stdin = _Discard(), _Discard(), io.StringIO("")
+            builtins.open = io.open = _guarded_open(saved_calls[0])
+            os.fdopen, os.close = _guarded_open(saved_calls[2]), _guarded_close(saved_calls[3])
+            try:
+                yield
+            finally:
+                builtins.open, io.open, os.fdopen, os.close = saved_calls
+                for fd, copy in enumerate(saved_fds):
+                    os.dup2(copy, fd)
+                    os.close(copy)
+                sys.stdout, sys.stderr, sys.stdin = saved_streams
     finally:
-        builtins.open, io.open, os.fdopen, os.close = saved_calls
-        for fd, copy in enumerate(saved_fds):
-            os.dup2(copy, fd)
-            os.close(copy)
-        sys.stdout, sys.stderr, sys.stdin = saved_streams
-        os.chdir(saved_cwd)
-        sys.path[:] = saved_path
         for name in set(sys.modules) - before:
             if _inside(sys.modules.get(name), project_dir):
                 del sys.modules[name]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ._explore_trace import Arc
+from .project import child_environment
 
 
 @dataclass
@@ -57,18 +58,15 @@ AS_IS = Variation()
 ELSEWHERE = Variation(OTHER_HASH_SEED, optimize=True)
 
 
-def _environment(project_dir: Path, src_layout: bool, variation: Variation = AS_IS) -> dict[str, str]:
-    env = dict(os.environ)
+def _environment(project_dir: Path, variation: Variation = AS_IS) -> dict[str, str]:
+    env = child_environment(project_dir, os.environ)
     if variation.hash_seed is not None:
         env["PYTHONHASHSEED"] = variation.hash_seed
     env["PYTHONDONTWRITEBYTECODE"] = "1"  # leave no __pycache__ behind in the user's tree
-    paths = [str(project_dir / "src")] if src_layout else []
-    inherited = [env["PYTHONPATH"]] if env.get("PYTHONPATH") else []
-    env["PYTHONPATH"] = os.pathsep.join(paths + [str(project_dir)] + inherited)
     return env
 
 
-def run_tests(project_dir: Path, test_file: str, source: str, timeout: float, src_layout: bool,
+def run_tests(project_dir: Path, test_file: str, source: str, timeout: float,
               variation: Variation = AS_IS) -> Verdict:
     with tempfile.TemporaryDirectory(prefix="questmesh-explore-") as scratch, \
             probe_file(project_dir, test_file, source) as path:
@@ -76,7 +74,7 @@ def run_tests(project_dir: Path, test_file: str, source: str, timeout: float, sr
         command = [sys.executable, *(["-O"] if variation.optimize else []), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "junit_family=xunit2",
                    f"--junitxml={report}", str(path)]
         try:
-            completed = subprocess.run(command, cwd=project_dir, env=_environment(project_dir, src_layout, variation),
+            completed = subprocess.run(command, cwd=project_dir, env=_environment(project_dir, variation),
                                        capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             return Verdict(False, detail=f"pytest did not finish within {timeout:.0f} s")
@@ -101,8 +99,7 @@ def _read_junit(report: Path, module_stem: str, output: str) -> Verdict:
     return verdict
 
 
-def existing_arcs(project_dir: Path, test_file: str, source: str, target: Path, timeout: float,
-                  src_layout: bool) -> Optional[set[Arc]]:
+def existing_arcs(project_dir: Path, test_file: str, source: str, target: Path, timeout: float) -> Optional[set[Arc]]:
     """Arcs of the target the existing suite runs, measured by coverage.py (read through its data API)."""
     import coverage
 
@@ -112,7 +109,7 @@ def existing_arcs(project_dir: Path, test_file: str, source: str, target: Path, 
         command = [sys.executable, "-m", "coverage", "run", "--branch", f"--data-file={data_file}",
                    f"--include={target}", "-m", "pytest", "-q", "-p", "no:cacheprovider", str(path)]
         try:
-            subprocess.run(command, cwd=project_dir, env=_environment(project_dir, src_layout),
+            subprocess.run(command, cwd=project_dir, env=_environment(project_dir),
                            capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             return None

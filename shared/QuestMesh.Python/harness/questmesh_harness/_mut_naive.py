@@ -15,7 +15,7 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._exec_env import Project
+from .project import Project
 from ._mut_model import ERROR, KILLED, SURVIVED, TIMEOUT, Mutant, RunOutcome, Verdict
 from ._mut_naive_child import DOES_NOT_COMPILE
 from ._mut_select import Settings

@@ -14,8 +14,11 @@ import importlib.abc
 import importlib.machinery
 import os
 import sys
+from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Optional, Sequence
+
+from .project import Project, project_environment
 
 DOES_NOT_COMPILE = 97
 
@@ -65,19 +68,16 @@ def _mutated_code(target: str, mutant_id: int) -> Optional[CodeType]:
 
 def main(argv: list[str]) -> int:
     project_dir, target, tests, mutant_id = argv[0], argv[1], argv[2], int(argv[3])
-    os.chdir(project_dir)
-    for root in (os.path.join(project_dir, "src"), project_dir):
-        if os.path.isdir(root) and root not in sys.path:
-            sys.path.insert(0, root)
-    if mutant_id:
-        code = _mutated_code(target, mutant_id)
-        if code is None:
-            return DOES_NOT_COMPILE
-        sys.meta_path.insert(0, _MutantFinder(target, code))
-    import pytest
+    with project_environment(Project(Path(project_dir))):
+        if mutant_id:
+            code = _mutated_code(target, mutant_id)
+            if code is None:
+                return DOES_NOT_COMPILE
+            sys.meta_path.insert(0, _MutantFinder(target, code))
+        import pytest
 
-    return int(pytest.main([tests, "-x", "-q", "--assert=plain", "-p", "no:cacheprovider",
-                            "-o", "addopts=", "--rootdir", project_dir]))
+        return int(pytest.main([tests, "-x", "-q", "--assert=plain", "-p", "no:cacheprovider",
+                                "-o", "addopts=", "--rootdir", project_dir]))
 
 
 if __name__ == "__main__":

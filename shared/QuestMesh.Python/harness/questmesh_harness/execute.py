@@ -23,7 +23,8 @@ import pytest
 
 from ._exec_capture import capture_fds, cap_text
 from ._exec_coverage import coverage_report, start_coverage, stop_coverage
-from ._exec_env import Project, number, project_environment
+from .project import Project, project_environment
+from .request import number
 from ._exec_order import ShuffledOrder
 from ._exec_plugin import OutcomeCollector, OutcomeRecord
 from .errors import HarnessError

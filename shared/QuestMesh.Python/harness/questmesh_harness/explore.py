@@ -38,6 +38,7 @@ from ._explore_verify import ELSEWHERE, detect_style, existing_arcs, run_tests
 from ._explore_web import flask_views, route_targets
 from ._explore_writer import Case, render_test
 from .errors import HarnessError
+from .project import resolve_target
 
 CALLS_PER_SECOND = 600  # the call cap per budget second; a typical target runs well over this rate
 PATIENCE_PER_SECOND = 250
@@ -69,7 +70,7 @@ class Request:
 
     @classmethod
     def parse(cls, request: dict) -> "Request":
-        project_dir, target = analyze.resolve_target(request)
+        project_dir, target = resolve_target(request)
         relative = target.relative_to(project_dir).as_posix()
         style = request.get("style") or "auto"
         if style not in ("auto", "pytest", "unittest"):
@@ -89,7 +90,6 @@ def run(request: dict) -> dict:
     started = time.perf_counter()
     req = Request.parse(request)
     context = analyze.run(request)
-    src_layout = req.relative.startswith("src/")
     style = req.style if req.style != "auto" else detect_style(req.project_dir, req.existing)
     if req.existing is not None:
         try:
@@ -108,10 +108,10 @@ def run(request: dict) -> dict:
     if req.existing is not None:
         # A slow suite is not worth most of the budget: unmeasured, its arcs just count as not covered.
         measured = existing_arcs(req.project_dir, req.test_file, req.existing, req.target,
-                                 max(5.0, req.budget * 0.3), src_layout)
+                                 max(5.0, req.budget * 0.3))
         already = set(measured or ())
     framework = context["framework"]
-    with sandbox(req.project_dir, src_layout):
+    with sandbox(req.project_dir):
         try:
             if framework == "django":
                 django_configure()  # what the written module's setup does, before the target's import
@@ -124,7 +124,7 @@ def run(request: dict) -> dict:
                                                                   started, framework, skips, style)
         search_ended = time.perf_counter()
     document = Document(context["module"], req.relative, req.seed, req.budget, style, cases, framework, imports)
-    test_source, kept, dropped, verified = _write_verified(req, document, taken, src_layout, started)
+    test_source, kept, dropped, verified = _write_verified(req, document, taken, started)
     if not kept and req.existing is None:
         test_source = ""  # no module rather than one without tests
     reply.update({
@@ -237,7 +237,7 @@ def _case(candidate: Candidate, runner: Runner, taken: set[str], names: set[str]
     return case
 
 
-def _write_verified(req: Request, document: Document, taken: set[str], src_layout: bool, started: float):
+def _write_verified(req: Request, document: Document, taken: set[str], started: float):
     """Writes the module and runs it; failing new tests are dropped and the rest written again."""
     dropped: list[str] = []
 
@@ -251,7 +251,7 @@ def _write_verified(req: Request, document: Document, taken: set[str], src_layou
         if not kept:
             return source, kept, dropped, False
         timeout = max(15.0, req.budget - (time.perf_counter() - started))
-        verdict = run_tests(req.project_dir, req.test_file, source, timeout, src_layout)
+        verdict = run_tests(req.project_dir, req.test_file, source, timeout)
         if not verdict.ran:
             return source, kept, dropped, False
         if not verdict.failed:
@@ -261,7 +261,7 @@ def _write_verified(req: Request, document: Document, taken: set[str], src_layou
             reverse = req.existing is None and document.style == "pytest" and len(kept) > 1
             elsewhere = assemble(Document(**{**vars(document), "cases": list(reversed(document.cases))}), taken) \
                 if reverse else source
-            again = run_tests(req.project_dir, req.test_file, elsewhere, timeout, src_layout, ELSEWHERE)
+            again = run_tests(req.project_dir, req.test_file, elsewhere, timeout, ELSEWHERE)
             verdict.failed |= again.failed if again.ran else set()
         failing = {name.rsplit(".", 1)[-1] for name in verdict.failed}
         bad = [case for case in kept if case.name in failing]

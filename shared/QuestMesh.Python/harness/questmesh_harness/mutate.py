@@ -20,7 +20,8 @@ import pytest
 
 from ._exec_capture import capture_fds
 from ._exec_coverage import start_coverage, stop_coverage
-from ._exec_env import Project, number, project_environment
+from .project import Project, project_environment
+from .request import number
 from ._mut_engine import MutationEngine
 from ._mut_generate import ParsedModule, generate_mutants, parse_module
 from ._mut_model import Mutant, RunOutcome, Verdict
