@@ -1,7 +1,8 @@
 """A quick in-process mutant screen for choosing tests: which kept calls notice which small changes.
 
-This is not the `mutate` command (that one scores a finished suite in forked children). Here each mutant
-of the target is compiled from a changed syntax tree and run in a module object of its own, and every
+This is not the `mutate` command (that one scores a finished suite in forked children), but its mutants are
+`mutate`'s own: each one on a line the search reached is compiled from the changed syntax tree and run in a
+module object of its own, and every
 kept call that reaches the mutant's line is run against it; a call kills the mutant when the assertions
 it would get differ. The explore search then keeps calls that kill mutants nothing else kills.
 """
@@ -14,22 +15,12 @@ import random
 import time
 import types
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from typing import AbstractSet, Callable, Optional
 
-from ._explore_hints import MAX_STR
+from ._mut_generate import generate_mutants, parse_module
+from ._mut_model import Mutant as SourceMutant
 
 HANG = 2  # what a `kills` callback returns when the mutant made the call overrun its time limit
-SWAPS: dict[type, type] = {
-    ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq,
-    ast.Is: ast.IsNot, ast.IsNot: ast.Is, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Add: ast.Sub, ast.Sub: ast.Add,
-    ast.Mult: ast.FloorDiv, ast.Div: ast.Mult, ast.FloorDiv: ast.Mult, ast.Mod: ast.FloorDiv, ast.And: ast.Or,
-    ast.Or: ast.And,
-}
-
-
-OPERATORS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=", ast.Is: "is",
-             ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in", ast.Add: "+", ast.Sub: "-", ast.Mult: "*",
-             ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.And: "and", ast.Or: "or"}
 
 
 @dataclass(frozen=True)
@@ -41,95 +32,33 @@ class Mutant:
     code: types.CodeType
 
 
-@dataclass
-class _Point:
-    node: ast.AST
-    field: str  # attribute of node to change ("op", "ops", "value", "operand")
-    index: int  # for lists (Compare.ops), else -1
-    replacement: object
-    line: int
-
-
-def _points(tree: ast.Module) -> Iterator[_Point]:
-    for node in ast.walk(tree):
-        line = getattr(node, "lineno", 0)
-        if isinstance(node, (ast.BinOp, ast.AugAssign, ast.BoolOp)) and type(node.op) in SWAPS:
-            yield _Point(node, "op", -1, SWAPS[type(node.op)](), line)
-        elif isinstance(node, ast.Compare):
-            for index, op in enumerate(node.ops):
-                if type(op) in SWAPS:
-                    yield _Point(node, "ops", index, SWAPS[type(op)](), line)
-        elif isinstance(node, (ast.If, ast.While, ast.IfExp)):
-            negated = ast.copy_location(ast.UnaryOp(op=ast.Not(), operand=node.test), node.test)
-            yield _Point(node, "test", -1, negated, line)
-        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
-            yield _Point(node, "value", -1, ast.copy_location(ast.Constant(value=None), node.value), line)
-        elif isinstance(node, ast.Constant) and type(node.value) is int:
-            yield _Point(node, "value", -1, node.value + 1, line)
-        elif isinstance(node, ast.Constant) and type(node.value) is bool:
-            yield _Point(node, "value", -1, not node.value, line)
-        elif isinstance(node, ast.Constant) and type(node.value) is str and 0 < len(node.value) <= MAX_STR \
-                and line:
-            yield _Point(node, "value", -1, "XX" + node.value, line)
-
-
-def _docstrings(tree: ast.Module) -> set[int]:
-    found = set()
-    for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        first = body[0] if isinstance(body, list) and body else None
-        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-            found.add(id(first.value))
-    return found
-
-
 def generate(source: str, filename: str, lines: set[int], limit: int, rng: random.Random,
-             prefer: set[int] = frozenset()) -> list[Mutant]:
-    """Mutants on the given lines (the ones the search reached), at most `limit`, lines in `prefer` first."""
-    tree = ast.parse(source)
-    skip = _docstrings(tree)
-    points = [p for p in _points(tree) if p.line in lines and id(p.node) not in skip]
-    preferred = [p for p in points if p.line in prefer]
-    others = [p for p in points if p.line not in prefer]
+             prefer: AbstractSet[int] = frozenset()) -> list[Mutant]:
+    """Mutants on the given lines (the ones the search reached), at most `limit`, lines in `prefer` first.
+    They are `mutate`'s own mutants (same operators, same places left alone), so the search chooses tests
+    against the changes that later score the suite."""
+    parsed = parse_module(source, filename)
+    points = [m for m in generate_mutants(parsed) if m.line in lines]
+    preferred = [m for m in points if m.line in prefer]
+    others = [m for m in points if m.line not in prefer]
     if len(preferred) + len(others) > limit:
         others = rng.sample(others, max(0, limit - len(preferred)))
-        others.sort(key=lambda p: points.index(p))
+        others.sort(key=lambda m: m.id)
     mutants = []
     for number, point in enumerate((preferred + others)[:limit]):
-        code = _compile_with(tree, point, filename)
+        code = _compile_with(parsed.tree, point, filename)
         if code is not None:
-            mutants.append(Mutant(number, point.line, *_describe(point), code))
+            mutants.append(Mutant(number, point.line, point.original, point.mutated, code))
     return mutants
 
 
-def _compile_with(tree: ast.Module, point: _Point, filename: str) -> Optional[types.CodeType]:
+def _compile_with(tree: ast.Module, point: SourceMutant, filename: str) -> Optional[types.CodeType]:
     # Change the one node in place, compile, and put it back: cheaper than copying the tree per mutant.
-    if point.index >= 0:
-        container = getattr(point.node, point.field)
-        saved = container[point.index]
-        container[point.index] = point.replacement
-    else:
-        saved = getattr(point.node, point.field)
-        setattr(point.node, point.field, point.replacement)
-    try:
-        return compile(tree, filename, "exec")
-    except (SyntaxError, ValueError, TypeError):
-        return None
-    finally:
-        if point.index >= 0:
-            getattr(point.node, point.field)[point.index] = saved
-        else:
-            setattr(point.node, point.field, saved)
-
-
-def _describe(point: _Point) -> tuple[str, str]:
-    if isinstance(point.replacement, ast.AST):
-        return ast.unparse(getattr(point.node, point.field)), ast.unparse(point.replacement)
-    if point.field == "value":
-        return repr(point.node.value), repr(point.replacement)
-    current = getattr(point.node, point.field)
-    current = current[point.index] if point.index >= 0 else current
-    return OPERATORS.get(type(current), type(current).__name__), OPERATORS.get(type(point.replacement), "?")
+    with point.applied():
+        try:
+            return compile(tree, filename, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError, TypeError):
+            return None
 
 
 def instantiate(mutant: Mutant, name: str, filename: str) -> Optional[types.ModuleType]:

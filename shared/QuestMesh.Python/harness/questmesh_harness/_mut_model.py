@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 KILLED = "killed"
 SURVIVED = "survived"
@@ -48,10 +49,25 @@ class Mutant:
         return {*range(self.line, self.end_line + 1), *self.anchor_lines}
 
     def apply(self) -> None:
+        self._put(self.replacement)
+
+    @contextlib.contextmanager
+    def applied(self) -> Iterator[None]:
+        """The change in place for the block only: explore's screen compiles every mutant from one tree."""
+        original = getattr(self.owner, self.field_name)
+        if self.position is not None:
+            original = original[self.position]
+        self._put(self.replacement)
+        try:
+            yield
+        finally:
+            self._put(original)
+
+    def _put(self, node: ast.AST) -> None:
         if self.position is None:
-            setattr(self.owner, self.field_name, self.replacement)
+            setattr(self.owner, self.field_name, node)
         else:
-            getattr(self.owner, self.field_name)[self.position] = self.replacement
+            getattr(self.owner, self.field_name)[self.position] = node
 
     def to_dict(self, verdict: "Verdict") -> dict:
         return {
