@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import ast
 import keyword
-from pathlib import Path
 
-from .errors import HarnessError
 from .project import resolve_target
 from .source import Segments, read_source
 

@@ -13,6 +13,7 @@ import datetime
 import math
 import re
 import typing
+from types import NoneType
 from typing import Any, Optional
 
 from .hints import Hints, ParamHints
@@ -57,7 +58,7 @@ NAME_KINDS = [
 
 
 def spec_from_annotation(annotation: Any, module_globals: dict) -> Optional[Spec]:
-    if annotation is None or annotation is type(None):
+    if annotation is None or annotation is NoneType:
         return ("none",)
     if isinstance(annotation, str):
         try:
@@ -86,7 +87,8 @@ def spec_from_annotation(annotation: Any, module_globals: dict) -> Optional[Spec
         return ("tuple", *[spec_from_annotation(a, module_globals) or ("any",) for a in args])
     if annotation is typing.Any or annotation is object:
         return ("any",)
-    if origin is not None and getattr(origin, "__name__", "") == "Callable" or annotation in (typing.Callable, collections.abc.Callable):
+    if origin is not None and getattr(origin, "__name__", "") == "Callable" \
+            or annotation in (typing.Callable, collections.abc.Callable):
         return ("callable",)
     if isinstance(annotation, type) and module_globals.get(annotation.__name__) is annotation:
         return ("class", annotation.__name__)

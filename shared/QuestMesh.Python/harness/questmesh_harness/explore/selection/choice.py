@@ -151,7 +151,7 @@ class Simplifier:
         for index in range(len(chosen)):
             label = chosen[index].found.call.target.label
             if label not in self.skips and not self.skips.attempt(label, "simplify", self._simplify_one, chosen,
-                                                                   index, already, default=True):
+                                                                  index, already, default=True):
                 break  # out of runs or time
         return chosen
 

@@ -71,7 +71,8 @@ def run_tests(project_dir: Path, test_file: str, source: str, timeout: float,
     with tempfile.TemporaryDirectory(prefix="questmesh-explore-") as scratch, \
             probe_file(project_dir, test_file, source) as path:
         report = Path(scratch) / "junit.xml"
-        command = [sys.executable, *(["-O"] if variation.optimize else []), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "junit_family=xunit2",
+        command = [sys.executable, *(["-O"] if variation.optimize else []), "-m", "pytest", "-q",
+                   "-p", "no:cacheprovider", "-o", "junit_family=xunit2",
                    f"--junitxml={report}", str(path)]
         try:
             completed = subprocess.run(command, cwd=project_dir, env=_environment(project_dir, variation),
