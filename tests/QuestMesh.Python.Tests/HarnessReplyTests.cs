@@ -28,12 +28,12 @@ public class HarnessReplyTests
             Result("""
                 {"meta": {"format_version": 1}, "test_source": "def test_x():\n    pass\n", "tests": 1,
                  "skipped": [{"target": "Box.size", "stage": "discover", "error_type": "AttributeError",
-                              "message": "'Assign' object has no attribute 'name'", "location": "_explore_targets.py:201"}]}
+                              "message": "'Assign' object has no attribute 'name'", "location": "explore/calls/targets.py:201"}]}
                 """),
             TimeSpan.FromSeconds(5));
 
         reply.Skipped.ShouldBe([new SkippedTarget("Box.size", "discover", "AttributeError",
-            "'Assign' object has no attribute 'name'", "_explore_targets.py:201")]);
+            "'Assign' object has no attribute 'name'", "explore/calls/targets.py:201")]);
     }
 
     [Fact]

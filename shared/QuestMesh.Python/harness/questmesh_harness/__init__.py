@@ -4,7 +4,8 @@ Run as ``python -m questmesh_harness <command>`` with one JSON request on standa
 see PROTOCOL.md beside this package.
 """
 
+from .commands import COMMANDS, run
 from .errors import HarnessError
 from .meta import FORMAT_VERSION, HARNESS_VERSION
 
-__all__ = ["FORMAT_VERSION", "HARNESS_VERSION", "HarnessError"]
+__all__ = ["COMMANDS", "FORMAT_VERSION", "HARNESS_VERSION", "HarnessError", "run"]

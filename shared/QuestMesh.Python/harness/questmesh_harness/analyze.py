@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import ast
 import keyword
-from pathlib import Path
 
-from .errors import HarnessError
+from .project import resolve_target
 from .source import Segments, read_source
 
 FRAMEWORKS = ("django", "fastapi", "flask")
@@ -34,26 +33,6 @@ def run(request: dict) -> dict:
     if reply["framework"] == "plain" and (project_dir / "manage.py").is_file():
         reply["framework"] = "django"
     return reply
-
-
-def resolve_target(request: dict) -> tuple[Path, Path]:
-    """The absolute project folder and target file of a request, checked to exist. Links are resolved:
-    a target reached through a link inside the project is the file the link points to."""
-    project = request.get("project_dir")
-    relative = request.get("target_file")
-    if not project or not relative:
-        raise HarnessError("project_dir and target_file are required")
-    project_dir = Path(project).resolve()
-    if not project_dir.is_dir():
-        raise HarnessError(f"project_dir {project} is not a folder")
-    target = (project_dir / relative).resolve()
-    if project_dir not in target.parents:
-        raise HarnessError(f"target_file {relative} is outside project_dir")
-    if not target.exists():
-        raise HarnessError(f"target_file {relative} does not exist under {project}")
-    if not target.is_file():
-        raise HarnessError(f"target_file {relative} is not a regular file")
-    return project_dir, target
 
 
 def module_name(relative_path: str) -> str:

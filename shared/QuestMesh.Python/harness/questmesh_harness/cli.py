@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 import time
 import traceback
 
+from .commands import COMMANDS, run
 from .errors import HarnessError
 from .meta import meta
-
-COMMANDS = ("analyze", "execute", "mutate", "explore", "static", "patch")
 
 
 def main(argv: list[str]) -> int:
@@ -27,8 +25,7 @@ def main(argv: list[str]) -> int:
         request = json.loads(sys.stdin.read() or "{}")
         if not isinstance(request, dict):
             raise HarnessError("the request must be a JSON object")
-        module = importlib.import_module(f".{command}", __package__)
-        reply = module.run(request)
+        reply = run(command, request)
         code = 0
     except HarnessError as error:
         reply = {"error": str(error)}

@@ -107,8 +107,8 @@ class Segments:
     def text(self, node: ast.AST) -> str | None:
         """The source text of `node`, or None when the node has no position."""
         try:
-            first, last = node.lineno - 1, node.end_lineno - 1  # type: ignore[attr-defined]
-            start, end = node.col_offset, node.end_col_offset  # type: ignore[attr-defined]
+            first, last = node.lineno - 1, node.end_lineno - 1  # type: ignore[operator]
+            start, end = node.col_offset, node.end_col_offset
         except AttributeError:
             return None
         if last is None or end is None or not 0 <= first <= last < len(self._lines):

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from _mutexec_support import PYTHON, run_harness, write_files
-from questmesh_harness._exec_capture import cap_text
-from questmesh_harness._exec_failure import describe_collect_error
+from questmesh_harness.execute.capture import cap_text
+from questmesh_harness.execute.failure import describe_collect_error
 
 SHOP = """
     def price(amount, vip=False):

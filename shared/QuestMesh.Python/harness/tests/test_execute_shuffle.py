@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from _mutexec_support import run_harness, write_files
-from questmesh_harness._exec_order import shuffled
+from questmesh_harness.execute.order import shuffled
 
 TARGET = """
     def double(x):

@@ -7,11 +7,11 @@ from pathlib import Path
 import coverage
 import pytest
 
-from questmesh_harness import explore
-from questmesh_harness._explore_calls import complete, split
-from questmesh_harness._explore_targets import Param
-from questmesh_harness._explore_trace import ArcTracer
-from questmesh_harness._explore_values import to_source
+from questmesh_harness.explore import command as explore
+from questmesh_harness.explore.calls.runner import complete, split
+from questmesh_harness.explore.calls.targets import Param
+from questmesh_harness.explore.calls.trace import ArcTracer
+from questmesh_harness.explore.inputs.values import to_source
 
 HARNESS_ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,8 +8,8 @@ import textwrap
 from pathlib import Path
 
 
-from questmesh_harness import explore
-from questmesh_harness._explore_doctests import examples
+from questmesh_harness.explore import command as explore
+from questmesh_harness.explore.inputs.doctests import examples
 
 TOOLS = textwrap.dedent('''\
     """Small tools."""

@@ -8,9 +8,9 @@ import sys
 import textwrap
 from pathlib import Path
 
-from questmesh_harness import explore
-from questmesh_harness._explore_hints import Hints
-from questmesh_harness._explore_values import _spec_from_text, spec_from_annotation, spec_from_name, typed
+from questmesh_harness.explore import command as explore
+from questmesh_harness.explore.inputs.hints import Hints
+from questmesh_harness.explore.inputs.values import _spec_from_text, spec_from_annotation, spec_from_name, typed
 
 HARNESS_ROOT = Path(__file__).resolve().parents[1]
 
@@ -244,7 +244,7 @@ def test_misbehaving_targets_are_skipped_and_the_others_get_a_suite(tmp_path):
     assert {"hidden", "Plugin"} <= set(skipped)
     for entry in skipped.values():
         assert entry["stage"] == "discover" and entry["error_type"] == "RuntimeError"
-        assert entry["location"].startswith("_explore_targets.py:")
+        assert entry["location"].startswith("explore/calls/targets.py:")
     assert "no signature today" in skipped["hidden"]["message"]
     assert "add(" in source and ".reading" in source and ".louder()" in source and "Fragile(" in source
     assert "hidden(" not in source and "Plugin(" not in source

@@ -17,15 +17,15 @@ from pathlib import Path
 import pytest
 
 from _mutexec_support import run_harness, write_files
-from questmesh_harness._mut_fork import ChildResult, Job
-from questmesh_harness._mut_generate import generate_mutants, parse_module
-from questmesh_harness._mut_order import KillHistory
-from questmesh_harness._mut_select import Plan
-from questmesh_harness._mut_reconcile import reexecute
-from questmesh_harness._mut_score import sample, score, wilson_half_width
-from questmesh_harness._mut_swap import LiveModule
-from questmesh_harness._mut_watch import Watch
-from questmesh_harness._mut_workdir import WorkDirs
+from questmesh_harness.mutate.fork import ChildResult, Job
+from questmesh_harness.mutate.mutants import generate_mutants, parse_module
+from questmesh_harness.mutate.order import KillHistory
+from questmesh_harness.mutate.selection import Plan
+from questmesh_harness.mutate.reconcile import reexecute
+from questmesh_harness.mutate.score import sample, score, wilson_half_width
+from questmesh_harness.mutate.swap import LiveModule
+from questmesh_harness.mutate.watch import Watch
+from questmesh_harness.mutate.workdir import WorkDirs
 
 CALC = '''
 """A module with every kind of code the mutation engine must reach."""

@@ -1,0 +1,1 @@
+"""What the search can call, and running those calls in-process under the arc tracer."""

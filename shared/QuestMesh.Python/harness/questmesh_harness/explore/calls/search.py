@@ -1,0 +1,294 @@
+"""The search: systematic calls first, then seeded random mutation of the calls that reached new arcs."""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable, Optional
+
+from .runner import Args, Call, Outcome, Runner, complete
+from ..inputs.doctests import Example, as_args
+from .follow import MAX_THEN, follow_ups
+from ..inputs.variation import mutate
+from ..skips import Skips
+from .targets import Param, Target
+from .trace import Arc
+
+MAX_SYSTEMATIC_VALUES = 16
+CTOR_VALUES_PER_METHOD = 4
+PREP_RATE = 0.25
+MAX_PREP = 5  # method calls before the one under test
+MAKE_RATE = 0.1  # how often a mutant swaps the instance for another factory-built one
+MAKE_COST = 1500  # building an instance through a factory (a parse), which the tracer does not count
+TIMEOUT_COST = 100_000
+MAX_TIMEOUTS = 2  # per target; after that its calls are not tried again
+CALL_COST = 200  # what a call costs beyond the target's own lines (argument building, the call, tracing)
+RESERVE_PER_TARGET = 40
+
+
+@dataclass
+class Found:
+    call: Call
+    outcome: Outcome
+    arcs: frozenset[Arc]  # translated to coverage.py's statement lines
+    order: int
+    focus: bool = False
+
+
+@dataclass
+class Limits:
+    max_calls: int
+    max_work: int  # line events in the target, summed over calls: a clock that runs the same on every machine
+    patience: int  # stop after this many calls in a row without a new arc (keeps a seed's result stable)
+    deadline: float  # time.perf_counter() value; a safety stop, reported when it cuts the search short
+
+
+@dataclass
+class Focus:
+    lines: frozenset[int] = frozenset()
+    arcs: frozenset[Arc] = frozenset()
+
+    def hit(self, arcs: Iterable[Arc]) -> bool:
+        return any(arc in self.arcs or arc[1] in self.lines for arc in arcs)
+
+
+@dataclass
+class Search:
+    runner: Runner
+    targets: list[Target]
+    translate: Callable[[frozenset[Arc]], frozenset[Arc]]
+    rng: random.Random
+    limits: Limits
+    strings: list[str]
+    focus: Focus = field(default_factory=Focus)
+    # Owner class → sources of instances the package's factories build (see inputs/makers.py).
+    made: dict[str, list[str]] = field(default_factory=dict)
+    # Qualname (the class name for constructors) → argument sources from its docstring examples.
+    examples: dict[str, list[Example]] = field(default_factory=dict)
+    covered: set[Arc] = field(default_factory=set)
+    corpus: list[Found] = field(default_factory=list)
+    # Calls that reached no new arc but did something new (another result or error); the mutant screen
+    # picks from these too, since a new arc is not the only way a call can tell code apart.
+    reserve: list[Found] = field(default_factory=list)
+    _seen_results: set[tuple[str, str]] = field(default_factory=set)
+    _reserved: dict[str, int] = field(default_factory=dict)
+    seeds: list[Call] = field(default_factory=list)
+    tried: set[Call] = field(default_factory=set)
+    calls: int = 0
+    work: int = 0
+    _timeouts: dict[str, int] = field(default_factory=dict)
+    stopped_by_deadline: bool = False
+    skips: Skips = field(default_factory=Skips)  # targets the harness failed on: no further calls, no tests
+
+    def run(self) -> list[Found]:
+        for target in self.targets:
+            self.skips.attempt(target.label, "call", self._systematic, target)
+        self._mutation_phase()
+        return self.kept(self.corpus)
+
+    def kept(self, found: list[Found]) -> list[Found]:
+        return self.skips.keep(found, lambda f: f.call.target.label)
+
+    def kept_candidates(self, candidates: list) -> list:
+        """Candidates (anything with a `found`) whose target was not skipped since they were made."""
+        return self.skips.keep(candidates, lambda c: c.found.call.target.label)
+
+    def _out_of_budget(self) -> bool:
+        if self.calls >= self.limits.max_calls or self.work >= self.limits.max_work:
+            return True
+        if time.perf_counter() > self.limits.deadline:
+            self.stopped_by_deadline = True
+            return True
+        return False
+
+    def _try(self, call: Optional[Call]) -> Optional[Found]:
+        if call is None or call in self.tried:
+            return None
+        self.tried.add(call)
+        self.calls += 1
+        outcome = self.runner.perform(call)
+        self.work += outcome.events + CALL_COST + (MAKE_COST if call.make else 0)
+        if outcome.status == "timeout":
+            # Stopped by the clock (a loop in C code the tracer does not see): costly, so it counts as much
+            # work, and a target that keeps doing it is left alone.
+            self.work += TIMEOUT_COST
+            self._timeouts[call.target.label] = self._timeouts.get(call.target.label, 0) + 1
+        if outcome.status not in ("returned", "raised"):
+            return None
+        arcs = self.translate(outcome.arcs)
+        if arcs <= self.covered:
+            self._maybe_reserve(call, outcome, arcs)
+            self._follow(call, outcome)
+            return None
+        self.covered |= arcs
+        found = Found(call, outcome, arcs, len(self.corpus), self.focus.hit(arcs))
+        self.corpus.append(found)
+        self._new_result(call, outcome)
+        self._follow(call, outcome)
+        return found
+
+    def _follow(self, call: Call, outcome: Outcome) -> None:
+        """Calls what a call returned when it is a function (see follow.py)."""
+        if outcome.status == "returned" and len(call.then) < MAX_THEN and not self._out_of_budget():
+            for step in follow_ups(call, outcome.value):
+                self._try(step)
+
+    def _maybe_reserve(self, call: Call, outcome: Outcome, arcs: frozenset[Arc]) -> None:
+        label = call.target.label
+        if self._reserved.get(label, 0) >= RESERVE_PER_TARGET or not self._new_result(call, outcome):
+            return
+        self._reserved[label] = self._reserved.get(label, 0) + 1
+        self.reserve.append(Found(call, outcome, arcs, 1_000_000 + len(self.reserve)))
+
+    def _new_result(self, call: Call, outcome: Outcome) -> bool:
+        if outcome.status == "raised":
+            shown = type(outcome.error).__name__
+        else:
+            ok, text = self.runner.guarded(repr, outcome.value)
+            if not ok or not isinstance(text, str):
+                return False
+            shown = text[:300]
+        key = (call.target.label, shown)
+        if key in self._seen_results:
+            return False
+        self._seen_results.add(key)
+        return True
+
+    def _systematic(self, target: Target) -> None:
+        """The baseline call, then each parameter through its pool with the others left at the baseline."""
+        if self._out_of_budget():
+            return
+        baseline = make_call(target, {}, {})
+        made = self.made.get(target.owner or "", []) if target.needs_instance else []
+        if baseline is None and made:
+            baseline = make_call(target, {p.name: "None" for p in target.ctor}, {})
+        if baseline is None:
+            return
+        for source in made:
+            self._try(replace(baseline, ctor=(), make=source))
+        if baseline.make == "" and made and complete(target.ctor, {}) is None:
+            baseline = replace(baseline, ctor=(), make=made[0])  # the constructor cannot run: only factories
+        self.seeds.append(baseline)
+        self._try(baseline)
+        for example in self.examples.get(target.owner if target.kind == "init" else target.label, []):
+            args = as_args(target.params, example)
+            call = make_call(target, dict(baseline.ctor), args) if args is not None else None
+            if call is not None and not self._out_of_budget():
+                self._try(replace(call, make=baseline.make, ctor=() if baseline.make else call.ctor))
+        for side, param in sides(target):
+            # The constructor's own target goes through its pools; for each method a few values will do.
+            for source in param.pool[:MAX_SYSTEMATIC_VALUES if side == "args" else CTOR_VALUES_PER_METHOD]:
+                if self._out_of_budget() or self._timeouts.get(target.label, 0) >= MAX_TIMEOUTS:
+                    return
+                self._try(with_value(baseline, side, param, source))
+
+    def _mutation_phase(self) -> None:
+        quiet = 0
+        while quiet < self.limits.patience and not self._out_of_budget() and (self.corpus or self.seeds):
+            seeds = [c for c in self.seeds if self._timeouts.get(c.target.label, 0) < MAX_TIMEOUTS
+                     and c.target.label not in self.skips]
+            corpus = self.kept(self.corpus)
+            parents = [f.call for f in corpus] + seeds
+            if not parents:
+                return
+            weights = [4.0 if f.focus else 1.0 for f in corpus] + [0.5] * len(seeds)
+            parent = self.rng.choices(parents, weights)[0]
+            child = self.skips.attempt(parent.target.label, "call", self.mutant, parent)
+            if child is None or child in self.tried:
+                quiet += 1
+                self.calls += child is None  # a dead end still spends budget, so the loop always ends
+                continue
+            quiet = 0 if self.skips.attempt(parent.target.label, "call", self._try, child) else quiet + 1
+
+    def mutant(self, call: Call) -> Optional[Call]:
+        if call.target.needs_instance and self.rng.random() < PREP_RATE:
+            return self._with_other_prep(call)
+        made = self.made.get(call.target.owner or "", []) if call.target.needs_instance else []
+        if made and self.rng.random() < MAKE_RATE:
+            return replace(call, ctor=(), make=self.rng.choice(made))
+        options = [(side, p) for side, p in sides(call.target) if not (call.make and side == "ctor")]
+        if not options:
+            return None
+        for _ in range(self.rng.choice((1, 1, 1, 2, 2, 3))):
+            side, param = self.rng.choice(options)
+            current = dict(getattr(call, side))
+            roll = self.rng.random()
+            if param.pool and (roll < 0.3 or (param.name not in current and roll < 0.6)):
+                source: Optional[str] = self.rng.choice(param.pool)
+            elif roll < 0.88 or not param.has_default:
+                source = self._nudge(current.get(param.name) or param.default, param)
+            else:
+                source = None  # back to the default
+            call = with_value(call, side, param, source) or call
+        return call
+
+    def _with_other_prep(self, call: Call) -> Optional[Call]:
+        """The call after more kept method calls on its instance (construct, several changes, then the call
+        under test), or with one step fewer."""
+        donors = [f.call for f in self.corpus
+                  if f.call.target.owner == call.target.owner and f.call.target.kind in ("method", "dunder")
+                  and f.outcome.status == "returned"]
+        if not donors or (call.prep and self.rng.random() < 0.25):
+            if not call.prep:
+                return None
+            cut = self.rng.randrange(len(call.prep))
+            return replace(call, prep=call.prep[:cut] + call.prep[cut + 1:])
+        donor = self.rng.choice(donors)
+        steps = donor.prep + ((donor.target, self._varied(donor.target, donor.args)),)
+        if call.prep:
+            return replace(call, prep=(call.prep + steps)[:MAX_PREP])
+        # The donor's constructor arguments come along: they are what let its calls succeed.
+        return replace(call, ctor=donor.ctor, make=donor.make, prep=steps[:MAX_PREP])
+
+    def _varied(self, target: Target, args: Args) -> Args:
+        """A step's arguments, sometimes with one value changed: `c[1] = 1; c[2] = 2` evicts, `c[1] = 1` twice
+        does not."""
+        options = [p for p in target.params if p.pool]
+        if not options or self.rng.random() < 0.4:
+            return args
+        param = self.rng.choice(options)
+        values = dict(args)
+        values[param.name] = self.rng.choice(param.pool)
+        changed = complete(target.params, values)
+        return _ordered(target.params, changed) if changed is not None else args
+
+    def _nudge(self, source: Optional[str], param: Param) -> Optional[str]:
+        if source is None:
+            return self.rng.choice(param.pool) if param.pool else None
+        ok, value = self.runner.guarded(self.runner.evaluate, source)
+        if not ok:
+            return self.rng.choice(param.pool) if param.pool else None
+        return mutate(value, self.rng, self.strings, list(param.pool))
+
+
+def sides(target: Target) -> list[tuple[str, Param]]:
+    return [("ctor", p) for p in target.ctor] + [("args", p) for p in target.params]
+
+
+def make_call(target: Target, ctor: dict[str, str], args: dict[str, str]) -> Optional[Call]:
+    full_ctor = complete(target.ctor, ctor)
+    full_args = complete(target.params, args)
+    if full_ctor is None or full_args is None:
+        return None
+    return Call(target, _ordered(target.ctor, full_ctor), _ordered(target.params, full_args))
+
+
+def _ordered(params: tuple[Param, ...], values: dict[str, str]) -> Args:
+    return tuple((p.name, values[p.name]) for p in params if p.name in values)
+
+
+def with_value(call: Call, side: str, param: Param, source: Optional[str]) -> Optional[Call]:
+    ctor, args = dict(call.ctor), dict(call.args)
+    chosen = ctor if side == "ctor" else args
+    if source is None or source == param.default:
+        chosen.pop(param.name, None)
+    else:
+        chosen[param.name] = source
+    if call.make and side == "ctor":
+        return None  # a factory-built instance has no constructor arguments to change
+    changed = make_call(call.target, ctor, args) if not call.make else \
+        (make_call(call.target, {p.name: "None" for p in call.target.ctor}, args))
+    if changed is None:
+        return None
+    return replace(changed, prep=call.prep, make=call.make, ctor=() if call.make else changed.ctor, then=call.then)
