@@ -236,6 +236,8 @@ public sealed class HostileProjectTests : IDisposable
 
         result.ExitCode.ShouldBe(ExitCodes.TargetMisbehaved, result.Output);
         result.Output.ShouldContain("failed:target-misbehaved");
+        // The one-line reason is what the user sees; the generation's record stays with the artifacts.
+        File.Exists(Path.Combine(Output, "attempt_0.llm_metadata.json")).ShouldBeTrue();
         await ShouldBeContainedAsync(result);
     }
 
