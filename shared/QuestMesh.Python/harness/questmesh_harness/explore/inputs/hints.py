@@ -4,6 +4,7 @@ lengths it checks, types it tests for, keys it reads, and keyword arguments it f
 from __future__ import annotations
 
 import ast
+import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -13,6 +14,15 @@ STR_METHODS = frozenset({"startswith", "endswith", "split", "rsplit", "find", "r
                          "count", "replace", "strip", "lstrip", "rstrip", "partition", "rpartition", "removeprefix",
                          "removesuffix"})
 MAX_STR = 60
+TEXT_METHODS = STR_METHODS | {"lower", "upper", "join", "encode", "format", "title", "capitalize", "splitlines",
+                              "isdigit", "isalpha", "isalnum", "isspace", "casefold", "zfill", "center", "ljust"}
+ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq)
+# Calls that take numbers: the kind of number they suggest for a parameter passed to them.
+NUMBER_CALLS = {"abs": "int", "round": "float", "divmod": "int", "pow": "int", "range": "int"}
+OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+             ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod}
+UNIT = (0.0, 0.5, 1.0)  # compared with these, a float is most likely a fraction in [0, 1]
 
 
 @dataclass
@@ -32,6 +42,11 @@ class Hints:
     constants: dict[str, Any] = field(default_factory=dict)
     framework: str = "plain"  # django | flask | fastapi | plain: which framework values make sense
     classes: list[str] = field(default_factory=list)  # the module's public classes, for `cls`-like parameters
+    # How the code uses a parameter: "int"/"float" for each use with numbers (arithmetic, comparisons, math
+    # calls; "weak" for `x * 2`, which repeats text too), and a count of its uses as text (`x.split()`).
+    numeric: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    textual: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    unit_scopes: set[str] = field(default_factory=set)  # functions comparing a float with 0.0, 0.5 or 1.0
 
     def for_param(self, qualname: str, owner: Optional[str], name: str) -> "ParamHints":
         keys = [(qualname, name)]
@@ -44,6 +59,10 @@ class Hints:
             found.lengths += self.lengths.get(key, [])
             found.types += self.types.get(key, [])
             found.keys += self.keys.get(key, [])
+            found.numeric += self.numeric.get(key, [])
+            found.textual += self.textual.get(key, 0)
+        found.unit = qualname in self.unit_scopes or bool(owner and any(
+            scope.startswith(owner + ".") for scope in self.unit_scopes) and found.numeric)
         return found
 
 
@@ -53,6 +72,16 @@ class ParamHints:
     lengths: list[int] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
     keys: list[Scalar] = field(default_factory=list)
+    numeric: list[str] = field(default_factory=list)
+    textual: int = 0
+    unit: bool = False  # its function compares floats with 0.0, 0.5 or 1.0
+
+    def number_kind(self) -> Optional[str]:
+        """"int" or "float" when the code uses the parameter as a number more than as text, else None."""
+        strong = [kind for kind in self.numeric if kind != "weak"]
+        if len(strong) + (len(self.numeric) - len(strong) if not self.textual else 0) <= self.textual:
+            return None
+        return "float" if "float" in strong or self.unit else "int"
 
 
 def collect(tree: ast.Module) -> Hints:
@@ -78,11 +107,27 @@ def _module_constants(tree: ast.Module) -> dict[str, Any]:
             try:
                 value = ast.literal_eval(node.value)
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                continue
+                value = _folded(node.value, found)  # `ONE_THIRD = 1.0/3.0`
+                if value is None:
+                    continue
             for target in targets:
                 if isinstance(target, ast.Name):
                     found[target.id] = value
     return found
+
+
+def _folded(node: ast.AST, constants: dict[str, Any]) -> Optional[float]:
+    """The number arithmetic on number literals and earlier constants comes to, or None."""
+    if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
+        left, right = _folded(node.left, constants), _folded(node.right, constants)
+        if left is None or right is None:
+            return None
+        try:
+            return OPERATORS[type(node.op)](left, right)
+        except ArithmeticError:
+            return None
+    ok, value = _literal(node, constants)
+    return value if ok and isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def _elements(node: ast.AST, constants: dict[str, Any]) -> list[ast.AST]:
@@ -134,6 +179,7 @@ def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: s
     args = fn.args
     params = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]} - {"self", "cls"}
     for node in ast.walk(fn):
+        _numbers(hints, node, params, scope, owner)
         if isinstance(node, ast.Compare):
             _compare(hints, node, params, scope, owner)
         elif isinstance(node, ast.Call):
@@ -148,6 +194,62 @@ def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: s
             for target in node.targets:
                 if isinstance(target, ast.Attribute) and _is_self(target.value):
                     hints.attr_sources[owner][target.attr] = node.value.id
+
+
+def _number(node: ast.AST, constants: dict[str, Any]) -> Optional[str]:
+    """"int" or "float" when the expression is a number literal, a module constant holding one, or arithmetic
+    on those; else None."""
+    ok, value = _literal(node, constants)
+    if ok:
+        return None if isinstance(value, bool) or not isinstance(value, (int, float)) else type(value).__name__
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
+        kinds = {_number(node.left, constants), _number(node.right, constants)}
+        return None if None in kinds else "float" if "float" in kinds or isinstance(node.op, ast.Div) else "int"
+    return None
+
+
+def _numbers(hints: Hints, node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> None:
+    """What a parameter's uses say about it being a number: `0.3 * r`, `n - 1`, `x < 0.5`, `math.sqrt(x)`."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
+        for side, other in ((node.left, node.right), (node.right, node.left)):
+            key, kind = _subject(side, params, scope, owner), _number(other, hints.constants)
+            if key and kind:
+                weak = isinstance(node.op, ast.Mult) and kind == "int"  # `sep * 3` repeats text
+                hints.numeric[key].append("weak" if weak else "float" if isinstance(node.op, ast.Div) else kind)
+    elif isinstance(node, ast.AugAssign) and isinstance(node.op, ARITHMETIC):
+        key, kind = _subject(node.target, params, scope, owner), _number(node.value, hints.constants)
+        if key and kind:
+            hints.numeric[key].append("weak" if isinstance(node.op, ast.Mult) and kind == "int" else kind)
+    elif isinstance(node, ast.Compare):
+        operands = [node.left, *node.comparators]
+        for (left, right), op in zip(zip(operands, operands[1:]), node.ops):
+            for side, other in ((left, right), (right, left)):
+                key, kind = _subject(side, params, scope, owner), _number(other, hints.constants)
+                if isinstance(op, ORDERING) and kind == "float" and _literal(other, hints.constants)[1] in UNIT:
+                    hints.unit_scopes.add(scope)
+                if key and kind and isinstance(op, ORDERING):
+                    hints.numeric[key].append(kind)
+                elif key and isinstance(other, ast.Constant) and isinstance(other.value, (str, bytes)):
+                    hints.textual[key] += 1
+    elif isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("math", "cmath"):
+            wants: Optional[str] = "float"
+        elif isinstance(func, ast.Name) and func.id in NUMBER_CALLS:
+            wants = NUMBER_CALLS[func.id]
+        elif isinstance(func, ast.Name) and func.id in ("min", "max") \
+                and any(_number(arg, hints.constants) for arg in node.args):
+            wants = "float" if any(_number(arg, hints.constants) == "float" for arg in node.args) else "int"
+        else:
+            wants = None
+        for arg in node.args if wants else []:
+            key = _subject(arg, params, scope, owner)
+            if key and wants:
+                hints.numeric[key].append(wants)
+        if isinstance(func, ast.Attribute) and func.attr in TEXT_METHODS:
+            key = _subject(func.value, params, scope, owner)
+            if key:
+                hints.textual[key] += 1
 
 
 def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owner: Optional[str]) -> None:
@@ -215,4 +317,7 @@ def _globals(hints: Hints, tree: ast.Module) -> None:
                     strings.append(value)
                 elif ok and isinstance(value, (int, float)) and not isinstance(value, bool) and value not in numbers:
                     numbers.append(value)
+    # The module's own numeric constants (`ONE_THIRD`, `MAXLINESIZE`) after the numbers it compares with.
+    numbers += [v for v in hints.constants.values() if isinstance(v, (int, float)) and not isinstance(v, bool)
+                and v not in numbers]
     hints.strings, hints.numbers = strings, numbers
