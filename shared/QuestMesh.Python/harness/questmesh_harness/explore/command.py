@@ -183,7 +183,7 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
         found = search.run()
         instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
         oracle = Oracle(module, namespace, runner.evaluate, runner.fresh_instance, instance, runner.guarded,
-                        support.unstable_texts())
+                        support.unstable_texts(), runner.blame)
         candidates = [Candidate(f, *observed) for f in search.kept(found + search.reserve)
                       if (observed := skips.attempt(f.call.target.label, "observe", observe, runner, oracle, f.call))]
         # Mutants get a shorter leash: a mutant that loops should not eat the budget.

@@ -116,6 +116,10 @@ class Search:
             self._timeouts[call.target.label] = self._timeouts.get(call.target.label, 0) + 1
         if outcome.status not in ("returned", "raised"):
             return None
+        if outcome.status == "raised" and self.runner.blame.misuse(outcome.error):
+            # Python's TypeError for a value the code never takes: no behaviour of the target, no test, and
+            # the lines it ran do not count as covered (a call with fitting values should cover them).
+            return None
         arcs = self.translate(outcome.arcs)
         if arcs <= self.covered:
             self._maybe_reserve(call, outcome, arcs)

@@ -74,7 +74,8 @@ class MutantLab:
                                 getattr(self.support, "refresh", None))
                 self._envs[mutant_id] = runner, Oracle(module, namespace, runner.evaluate, runner.fresh_instance,
                                                        self.instance_var, runner.guarded,
-                                                       self.support.unstable_texts() if self.support else ())
+                                                       self.support.unstable_texts() if self.support else (),
+                                                       runner.blame)
         return self._envs[mutant_id]
 
     def kills(self, mutant_id: int, call: Call, expected: Observation) -> int:
