@@ -9,6 +9,7 @@ from types import ModuleType, SimpleNamespace
 from questmesh_harness.explore import command as explore
 from questmesh_harness.explore.calls.blame import Blame, raise_lines
 from questmesh_harness.explore.calls.runner import Outcome
+from questmesh_harness.explore.selection.choice import Candidate, choose
 from questmesh_harness.explore.selection.oracle import Oracle
 from questmesh_harness.explore.inputs.hints import collect
 from questmesh_harness.explore.inputs.values import pool, spec_from_use
@@ -125,3 +126,23 @@ def test_parameters_used_in_arithmetic_get_numbers_before_text():
     assert clamp.unit and pool(spec_from_use(clamp), clamp, hints)[0] == "0.5"  # fractions for a [0, 1] check
     assert "0.5" in pool(("float",), hints.for_param("mix", None, "g"), hints)  # LIMIT, the module's constant
     assert spec_from_use(hints.for_param("first_word", None, "text")) is None
+
+
+def test_a_test_covering_nothing_the_others_do_not_is_dropped():
+    def candidate(arcs, kills=()):
+        return Candidate(SimpleNamespace(arcs=frozenset(arcs)), None, None, set(kills))  # type: ignore[arg-type]
+
+    wide = candidate({(1, 2), (2, 3), (3, 4)})  # picked first: the most arcs
+    left = candidate({(1, 2), (2, 3), (5, 6)})
+    right = candidate({(3, 4), (6, 7)}, kills={1})
+    twin = candidate({(1, 2), (2, 3), (5, 6)})  # same arcs, other values: a near-duplicate of `left`
+
+    assert choose([wide, left, right, twin], set()) == [left, right]
+
+
+def test_names_say_what_the_values_are_and_fall_back_to_them_only_to_tell_two_tests_apart(tmp_path):
+    names = list(functions_of(generate(tmp_path)))
+
+    assert "test_clamp_negative_level" in names and "test_clamp_positive_level" in names
+    assert not any(name.endswith(("hello_world",)) or "_of_" in name for name in names)
+    assert len(set(names)) == len(names)
