@@ -23,6 +23,15 @@ NUMBER_CALLS = {"abs": "int", "round": "float", "divmod": "int", "pow": "int", "
 OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
              ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod}
 UNIT = (0.0, 0.5, 1.0)  # compared with these, a float is most likely a fraction in [0, 1]
+# What says a parameter holds bytes: methods only bytes-like values have, the types an isinstance check names,
+# and calls that want bytes: (module or type, function) → the argument position that takes the bytes ("*": any
+# function of the module, -1: every argument).
+BYTES_METHODS = frozenset({"decode", "hex", "tobytes"})
+BYTES_TYPES = frozenset({"bytes", "bytearray", "memoryview", "ByteString", "Buffer"})
+BYTES_CALLS = {("binascii", "*"): 0, ("hashlib", "*"): 0, ("zlib", "*"): 0, ("struct", "unpack"): 1,
+               ("struct", "unpack_from"): 1, ("struct", "iter_unpack"): 1, ("int", "from_bytes"): 0,
+               ("bytes", "maketrans"): -1, ("", "memoryview"): 0}
+MAX_BYTES = 16  # the module's own bytes values kept for its bytes parameters
 
 
 @dataclass
@@ -47,6 +56,16 @@ class Hints:
     numeric: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     textual: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     unit_scopes: set[str] = field(default_factory=set)  # functions comparing a float with 0.0, 0.5 or 1.0
+    # Uses of a parameter as bytes (`x.decode()`, `x == b""`, `binascii.hexlify(x)`, passing it on to a module
+    # function whose parameter is used so), and the module's own short bytes values (constants, compared
+    # literals, docstring examples) for such parameters.
+    binary: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    byte_strings: list[bytes] = field(default_factory=list)
+    # Function qualname → its parameter names in order; and (callee, position or keyword, caller's key)
+    # for each parameter passed straight on to a module function.
+    param_names: dict[str, list[str]] = field(default_factory=dict)
+    passes: list[tuple[str, Any, tuple[str, str]]] = field(default_factory=list)
+    type_tuples: dict[str, list[str]] = field(default_factory=dict)  # `bytes_types = (bytes, bytearray)`
 
     def for_param(self, qualname: str, owner: Optional[str], name: str) -> "ParamHints":
         keys = [(qualname, name)]
@@ -61,6 +80,7 @@ class Hints:
             found.keys += self.keys.get(key, [])
             found.numeric += self.numeric.get(key, [])
             found.textual += self.textual.get(key, 0)
+            found.binary += self.binary.get(key, 0)
         found.unit = qualname in self.unit_scopes or bool(owner and any(
             scope.startswith(owner + ".") for scope in self.unit_scopes) and found.numeric)
         return found
@@ -75,6 +95,7 @@ class ParamHints:
     numeric: list[str] = field(default_factory=list)
     textual: int = 0
     unit: bool = False  # its function compares floats with 0.0, 0.5 or 1.0
+    binary: int = 0  # uses as bytes
 
     def number_kind(self) -> Optional[str]:
         """"int" or "float" when the code uses the parameter as a number more than as text, else None."""
@@ -85,7 +106,7 @@ class ParamHints:
 
 
 def collect(tree: ast.Module) -> Hints:
-    hints = Hints(constants=_module_constants(tree))
+    hints = Hints(constants=_module_constants(tree), type_tuples=_type_tuples(tree))
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             _function(hints, node, node.name, None)
@@ -94,7 +115,58 @@ def collect(tree: ast.Module) -> Hints:
                 if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     _function(hints, item, f"{node.name}.{item.name}", node.name)
     _globals(hints, tree)
+    _passed_on(hints)
+    hints.byte_strings = _byte_strings(tree, hints.constants)
     return hints
+
+
+def _type_tuples(tree: ast.Module) -> dict[str, list[str]]:
+    """Module-level names bound to a tuple of names (`bytes_types = (bytes, bytearray)`), for isinstance checks."""
+    found: dict[str, list[str]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple) \
+                and all(isinstance(e, (ast.Name, ast.Attribute)) for e in node.value.elts):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = [ast.unparse(e) for e in node.value.elts]
+    return found
+
+
+def _passed_on(hints: Hints) -> None:
+    """A parameter passed straight on to a module function whose parameter is used as bytes is bytes too
+    (`b64decode(s)` → `_bytes_from_decode_data(s)`, which checks for bytes), through any number of helpers."""
+    changed = True
+    while changed:
+        changed = False
+        for callee, where, key in hints.passes:
+            names = hints.param_names.get(callee, [])
+            name = names[where] if isinstance(where, int) and where < len(names) else where
+            if isinstance(name, str) and hints.binary.get((callee, name), 0) > hints.binary.get(key, 0):
+                hints.binary[key] = hints.binary[(callee, name)]
+                changed = True
+
+
+def _byte_strings(tree: ast.Module, constants: dict[str, Any]) -> list[bytes]:
+    """Short bytes the module holds as constants, compares with, or shows in docstring examples."""
+    found: list[bytes] = []
+    for value in constants.values():
+        for item in value if isinstance(value, (tuple, list, set, frozenset)) else [value]:
+            if isinstance(item, bytes):
+                found.append(item)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
+            found.append(node.value)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and ">>> " in node.value:
+            for line in node.value.splitlines():
+                text = line.strip()
+                if text.startswith(">>> "):
+                    try:
+                        example = ast.parse(text[4:])
+                    except SyntaxError:
+                        continue
+                    found += [c.value for c in ast.walk(example)
+                              if isinstance(c, ast.Constant) and isinstance(c.value, bytes)]
+    return [b for b in dict.fromkeys(found) if len(b) <= MAX_STR][:MAX_BYTES]
 
 
 def _module_constants(tree: ast.Module) -> dict[str, Any]:
@@ -178,6 +250,7 @@ def _len_subject(node: ast.AST, params: set[str], scope: str, owner: Optional[st
 def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: str, owner: Optional[str]) -> None:
     args = fn.args
     params = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]} - {"self", "cls"}
+    hints.param_names[scope] = [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]
     for node in ast.walk(fn):
         _numbers(hints, node, params, scope, owner)
         if isinstance(node, ast.Compare):
@@ -229,7 +302,10 @@ def _numbers(hints: Hints, node: ast.AST, params: set[str], scope: str, owner: O
                     hints.unit_scopes.add(scope)
                 if key and kind and isinstance(op, ORDERING):
                     hints.numeric[key].append(kind)
-                elif key and isinstance(other, ast.Constant) and isinstance(other.value, (str, bytes)):
+                elif key and _literal(other, hints.constants)[0] \
+                        and isinstance(_literal(other, hints.constants)[1], bytes):
+                    hints.binary[key] += 1
+                elif key and isinstance(other, ast.Constant) and isinstance(other.value, str):
                     hints.textual[key] += 1
     elif isinstance(node, ast.Call):
         func = node.func
@@ -246,10 +322,40 @@ def _numbers(hints: Hints, node: ast.AST, params: set[str], scope: str, owner: O
             key = _subject(arg, params, scope, owner)
             if key and wants:
                 hints.numeric[key].append(wants)
-        if isinstance(func, ast.Attribute) and func.attr in TEXT_METHODS:
+        if isinstance(func, ast.Attribute) and func.attr in TEXT_METHODS | BYTES_METHODS:
             key = _subject(func.value, params, scope, owner)
-            if key:
+            literals = [_literal(arg, hints.constants)[1] for arg in node.args]
+            if key and (func.attr in BYTES_METHODS or any(isinstance(v, bytes) for v in literals)):
+                hints.binary[key] += 1  # `data.decode()`, `data.startswith(b"<~")`
+            elif key:
                 hints.textual[key] += 1
+        _bytes_call(hints, node, params, scope, owner)
+
+
+def _bytes_call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Optional[str]) -> None:
+    """`binascii.hexlify(x)`, `memoryview(x)`, `struct.unpack(fmt, x)`: a parameter a bytes function takes;
+    `helper(x)`: a parameter passed on to a module function, bytes if that function's parameter is."""
+    func = node.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        where = BYTES_CALLS.get((func.value.id, func.attr), BYTES_CALLS.get((func.value.id, "*")))
+    elif isinstance(func, ast.Name):
+        where = BYTES_CALLS.get(("", func.id))
+        for index, arg in enumerate(node.args):
+            key = _subject(arg, params, scope, owner)
+            if key:
+                hints.passes.append((func.id, index, key))
+        for keyword in node.keywords:
+            key = _subject(keyword.value, params, scope, owner)
+            if key and keyword.arg:
+                hints.passes.append((func.id, keyword.arg, key))
+    else:
+        where = None
+    if where is None:
+        return
+    for index, arg in enumerate(node.args):
+        key = _subject(arg, params, scope, owner)
+        if key and where in (index, -1):
+            hints.binary[key] += 1
 
 
 def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owner: Optional[str]) -> None:
@@ -285,12 +391,16 @@ def _call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Opt
         key = _subject(node.args[0], params, scope, owner)
         if key:
             kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
-            hints.types[key] += [ast.unparse(kind) for kind in kinds]
+            names = [ast.unparse(kind) for kind in kinds]
+            named = [n for name in names for n in hints.type_tuples.get(name, [name])]
+            hints.types[key] += named
+            if any(n.rsplit(".", 1)[-1] in BYTES_TYPES for n in named):
+                hints.binary[key] += 1
     elif isinstance(func, ast.Attribute) and func.attr in STR_METHODS:
         key = _subject(func.value, params, scope, owner)
         for arg in node.args[:1]:
             ok, value = _literal(arg, hints.constants)
-            if key and ok and isinstance(value, str):
+            if key and ok and isinstance(value, (str, bytes)):
                 hints.values[key].append(value)
     elif isinstance(func, ast.Attribute) and func.attr in ("get", "pop", "setdefault"):
         key = _subject(func.value, params, scope, owner)

@@ -30,6 +30,9 @@ STRINGS = ["hello world", "", "a", " ", "Hello, World!", "The quick brown fox ju
            "héllo wörld", "\n", "First sentence. Second one!  Third?",
            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore "
            "et dolore magna aliqua."]
+# Bytes for parameters the code uses as bytes: short ASCII (a word, hex digits, padding), empty, and raw.
+BYTES = [b"hello world", b"", b"abc", b"\x00\xff", b"Hello, World!", b"0123456789abcdef", b"a", b"\n",
+         bytes(range(8)), b"x" * 25]
 CALLABLES = ["lambda *args, **kwargs: True", "lambda *args, **kwargs: False", "lambda x: x", "len",
              "lambda *args, **kwargs: 10"]
 ANY = ["'hello world'", "1", "None", "'a'", "0", "[1, 2, 3]", "-1", "''", "{'a': 1}", "1.5", "True", "[]"]
@@ -104,7 +107,8 @@ _ABC_MAPPINGS = tuple(getattr(typing, n).__origin__ for n in ("Mapping", "Mutabl
                       if hasattr(getattr(typing, n), "__origin__"))
 
 
-TEXT_KINDS = {"int": "int", "float": "float", "str": "str", "bool": "bool", "bytes": "bytes", "none": "none",
+TEXT_KINDS = {"int": "int", "float": "float", "str": "str", "bool": "bool", "bytes": "bytes",
+              "bytearray": "bytes", "memoryview": "bytes", "none": "none",
               "list": "list", "sequence": "list", "iterable": "list", "collection": "list", "iterator": "list",
               "set": "set", "frozenset": "set", "abstractset": "set", "dict": "dict", "mapping": "dict",
               "mutablemapping": "dict", "ordereddict": "dict", "defaultdict": "dict", "tuple": "tuple",
@@ -234,8 +238,12 @@ def kinds_of(spec: Optional[Spec]) -> set[str]:
 
 
 def spec_from_use(hints: ParamHints) -> Optional[Spec]:
-    """A number when the code does arithmetic or comparisons with numbers on the parameter."""
+    """Bytes when the code uses the parameter as bytes (`x.decode()`, `x == b""`, `binascii.hexlify(x)`,
+    passing it to a helper that does), text too when it also uses it as text; a number when it does
+    arithmetic or comparisons with numbers on it."""
     kind = hints.number_kind()
+    if hints.binary and hints.binary >= len([k for k in hints.numeric if k != "weak"]):
+        return ("union", ("bytes",), ("str",)) if hints.textual or "str" in hints.types else ("bytes",)
     return (kind,) if kind else None
 
 
@@ -251,6 +259,8 @@ def pool(spec: Optional[Spec], hints: ParamHints, module_hints: Hints) -> list[s
                 hinted.append(repr(("abcdefghijklmnopqrstuvwxyz" * 4)[:n]) if n <= 100 else repr("a" * 100))
             if n >= 0 and kinds & {"list", "any"}:
                 hinted.append(repr(list(range(1, n + 1))))
+            if 0 <= n <= 100 and "bytes" in kinds:
+                hinted.append(repr(b"abcdefghijklmnopqrstuvwxyz"[:n] if n <= 26 else b"a" * n))
     if hints.keys and kinds & {"dict", "any"}:
         keyed = {k: i + 1 for i, k in enumerate(dict.fromkeys(hints.keys))}
         hinted += [to_source(keyed) or "{}"] + [to_source({k: 1}) or "{}" for k in list(keyed)[:4]]
@@ -303,7 +313,8 @@ def typed(spec: Spec, module_hints: Hints, depth: int = 0) -> list[str]:
         combos = [f"1.5 {w}" for w in words[:4]] + [f"{w} 1" for w in words[:4]]
         return [repr(s) for s in dict.fromkeys(STRINGS[:6] + module_hints.strings[:10] + combos + STRINGS[6:])]
     if kind == "bytes":
-        return ["b'hello world'", "b''", "b'\\x00\\xff'"]
+        # The module's own bytes (an alphabet, a marker, a docstring example) after the first few usual ones.
+        return [repr(b) for b in dict.fromkeys(BYTES[:3] + module_hints.byte_strings + BYTES[3:])]
     if kind == "bool":
         return ["True", "False"]
     if kind == "none":
