@@ -82,3 +82,6 @@ def test_bytes_functions_get_non_raising_tests_with_bytes(tmp_path):
 
     for name in ("checksum", "framed", "label"):
         assert any(args and isinstance(args[0], bytes) and not raising for args, raising in calls.get(name, [])), name
+    # `widened` gives no static sign of bytes: its text calls all misuse it, so other kinds were tried.
+    assert any(args and isinstance(args[0], bytes) and not raising for args, raising in calls.get("widened", []))
+    assert not any(isinstance(args[0], str) for args, _ in calls.get("widened", []) if args)
