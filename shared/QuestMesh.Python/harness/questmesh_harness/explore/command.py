@@ -183,7 +183,7 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
         found = search.run()
         instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
         oracle = Oracle(module, namespace, runner.evaluate, runner.fresh_instance, instance, runner.guarded,
-                        support.unstable_texts())
+                        support.unstable_texts(), runner.blame)
         candidates = [Candidate(f, *observed) for f in search.kept(found + search.reserve)
                       if (observed := skips.attempt(f.call.target.label, "observe", observe, runner, oracle, f.call))]
         # Mutants get a shorter leash: a mutant that loops should not eat the budget.
@@ -231,6 +231,8 @@ def _cases(chosen: list[Candidate], targets: list, runner: Runner, taken: set[st
 def _case(candidate: Candidate, runner: Runner, taken: set[str], names: set[str], style: str) -> Case:
     call = candidate.found.call
     name = test_name(call, candidate.observation, runner.evaluate, result=candidate.value)
+    if name in names:  # the words do not tell it from another test: the values do
+        name = test_name(call, candidate.observation, runner.evaluate, result=candidate.value, precise=True)
     case = Case(call, candidate.observation, name, instance_var(call.target.owner or "obj", taken))
     ast.parse(render_test(case, style, set(taken)).strip())  # a case that does not parse skips its target
     case.name = unique(name, names)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from types import CodeType, ModuleType
 from typing import Any, Callable, Optional
 
+from .blame import Blame
 from .dunders import DUNDERS
 from .session import ForbiddenCall
 from .targets import Param, Target
@@ -109,6 +110,7 @@ class Runner:
         self.before = before  # puts shared fixtures (the folder tree) back before a call that uses them
         self.namespace = namespace
         self.tracer = ArcTracer(filename, max_events)
+        self.blame = Blame(filename)  # the target's own `raise`, or Python's complaint about a misuse
         self.alarm = alarm
         self.cwd = os.getcwd()
         self._compiled: dict[str, CodeType] = {}

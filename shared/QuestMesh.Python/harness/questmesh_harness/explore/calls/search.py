@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Optional
 from .runner import Args, Call, Outcome, Runner, complete
 from ..inputs.doctests import Example, as_args
 from .follow import MAX_THEN, follow_ups
+from ..inputs.values import BYTES, FLOATS, INTS, STRINGS
 from ..inputs.variation import mutate
 from ..skips import Skips
 from .targets import Param, Target
@@ -25,6 +26,12 @@ TIMEOUT_COST = 100_000
 MAX_TIMEOUTS = 2  # per target; after that its calls are not tried again
 CALL_COST = 200  # what a call costs beyond the target's own lines (argument building, the call, tracing)
 RESERVE_PER_TARGET = 40
+# The basic kinds of value tried, in this order, for a parameter whose every call so far ended in Python's
+# own TypeError or AttributeError (a misuse): its pool guessed the wrong kind (text for bytes, say).
+OTHER_KINDS: tuple[tuple[str, ...], ...] = (
+    tuple(repr(b) for b in BYTES[:6]), tuple(repr(n) for n in INTS[:6]), tuple(repr(x) for x in FLOATS[:4]),
+    ("[1, 2, 3]", "[]", "['a', 'b']", "[[1, 2], [3, 4]]"), tuple(repr(t) for t in STRINGS[:4]),
+    ("{'a': 1}", "{}"), ("(1, 2)", "()"))
 
 
 @dataclass
@@ -79,6 +86,9 @@ class Search:
     work: int = 0
     _timeouts: dict[str, int] = field(default_factory=dict)
     stopped_by_deadline: bool = False
+    # (target label, side, parameter) → values of another kind that worked where the pool's only misused it.
+    extra_pool: dict[tuple[str, str, str], tuple[str, ...]] = field(default_factory=dict)
+    _last_misuse: bool = False  # whether the last call tried ended in a misuse
     skips: Skips = field(default_factory=Skips)  # targets the harness failed on: no further calls, no tests
 
     def run(self) -> list[Found]:
@@ -107,6 +117,7 @@ class Search:
             return None
         self.tried.add(call)
         self.calls += 1
+        self._last_misuse = False
         outcome = self.runner.perform(call)
         self.work += outcome.events + CALL_COST + (MAKE_COST if call.make else 0)
         if outcome.status == "timeout":
@@ -115,6 +126,11 @@ class Search:
             self.work += TIMEOUT_COST
             self._timeouts[call.target.label] = self._timeouts.get(call.target.label, 0) + 1
         if outcome.status not in ("returned", "raised"):
+            return None
+        if outcome.status == "raised" and self.runner.blame.misuse(outcome.error):
+            # Python's TypeError for a value the code never takes: no behaviour of the target, no test, and
+            # the lines it ran do not count as covered (a call with fitting values should cover them).
+            self._last_misuse = True
             return None
         arcs = self.translate(outcome.arcs)
         if arcs <= self.covered:
@@ -176,12 +192,60 @@ class Search:
             call = make_call(target, dict(baseline.ctor), args) if args is not None else None
             if call is not None and not self._out_of_budget():
                 self._try(replace(call, make=baseline.make, ctor=() if baseline.make else call.ctor))
+        baseline_misused = self._last_misuse
+        misused_only: list[tuple[str, Param]] = []
         for side, param in sides(target):
             # The constructor's own target goes through its pools; for each method a few values will do.
+            outcomes = [baseline_misused]
             for source in param.pool[:MAX_SYSTEMATIC_VALUES if side == "args" else CTOR_VALUES_PER_METHOD]:
                 if self._out_of_budget() or self._timeouts.get(target.label, 0) >= MAX_TIMEOUTS:
                     return
-                self._try(with_value(baseline, side, param, source))
+                call = with_value(baseline, side, param, source)
+                if call is not None and call not in self.tried:
+                    self._try(call)
+                    outcomes.append(self._last_misuse)
+            if all(outcomes) and not (side == "ctor" and target.kind != "init"):
+                misused_only.append((side, param))
+        if misused_only:
+            self._other_kinds(target, baseline, misused_only)
+
+    def _other_kinds(self, target: Target, baseline: Call, stuck: list[tuple[str, Param]]) -> None:
+        """Every call varying these parameters ended in a misuse: try the other basic kinds of value for each
+        (bytes, numbers, lists, ...), keep a kind that gets past the misuse as the parameter's new baseline
+        value, and go through the rest of that kind's values with it."""
+        moved = False  # the baseline changed: a parameter stuck before may have been stuck on another's value
+        for side, param in stuck:
+            if moved and not all(self._misused(with_value(baseline, side, param, source))
+                                 for source in param.pool[:MAX_SYSTEMATIC_VALUES]):
+                continue
+            for kind in OTHER_KINDS:
+                if any(source in param.pool for source in kind):
+                    continue  # the pool had this kind already
+                if self._out_of_budget() or self._timeouts.get(target.label, 0) >= MAX_TIMEOUTS:
+                    return
+                first = with_value(baseline, side, param, kind[0])
+                if self._misused(first):
+                    continue
+                assert first is not None
+                baseline, moved = first, True
+                self.extra_pool[(target.label, side, param.name)] = kind
+                for source in kind[1:]:
+                    if self._out_of_budget():
+                        return
+                    self._try(with_value(baseline, side, param, source))
+                self.seeds.append(baseline)
+                break
+
+    def _misused(self, call: Optional[Call]) -> bool:
+        """Tries a call not tried before: whether it ended in a misuse (a call that cannot be made, or was
+        tried already, counts as one: it shows nothing new)."""
+        if call is None or call in self.tried or self._out_of_budget():
+            return True
+        self._try(call)
+        return self._last_misuse
+
+    def _pool(self, call: Call, side: str, param: Param) -> tuple[str, ...]:
+        return param.pool + self.extra_pool.get((call.target.label, side, param.name), ())
 
     def _mutation_phase(self) -> None:
         quiet = 0
@@ -214,10 +278,11 @@ class Search:
             side, param = self.rng.choice(options)
             current = dict(getattr(call, side))
             roll = self.rng.random()
-            if param.pool and (roll < 0.3 or (param.name not in current and roll < 0.6)):
-                source: Optional[str] = self.rng.choice(param.pool)
+            values = self._pool(call, side, param)
+            if values and (roll < 0.3 or (param.name not in current and roll < 0.6)):
+                source: Optional[str] = self.rng.choice(values)
             elif roll < 0.88 or not param.has_default:
-                source = self._nudge(current.get(param.name) or param.default, param)
+                source = self._nudge(current.get(param.name) or param.default, values)
             else:
                 source = None  # back to the default
             call = with_value(call, side, param, source) or call
@@ -253,13 +318,13 @@ class Search:
         changed = complete(target.params, values)
         return _ordered(target.params, changed) if changed is not None else args
 
-    def _nudge(self, source: Optional[str], param: Param) -> Optional[str]:
+    def _nudge(self, source: Optional[str], values: tuple[str, ...]) -> Optional[str]:
         if source is None:
-            return self.rng.choice(param.pool) if param.pool else None
+            return self.rng.choice(values) if values else None
         ok, value = self.runner.guarded(self.runner.evaluate, source)
         if not ok:
-            return self.rng.choice(param.pool) if param.pool else None
-        return mutate(value, self.rng, self.strings, list(param.pool))
+            return self.rng.choice(values) if values else None
+        return mutate(value, self.rng, self.strings, list(values))
 
 
 def sides(target: Target) -> list[tuple[str, Param]]:

@@ -16,7 +16,8 @@ from .dunders import DUNDERS, accepts
 from ..inputs.hints import Hints
 from ..skips import Skips
 from ..inputs.special import special_values
-from ..inputs.values import Spec, kinds_of, pool, spec_from_annotation, spec_from_name, spec_from_value, to_source
+from ..inputs.values import (Spec, kinds_of, pool, spec_from_annotation, spec_from_name, spec_from_use, spec_from_value,
+                             to_source)
 
 CLASS_NAMES = re.compile(r"(^|_)(cls|class|klass|group_cls|class_|base)$")
 CALL_KINDS = ("positional_only", "positional_or_keyword", "var_positional", "keyword_only")
@@ -212,11 +213,13 @@ def _param(p: inspect.Parameter, annotation: Any, qualname: str, owner: Optional
         spec = spec_from_annotation(annotation, vars(module))
     if spec is None and has_default:
         spec = spec_from_value(p.default)
+    param_hints = hints.for_param(qualname, owner, p.name)
+    if spec is None:  # how the body uses it (`0.3 * r`, `x < 0.5`) says more than its name (`s`)
+        spec = spec_from_use(param_hints)
     if spec is None:
         spec = spec_from_name(p.name)
     if has_default and p.default is None and "none" not in kinds_of(spec):
         spec = ("union", spec or ("any",), ("none",))
-    param_hints = hints.for_param(qualname, owner, p.name)
     values = pool(spec, param_hints, hints)
     special = special_values(p.name, hints.framework)
     if CLASS_NAMES.search(p.name.lower()):  # `within(group_cls)`: a class of the module, not a text

@@ -4,6 +4,7 @@ lengths it checks, types it tests for, keys it reads, and keyword arguments it f
 from __future__ import annotations
 
 import ast
+import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -13,6 +14,24 @@ STR_METHODS = frozenset({"startswith", "endswith", "split", "rsplit", "find", "r
                          "count", "replace", "strip", "lstrip", "rstrip", "partition", "rpartition", "removeprefix",
                          "removesuffix"})
 MAX_STR = 60
+TEXT_METHODS = STR_METHODS | {"lower", "upper", "join", "encode", "format", "title", "capitalize", "splitlines",
+                              "isdigit", "isalpha", "isalnum", "isspace", "casefold", "zfill", "center", "ljust"}
+ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq)
+# Calls that take numbers: the kind of number they suggest for a parameter passed to them.
+NUMBER_CALLS = {"abs": "int", "round": "float", "divmod": "int", "pow": "int", "range": "int"}
+OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+             ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod}
+UNIT = (0.0, 0.5, 1.0)  # compared with these, a float is most likely a fraction in [0, 1]
+# What says a parameter holds bytes: methods only bytes-like values have, the types an isinstance check names,
+# and calls that want bytes: (module or type, function) → the argument position that takes the bytes ("*": any
+# function of the module, -1: every argument).
+BYTES_METHODS = frozenset({"decode", "hex", "tobytes"})
+BYTES_TYPES = frozenset({"bytes", "bytearray", "memoryview", "ByteString", "Buffer"})
+BYTES_CALLS = {("binascii", "*"): 0, ("hashlib", "*"): 0, ("zlib", "*"): 0, ("struct", "unpack"): 1,
+               ("struct", "unpack_from"): 1, ("struct", "iter_unpack"): 1, ("int", "from_bytes"): 0,
+               ("bytes", "maketrans"): -1, ("", "memoryview"): 0}
+MAX_BYTES = 16  # the module's own bytes values kept for its bytes parameters
 
 
 @dataclass
@@ -32,6 +51,21 @@ class Hints:
     constants: dict[str, Any] = field(default_factory=dict)
     framework: str = "plain"  # django | flask | fastapi | plain: which framework values make sense
     classes: list[str] = field(default_factory=list)  # the module's public classes, for `cls`-like parameters
+    # How the code uses a parameter: "int"/"float" for each use with numbers (arithmetic, comparisons, math
+    # calls; "weak" for `x * 2`, which repeats text too), and a count of its uses as text (`x.split()`).
+    numeric: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    textual: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    unit_scopes: set[str] = field(default_factory=set)  # functions comparing a float with 0.0, 0.5 or 1.0
+    # Uses of a parameter as bytes (`x.decode()`, `x == b""`, `binascii.hexlify(x)`, passing it on to a module
+    # function whose parameter is used so), and the module's own short bytes values (constants, compared
+    # literals, docstring examples) for such parameters.
+    binary: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    byte_strings: list[bytes] = field(default_factory=list)
+    # Function qualname → its parameter names in order; and (callee, position or keyword, caller's key)
+    # for each parameter passed straight on to a module function.
+    param_names: dict[str, list[str]] = field(default_factory=dict)
+    passes: list[tuple[str, Any, tuple[str, str]]] = field(default_factory=list)
+    type_tuples: dict[str, list[str]] = field(default_factory=dict)  # `bytes_types = (bytes, bytearray)`
 
     def for_param(self, qualname: str, owner: Optional[str], name: str) -> "ParamHints":
         keys = [(qualname, name)]
@@ -44,6 +78,11 @@ class Hints:
             found.lengths += self.lengths.get(key, [])
             found.types += self.types.get(key, [])
             found.keys += self.keys.get(key, [])
+            found.numeric += self.numeric.get(key, [])
+            found.textual += self.textual.get(key, 0)
+            found.binary += self.binary.get(key, 0)
+        found.unit = qualname in self.unit_scopes or bool(owner and any(
+            scope.startswith(owner + ".") for scope in self.unit_scopes) and found.numeric)
         return found
 
 
@@ -53,10 +92,21 @@ class ParamHints:
     lengths: list[int] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
     keys: list[Scalar] = field(default_factory=list)
+    numeric: list[str] = field(default_factory=list)
+    textual: int = 0
+    unit: bool = False  # its function compares floats with 0.0, 0.5 or 1.0
+    binary: int = 0  # uses as bytes
+
+    def number_kind(self) -> Optional[str]:
+        """"int" or "float" when the code uses the parameter as a number more than as text, else None."""
+        strong = [kind for kind in self.numeric if kind != "weak"]
+        if len(strong) + (len(self.numeric) - len(strong) if not self.textual else 0) <= self.textual:
+            return None
+        return "float" if "float" in strong or self.unit else "int"
 
 
 def collect(tree: ast.Module) -> Hints:
-    hints = Hints(constants=_module_constants(tree))
+    hints = Hints(constants=_module_constants(tree), type_tuples=_type_tuples(tree))
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             _function(hints, node, node.name, None)
@@ -65,7 +115,58 @@ def collect(tree: ast.Module) -> Hints:
                 if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     _function(hints, item, f"{node.name}.{item.name}", node.name)
     _globals(hints, tree)
+    _passed_on(hints)
+    hints.byte_strings = _byte_strings(tree, hints.constants)
     return hints
+
+
+def _type_tuples(tree: ast.Module) -> dict[str, list[str]]:
+    """Module-level names bound to a tuple of names (`bytes_types = (bytes, bytearray)`), for isinstance checks."""
+    found: dict[str, list[str]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple) \
+                and all(isinstance(e, (ast.Name, ast.Attribute)) for e in node.value.elts):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = [ast.unparse(e) for e in node.value.elts]
+    return found
+
+
+def _passed_on(hints: Hints) -> None:
+    """A parameter passed straight on to a module function whose parameter is used as bytes is bytes too
+    (`b64decode(s)` → `_bytes_from_decode_data(s)`, which checks for bytes), through any number of helpers."""
+    changed = True
+    while changed:
+        changed = False
+        for callee, where, key in hints.passes:
+            names = hints.param_names.get(callee, [])
+            name = names[where] if isinstance(where, int) and where < len(names) else where
+            if isinstance(name, str) and hints.binary.get((callee, name), 0) > hints.binary.get(key, 0):
+                hints.binary[key] = hints.binary[(callee, name)]
+                changed = True
+
+
+def _byte_strings(tree: ast.Module, constants: dict[str, Any]) -> list[bytes]:
+    """Short bytes the module holds as constants, compares with, or shows in docstring examples."""
+    found: list[bytes] = []
+    for value in constants.values():
+        for item in value if isinstance(value, (tuple, list, set, frozenset)) else [value]:
+            if isinstance(item, bytes):
+                found.append(item)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
+            found.append(node.value)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and ">>> " in node.value:
+            for line in node.value.splitlines():
+                text = line.strip()
+                if text.startswith(">>> "):
+                    try:
+                        example = ast.parse(text[4:])
+                    except SyntaxError:
+                        continue
+                    found += [c.value for c in ast.walk(example)
+                              if isinstance(c, ast.Constant) and isinstance(c.value, bytes)]
+    return [b for b in dict.fromkeys(found) if len(b) <= MAX_STR][:MAX_BYTES]
 
 
 def _module_constants(tree: ast.Module) -> dict[str, Any]:
@@ -78,11 +179,27 @@ def _module_constants(tree: ast.Module) -> dict[str, Any]:
             try:
                 value = ast.literal_eval(node.value)
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                continue
+                value = _folded(node.value, found)  # `ONE_THIRD = 1.0/3.0`
+                if value is None:
+                    continue
             for target in targets:
                 if isinstance(target, ast.Name):
                     found[target.id] = value
     return found
+
+
+def _folded(node: ast.AST, constants: dict[str, Any]) -> Optional[float]:
+    """The number arithmetic on number literals and earlier constants comes to, or None."""
+    if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
+        left, right = _folded(node.left, constants), _folded(node.right, constants)
+        if left is None or right is None:
+            return None
+        try:
+            return OPERATORS[type(node.op)](left, right)
+        except ArithmeticError:
+            return None
+    ok, value = _literal(node, constants)
+    return value if ok and isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def _elements(node: ast.AST, constants: dict[str, Any]) -> list[ast.AST]:
@@ -133,7 +250,9 @@ def _len_subject(node: ast.AST, params: set[str], scope: str, owner: Optional[st
 def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: str, owner: Optional[str]) -> None:
     args = fn.args
     params = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]} - {"self", "cls"}
+    hints.param_names[scope] = [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]
     for node in ast.walk(fn):
+        _numbers(hints, node, params, scope, owner)
         if isinstance(node, ast.Compare):
             _compare(hints, node, params, scope, owner)
         elif isinstance(node, ast.Call):
@@ -148,6 +267,95 @@ def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: s
             for target in node.targets:
                 if isinstance(target, ast.Attribute) and _is_self(target.value):
                     hints.attr_sources[owner][target.attr] = node.value.id
+
+
+def _number(node: ast.AST, constants: dict[str, Any]) -> Optional[str]:
+    """"int" or "float" when the expression is a number literal, a module constant holding one, or arithmetic
+    on those; else None."""
+    ok, value = _literal(node, constants)
+    if ok:
+        return None if isinstance(value, bool) or not isinstance(value, (int, float)) else type(value).__name__
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
+        kinds = {_number(node.left, constants), _number(node.right, constants)}
+        return None if None in kinds else "float" if "float" in kinds or isinstance(node.op, ast.Div) else "int"
+    return None
+
+
+def _numbers(hints: Hints, node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> None:
+    """What a parameter's uses say about it being a number: `0.3 * r`, `n - 1`, `x < 0.5`, `math.sqrt(x)`."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
+        for side, other in ((node.left, node.right), (node.right, node.left)):
+            key, kind = _subject(side, params, scope, owner), _number(other, hints.constants)
+            if key and kind:
+                weak = isinstance(node.op, ast.Mult) and kind == "int"  # `sep * 3` repeats text
+                hints.numeric[key].append("weak" if weak else "float" if isinstance(node.op, ast.Div) else kind)
+    elif isinstance(node, ast.AugAssign) and isinstance(node.op, ARITHMETIC):
+        key, kind = _subject(node.target, params, scope, owner), _number(node.value, hints.constants)
+        if key and kind:
+            hints.numeric[key].append("weak" if isinstance(node.op, ast.Mult) and kind == "int" else kind)
+    elif isinstance(node, ast.Compare):
+        operands = [node.left, *node.comparators]
+        for (left, right), op in zip(zip(operands, operands[1:]), node.ops):
+            for side, other in ((left, right), (right, left)):
+                key, kind = _subject(side, params, scope, owner), _number(other, hints.constants)
+                if isinstance(op, ORDERING) and kind == "float" and _literal(other, hints.constants)[1] in UNIT:
+                    hints.unit_scopes.add(scope)
+                if key and kind and isinstance(op, ORDERING):
+                    hints.numeric[key].append(kind)
+                elif key and _literal(other, hints.constants)[0] \
+                        and isinstance(_literal(other, hints.constants)[1], bytes):
+                    hints.binary[key] += 1
+                elif key and isinstance(other, ast.Constant) and isinstance(other.value, str):
+                    hints.textual[key] += 1
+    elif isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("math", "cmath"):
+            wants: Optional[str] = "float"
+        elif isinstance(func, ast.Name) and func.id in NUMBER_CALLS:
+            wants = NUMBER_CALLS[func.id]
+        elif isinstance(func, ast.Name) and func.id in ("min", "max") \
+                and any(_number(arg, hints.constants) for arg in node.args):
+            wants = "float" if any(_number(arg, hints.constants) == "float" for arg in node.args) else "int"
+        else:
+            wants = None
+        for arg in node.args if wants else []:
+            key = _subject(arg, params, scope, owner)
+            if key and wants:
+                hints.numeric[key].append(wants)
+        if isinstance(func, ast.Attribute) and func.attr in TEXT_METHODS | BYTES_METHODS:
+            key = _subject(func.value, params, scope, owner)
+            literals = [_literal(arg, hints.constants)[1] for arg in node.args]
+            if key and (func.attr in BYTES_METHODS or any(isinstance(v, bytes) for v in literals)):
+                hints.binary[key] += 1  # `data.decode()`, `data.startswith(b"<~")`
+            elif key:
+                hints.textual[key] += 1
+        _bytes_call(hints, node, params, scope, owner)
+
+
+def _bytes_call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Optional[str]) -> None:
+    """`binascii.hexlify(x)`, `memoryview(x)`, `struct.unpack(fmt, x)`: a parameter a bytes function takes;
+    `helper(x)`: a parameter passed on to a module function, bytes if that function's parameter is."""
+    func = node.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        where = BYTES_CALLS.get((func.value.id, func.attr), BYTES_CALLS.get((func.value.id, "*")))
+    elif isinstance(func, ast.Name):
+        where = BYTES_CALLS.get(("", func.id))
+        for index, arg in enumerate(node.args):
+            key = _subject(arg, params, scope, owner)
+            if key:
+                hints.passes.append((func.id, index, key))
+        for keyword in node.keywords:
+            key = _subject(keyword.value, params, scope, owner)
+            if key and keyword.arg:
+                hints.passes.append((func.id, keyword.arg, key))
+    else:
+        where = None
+    if where is None:
+        return
+    for index, arg in enumerate(node.args):
+        key = _subject(arg, params, scope, owner)
+        if key and where in (index, -1):
+            hints.binary[key] += 1
 
 
 def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owner: Optional[str]) -> None:
@@ -183,12 +391,16 @@ def _call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Opt
         key = _subject(node.args[0], params, scope, owner)
         if key:
             kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
-            hints.types[key] += [ast.unparse(kind) for kind in kinds]
+            names = [ast.unparse(kind) for kind in kinds]
+            named = [n for name in names for n in hints.type_tuples.get(name, [name])]
+            hints.types[key] += named
+            if any(n.rsplit(".", 1)[-1] in BYTES_TYPES for n in named):
+                hints.binary[key] += 1
     elif isinstance(func, ast.Attribute) and func.attr in STR_METHODS:
         key = _subject(func.value, params, scope, owner)
         for arg in node.args[:1]:
             ok, value = _literal(arg, hints.constants)
-            if key and ok and isinstance(value, str):
+            if key and ok and isinstance(value, (str, bytes)):
                 hints.values[key].append(value)
     elif isinstance(func, ast.Attribute) and func.attr in ("get", "pop", "setdefault"):
         key = _subject(func.value, params, scope, owner)
@@ -215,4 +427,7 @@ def _globals(hints: Hints, tree: ast.Module) -> None:
                     strings.append(value)
                 elif ok and isinstance(value, (int, float)) and not isinstance(value, bool) and value not in numbers:
                     numbers.append(value)
+    # The module's own numeric constants (`ONE_THIRD`, `MAXLINESIZE`) after the numbers it compares with.
+    numbers += [v for v in hints.constants.values() if isinstance(v, (int, float)) and not isinstance(v, bool)
+                and v not in numbers]
     hints.strings, hints.numbers = strings, numbers

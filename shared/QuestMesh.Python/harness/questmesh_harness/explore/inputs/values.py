@@ -23,12 +23,16 @@ Spec = tuple  # ("int",) ("list", elem) ("dict", key, value) ("tuple", *elems) (
 
 INTS = [1, 0, -1, 2, 3, 5, 10, 100, -7, 1000]
 FLOATS = [1.5, 0.0, -1.0, 0.5, 2.0, 100.0, 1e-09, math.inf]
+FRACTIONS = [0.5, 0.0, 1.0, 0.25, 0.75, 0.1, 0.9]  # for floats the code compares with 0.0, 0.5 or 1.0
 STRINGS = ["hello world", "", "a", " ", "Hello, World!", "The quick brown fox jumps over the lazy dog.",
            "foo-bar baz-qux", "  indented\n    deeper\n  back\n", "\tone\n\ttwo", "line one\nline two\n",
            "abc123", "42", "-1.5", "1/2", "2e3", "x" * 25, "snake_case_name", "CamelCase", "a,b,c", "key=value",
            "héllo wörld", "\n", "First sentence. Second one!  Third?",
            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore "
            "et dolore magna aliqua."]
+# Bytes for parameters the code uses as bytes: short ASCII (a word, hex digits, padding), empty, and raw.
+BYTES = [b"hello world", b"", b"abc", b"\x00\xff", b"Hello, World!", b"0123456789abcdef", b"a", b"\n",
+         bytes(range(8)), b"x" * 25]
 CALLABLES = ["lambda *args, **kwargs: True", "lambda *args, **kwargs: False", "lambda x: x", "len",
              "lambda *args, **kwargs: 10"]
 ANY = ["'hello world'", "1", "None", "'a'", "0", "[1, 2, 3]", "-1", "''", "{'a': 1}", "1.5", "True", "[]"]
@@ -41,7 +45,9 @@ NAME_KINDS = [
                  r"ttu|choice|chooser|key_func|keyfunc|default_factory)$"),
     ("datetime", r"(^|_)(dt\d?|dtstart|dtend|date|datetime|when|moment|until|start_date|end_date)$"),
     ("float", r"(^|_)(rate|ratio|factor|amount|price|cost|weight|scale|percent|percentage|lat|lon|temperature|"
-              r"threshold|alpha|tolerance|tol|balance|x|y|z|prob|probability|fraction)$"),
+              r"threshold|alpha|tolerance|tol|balance|x|y|z|prob|probability|fraction|r|g|b|red|green|blue|hue|"
+              r"saturation|lightness|luminance|brightness|angle|radius|radians|degrees|mean|mu|sigma|variance|"
+              r"stddev|dx|dy|dz|[xyz]\d)$"),
     ("int", r"(^|_)(n|i|j|k|count|num|number|size|width|height|length|len|index|idx|pos|position|start|end|stop|"
             r"step|offset|limit|max|min|depth|level|times|year|month|day|hour|minute|second|port|age|total|"
             r"capacity|retries|tabsize|lineno|digits|precision|base|id|indent_size|ndigits)$|^(max|min|num|n)_|"
@@ -101,7 +107,8 @@ _ABC_MAPPINGS = tuple(getattr(typing, n).__origin__ for n in ("Mapping", "Mutabl
                       if hasattr(getattr(typing, n), "__origin__"))
 
 
-TEXT_KINDS = {"int": "int", "float": "float", "str": "str", "bool": "bool", "bytes": "bytes", "none": "none",
+TEXT_KINDS = {"int": "int", "float": "float", "str": "str", "bool": "bool", "bytes": "bytes",
+              "bytearray": "bytes", "memoryview": "bytes", "none": "none",
               "list": "list", "sequence": "list", "iterable": "list", "collection": "list", "iterator": "list",
               "set": "set", "frozenset": "set", "abstractset": "set", "dict": "dict", "mapping": "dict",
               "mutablemapping": "dict", "ordereddict": "dict", "defaultdict": "dict", "tuple": "tuple",
@@ -230,9 +237,21 @@ def kinds_of(spec: Optional[Spec]) -> set[str]:
     return {spec[0]}
 
 
+def spec_from_use(hints: ParamHints) -> Optional[Spec]:
+    """Bytes when the code uses the parameter as bytes (`x.decode()`, `x == b""`, `binascii.hexlify(x)`,
+    passing it to a helper that does), text too when it also uses it as text; a number when it does
+    arithmetic or comparisons with numbers on it."""
+    kind = hints.number_kind()
+    if hints.binary and hints.binary >= len([k for k in hints.numeric if k != "weak"]):
+        return ("union", ("bytes",), ("str",)) if hints.textual or "str" in hints.types else ("bytes",)
+    return (kind,) if kind else None
+
+
 def pool(spec: Optional[Spec], hints: ParamHints, module_hints: Hints) -> list[str]:
     """Candidate sources for one parameter, most telling first; the first is the search's baseline."""
     kinds = kinds_of(spec)
+    if hints.unit and "float" in kinds:
+        spec = _fractions_first(spec)
     hinted = _neighbours(hints.values, kinds)
     for length in hints.lengths:
         for n in (length - 1, length, length + 1):
@@ -240,6 +259,8 @@ def pool(spec: Optional[Spec], hints: ParamHints, module_hints: Hints) -> list[s
                 hinted.append(repr(("abcdefghijklmnopqrstuvwxyz" * 4)[:n]) if n <= 100 else repr("a" * 100))
             if n >= 0 and kinds & {"list", "any"}:
                 hinted.append(repr(list(range(1, n + 1))))
+            if 0 <= n <= 100 and "bytes" in kinds:
+                hinted.append(repr(b"abcdefghijklmnopqrstuvwxyz"[:n] if n <= 26 else b"a" * n))
     if hints.keys and kinds & {"dict", "any"}:
         keyed = {k: i + 1 for i, k in enumerate(dict.fromkeys(hints.keys))}
         hinted += [to_source(keyed) or "{}"] + [to_source({k: 1}) or "{}" for k in list(keyed)[:4]]
@@ -251,6 +272,12 @@ def pool(spec: Optional[Spec], hints: ParamHints, module_hints: Hints) -> list[s
     merged = _interleave(typed_values)
     baseline = merged[:1] if "none" not in kinds or len(merged) == 1 else [s for s in merged if s != "None"][:1]
     return list(dict.fromkeys(baseline + hinted + merged))[:MAX_POOL]
+
+
+def _fractions_first(spec: Optional[Spec]) -> Optional[Spec]:
+    if spec is not None and spec[0] == "union":
+        return ("union", *[_fractions_first(option) for option in spec[1:]])
+    return ("fraction",) if spec == ("float",) else spec
 
 
 def _collection(kind: str, items: list[str]) -> str:
@@ -274,15 +301,20 @@ def typed(spec: Spec, module_hints: Hints, depth: int = 0) -> list[str]:
     if kind == "int":
         extra = [int(n) + d for n in module_hints.numbers if isinstance(n, int) for d in (0, 1, -1)]
         return [repr(v) for v in dict.fromkeys(INTS + extra) if abs(v) <= 10_000]
-    if kind == "float":
-        return [to_source(v) for v in FLOATS] + [repr(float(n)) for n in module_hints.numbers[:6]]
+    if kind in ("float", "fraction"):
+        # The module's own numbers (`ONE_THIRD`) next to the usual ones; fractions first for code that
+        # compares with 0.0, 0.5 or 1.0 (a colour channel, a probability).
+        start = FRACTIONS if kind == "fraction" else FLOATS[:4]
+        own = [float(n) for n in module_hints.numbers[:8] if math.isfinite(n)]
+        return list(dict.fromkeys(to_source(v) or "0.0" for v in start + own + FLOATS + FRACTIONS))
     if kind == "str":
         words = [w for w in module_hints.strings[:10] if w.strip()]
         # Compared words next to a number ("1.5 EUR", "add 1"): the shape of many small parsers.
         combos = [f"1.5 {w}" for w in words[:4]] + [f"{w} 1" for w in words[:4]]
         return [repr(s) for s in dict.fromkeys(STRINGS[:6] + module_hints.strings[:10] + combos + STRINGS[6:])]
     if kind == "bytes":
-        return ["b'hello world'", "b''", "b'\\x00\\xff'"]
+        # The module's own bytes (an alphabet, a marker, a docstring example) after the first few usual ones.
+        return [repr(b) for b in dict.fromkeys(BYTES[:3] + module_hints.byte_strings + BYTES[3:])]
     if kind == "bool":
         return ["True", "False"]
     if kind == "none":

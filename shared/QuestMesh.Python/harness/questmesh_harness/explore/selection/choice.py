@@ -74,7 +74,8 @@ class MutantLab:
                                 getattr(self.support, "refresh", None))
                 self._envs[mutant_id] = runner, Oracle(module, namespace, runner.evaluate, runner.fresh_instance,
                                                        self.instance_var, runner.guarded,
-                                                       self.support.unstable_texts() if self.support else ())
+                                                       self.support.unstable_texts() if self.support else (),
+                                                       runner.blame)
         return self._envs[mutant_id]
 
     def kills(self, mutant_id: int, call: Call, expected: Observation) -> int:
@@ -133,7 +134,20 @@ def choose(candidates: list[Candidate], already: set[Arc]) -> list[Candidate]:
             break
         chosen.append(best)
         covered |= features.pop(best)
-    return [candidates[i] for i in sorted(chosen)]
+    return [candidates[i] for i in sorted(_without_redundant(chosen, candidates, already))]
+
+
+def _without_redundant(chosen: list[int], candidates: list[Candidate], already: set[Arc]) -> list[int]:
+    """Drops, latest pick first, each test whose arcs and kills the others all have too: a near-duplicate
+    (same call, other values) that covers nothing new once later picks are in."""
+    features = {i: {("arc", a) for a in candidates[i].found.arcs - already}
+                | {("mutant", m) for m in candidates[i].kills} for i in chosen}
+    kept = list(chosen)
+    for index in reversed(chosen):
+        others = set().union(*(features[j] for j in kept if j != index))
+        if features[index] <= others:
+            kept.remove(index)
+    return kept
 
 
 @dataclass

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Optional
 
+from ..calls.blame import Blame
 from ..calls.runner import Call, Outcome
 from ..calls.dunders import DUNDERS
 from ..inputs.values import to_source
@@ -47,6 +48,7 @@ class Oracle:
     instance_var: Callable[[Call], str]
     guarded: Callable[..., tuple[bool, Any]]  # runs code that may enter the target, under the time limit
     unstable: tuple[str, ...] = ()  # texts (the search's own temporary folder) no written test will see again
+    blame: Optional[Blame] = None  # who raised an exception; without it every exception counts as the target's
 
     def observe(self, call: Call, outcomes: list[Outcome]) -> Optional[Observation]:
         """The assertions every outcome agrees on, or None when the runs disagree on what happened."""
@@ -92,9 +94,13 @@ class Oracle:
         obj = self.instance_var(call) if call.target.kind != "function" else ""
         if outcome.status == "raised":
             error = outcome.error
+            if self.blame is not None and self.blame.misuse(error):
+                return None  # Python's complaint about a value of the wrong type: nothing to pin
             observation.raises = self._type_source(type(error), observation)
             message = str(error)
-            if len(message) <= MAX_MESSAGE and " at 0x" not in message:
+            # Only a message the target's own `raise` builds: Python's own wording changes between versions.
+            own = self.blame is None or self.blame.own(error)
+            if own and len(message) <= MAX_MESSAGE and " at 0x" not in message:
                 observation.checks.append(Check("message", "error", repr(message)))
             return observation
         if call.target.kind == "init":

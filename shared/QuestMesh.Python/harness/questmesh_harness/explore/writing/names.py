@@ -44,9 +44,40 @@ def _number(value: Any) -> str:
     return re.sub(r"[^0-9a-z_]", "", text.lower()) or "n"
 
 
-def describe(name: str, value: Any, source: str) -> str:
-    """A few words for one argument: `width_5`, `no_break_long_words`, `empty_text`, `items_of_3`."""
+PLACEHOLDERS = {"hello world", "Hello, World!", "The quick brown fox jumps over the lazy dog."}
+
+
+def _amount(name: str, value: float) -> str:
+    """A number's kind in words (`zero_n`, `negative_x`, `fractional_ratio`), not its digits."""
+    if value == 0:
+        return f"zero_{name}"
+    if value != value or value in (float("inf"), float("-inf")):
+        return f"infinite_{name}" if value == value else f"nan_{name}"
+    if value < 0:
+        return f"negative_{name}"
+    if value == 1:
+        return f"unit_{name}"
+    if value < 1:
+        return f"fractional_{name}"
+    return f"large_{name}" if value >= 100 else f"positive_{name}"
+
+
+def _size(name: str, value: Any) -> str:
+    count = len(value)
+    return f"empty_{name}" if not count else f"single_{name}" if count == 1 else \
+        f"several_{name}" if count <= 5 else f"many_{name}"
+
+
+def describe(name: str, value: Any, source: str, precise: bool = False) -> str:
+    """A few words for one argument: `positive_width`, `no_break_long_words`, `empty_text`, `several_items`;
+    `precise` gives the value itself (`width_5`, `items_of_3`), for telling apart two tests the words do not."""
     name = snake(name)
+    if not precise and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _amount(name, value)
+    if not precise and isinstance(value, (list, tuple, set, frozenset, dict)):
+        return _size(name, value)
+    if not precise and isinstance(value, str) and value in PLACEHOLDERS:
+        return f"plain_{name}"
     if "tmp_path" in source:  # the folder tree: its random path says nothing
         tail = re.findall(r"'([^']*)'", source)
         return f"{name}_in_tmp_path" + (f"_{snake(tail[-1])}" if tail else "")
@@ -77,7 +108,7 @@ def describe(name: str, value: Any, source: str) -> str:
 
 
 def test_name(call: Call, observation: Observation, evaluate: Callable[[str], Any], with_owner: bool = True,
-              result: Optional[Any] = None) -> str:
+              result: Optional[Any] = None, precise: bool = False) -> str:
     """`test_<subject>[_after_<prep>]_<what>`: what is `rejects_<args>`, `raises_<error>_for_<args>`,
     `<args>`, `basic` or `defaults`, the argument words as many as fit."""
     words: list[str] = []
@@ -86,7 +117,7 @@ def test_name(call: Call, observation: Observation, evaluate: Callable[[str], An
         if baseline.get(name) == source and (name, source) in call.args and source[:1] in "'\"":
             continue  # the usual text of a required argument says nothing
         try:
-            words.append(_cut(describe(name, evaluate(source), source), 28))
+            words.append(_cut(describe(name, evaluate(source), source, precise), 28))
         except Exception:
             words.append(snake(name))
     name = "_".join([f"test_{subject(call, with_owner)}"] + [f"after_{snake(p.name)}" for p, _ in call.prep])

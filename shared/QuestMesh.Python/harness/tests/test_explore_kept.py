@@ -1,0 +1,148 @@
+"""Tests a person would keep: no test of Python's own TypeError for a misused argument, messages only from the
+target's own `raise`, and numbers for parameters the code does arithmetic with."""
+
+import ast
+import textwrap
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+
+from questmesh_harness.explore import command as explore
+from questmesh_harness.explore.calls.blame import Blame, raise_lines
+from questmesh_harness.explore.calls.runner import Outcome
+from questmesh_harness.explore.selection.choice import Candidate, choose
+from questmesh_harness.explore.selection.oracle import Oracle
+from questmesh_harness.explore.inputs.hints import collect
+from questmesh_harness.explore.inputs.values import pool, spec_from_use
+
+SHADES = textwrap.dedent('''\
+    LIMIT = 1.0 / 2.0
+
+
+    def mix(r, g, s):
+        """A channel mix: arithmetic only, no checks."""
+        return 0.25 * r + 0.5 * g + s * 0.25
+
+
+    def clamp(level):
+        if level < 0.0:
+            return 0.0
+        if level > 1.0:
+            return 1.0
+        return level
+
+
+    def scaled(amount, factor, how):
+        if not isinstance(how, str):
+            raise TypeError("how must be text")
+        if factor > 10:
+            raise ValueError(f"factor {factor} is too large")
+        return amount * factor
+
+
+    def first_word(text):
+        return text.split()[0]
+''')
+
+
+def generate(tmp_path: Path, seed: int = 3) -> str:
+    (tmp_path / "shades.py").write_text(SHADES)
+    reply = explore.run({"project_dir": str(tmp_path), "target_file": "shades.py", "seed": seed,
+                         "budget_seconds": 4})
+    assert reply["verified"] is True
+    return reply["test_source"]
+
+
+def functions_of(source: str) -> dict[str, str]:
+    tree = ast.parse(source)
+    return {node.name: ast.get_source_segment(source, node) or "" for node in tree.body
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")}
+
+
+def test_no_test_pins_pythons_own_type_error_for_a_misused_argument(tmp_path):
+    tests = functions_of(generate(tmp_path))
+
+    assert any("mix(" in body for body in tests.values())
+    assert not any("mix(" in body and "raises" in body for body in tests.values())
+    assert "can't multiply sequence" not in "".join(tests.values())
+    assert "not supported between" not in "".join(tests.values())
+
+
+def test_the_targets_own_raise_is_kept_with_its_message(tmp_path):
+    source = generate(tmp_path)
+
+    assert "pytest.raises(ValueError)" in source and "is too large" in source
+    assert "pytest.raises(TypeError)" in source and "'how must be text'" in source
+
+
+def test_a_message_python_builds_is_not_asserted(tmp_path):
+    target = tmp_path / "shades.py"
+    target.write_text(SHADES)
+    namespace: dict = {}
+    exec(compile(SHADES, str(target), "exec"), namespace)
+    oracle = Oracle(ModuleType("shades"), namespace, eval, lambda call: None, lambda call: "obj",
+                    lambda function, *args: (True, function(*args)), (), Blame(str(target)))
+    call = SimpleNamespace(target=SimpleNamespace(kind="function"))
+    observed = {}
+    for name, arguments in (("first_word", ("",)), ("scaled", (1, 11, "x")), ("mix", ("a", "b", "c"))):
+        try:
+            namespace[name](*arguments)
+        except Exception as error:
+            observed[name] = oracle.observe_once(call, Outcome("raised", error=error))
+
+    assert observed["first_word"].raises == "IndexError" and observed["first_word"].checks == []
+    assert observed["scaled"].raises == "ValueError"
+    assert [c.expected for c in observed["scaled"].checks] == ["'factor 11 is too large'"]
+    assert observed["mix"] is None  # Python's TypeError for text where numbers go: no test at all
+
+
+def test_blame_tells_the_targets_raise_from_pythons(tmp_path):
+    target = tmp_path / "blamed.py"
+    target.write_text("def own(x):\n    raise TypeError('mine')\n\n\ndef python(x):\n    return x + 1\n")
+    namespace: dict = {}
+    exec(compile(target.read_text(), str(target), "exec"), namespace)
+    blame = Blame(str(target))
+    errors = []
+    for function, argument in (("own", 1), ("python", "a")):
+        try:
+            namespace[function](argument)
+        except TypeError as error:
+            errors.append(error)
+
+    assert raise_lines(target.read_text()) == frozenset({2})
+    assert blame.own(errors[0]) and not blame.misuse(errors[0])
+    assert not blame.own(errors[1]) and blame.misuse(errors[1])
+
+
+def test_parameters_used_in_arithmetic_get_numbers_before_text():
+    hints = collect(ast.parse(SHADES))
+
+    for qualname, name in (("mix", "r"), ("mix", "s"), ("clamp", "level")):
+        param = hints.for_param(qualname, None, name)
+        spec = spec_from_use(param)
+        values = pool(spec, param, hints)
+        assert spec in (("float",), ("int",)), (qualname, name)
+        assert all(isinstance(ast.literal_eval(v), (int, float)) for v in values[:6] if "inf" not in v)
+    clamp = hints.for_param("clamp", None, "level")
+    assert clamp.unit and pool(spec_from_use(clamp), clamp, hints)[0] == "0.5"  # fractions for a [0, 1] check
+    assert "0.5" in pool(("float",), hints.for_param("mix", None, "g"), hints)  # LIMIT, the module's constant
+    assert spec_from_use(hints.for_param("first_word", None, "text")) is None
+
+
+def test_a_test_covering_nothing_the_others_do_not_is_dropped():
+    def candidate(arcs, kills=()):
+        return Candidate(SimpleNamespace(arcs=frozenset(arcs)), None, None, set(kills))  # type: ignore[arg-type]
+
+    wide = candidate({(1, 2), (2, 3), (3, 4)})  # picked first: the most arcs
+    left = candidate({(1, 2), (2, 3), (5, 6)})
+    right = candidate({(3, 4), (6, 7)}, kills={1})
+    twin = candidate({(1, 2), (2, 3), (5, 6)})  # same arcs, other values: a near-duplicate of `left`
+
+    assert choose([wide, left, right, twin], set()) == [left, right]
+
+
+def test_names_say_what_the_values_are_and_fall_back_to_them_only_to_tell_two_tests_apart(tmp_path):
+    names = list(functions_of(generate(tmp_path)))
+
+    assert "test_clamp_negative_level" in names and "test_clamp_positive_level" in names
+    assert not any(name.endswith(("hello_world",)) or "_of_" in name for name in names)
+    assert len(set(names)) == len(names)
