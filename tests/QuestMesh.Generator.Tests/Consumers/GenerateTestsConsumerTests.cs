@@ -71,7 +71,7 @@ public sealed class GenerateTestsConsumerTests : IAsyncLifetime
         var reply = await GenerateAsync(Command(target: "nowhere.py"));
 
         reply.Suite.ShouldBeNull();
-        reply.Error.ShouldNotBeNull().ShouldContain("'nowhere.py' is not in the project");
+        reply.Error.ShouldNotBeNull().ShouldContain("'nowhere.py' is not a regular file in the project");
     }
 
     [Fact]
