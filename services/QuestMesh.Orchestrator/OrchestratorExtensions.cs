@@ -1,10 +1,14 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QuestMesh.Orchestrator.Artifacts;
 using QuestMesh.Orchestrator.Deadlines;
+using QuestMesh.Orchestrator.Persistence;
+using QuestMesh.Orchestrator.Persistence.Sagas;
 using QuestMesh.Orchestrator.Routing;
 using QuestMesh.Orchestrator.Runs;
 using QuestMesh.Orchestrator.StateMachines;
@@ -27,20 +31,37 @@ public static class OrchestratorExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new RouterPolicy(sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value.Router));
 
+        var persistence = builder.Configuration.GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions();
+        services.AddQuestMeshOptions<PersistenceOptions>(PersistenceOptions.Section)
+            .Validate(p => !p.UsesPostgreSql || !string.IsNullOrWhiteSpace(p.ConnectionString),
+                "Persistence:ConnectionString is required when Persistence:Provider is PostgreSql.");
+        if (persistence.UsesPostgreSql)
+            AddDatabase(services, persistence);
+
         AddArtifacts(services);
         AddSagaActivities(services);
         services.AddHostedService<StepDeadlineSweeper>();
 
         services.AddQuestMeshConsumers(x =>
-            ConfigureRepository(x.AddSagaStateMachine<RunStateMachine, RunState, RunStateDefinition>()));
+            ConfigureRepository(x.AddSagaStateMachine<RunStateMachine, RunState, RunStateDefinition>(), persistence));
         return builder;
     }
 
-    /// <summary>
-    /// The one place that picks where run state lives: in memory (embedded mode) for now; the
-    /// PostgreSQL repository replaces this line.
-    /// </summary>
-    private static void ConfigureRepository(ISagaRegistrationConfigurator<RunState> saga) => saga.InMemoryRepository();
+    /// <summary>The one place that picks where run state lives: in memory (embedded mode) or PostgreSQL (<c>Persistence:Provider</c>).</summary>
+    private static void ConfigureRepository(ISagaRegistrationConfigurator<RunState> saga, PersistenceOptions persistence)
+    {
+        if (persistence.UsesPostgreSql)
+            saga.EntityFrameworkRepository<RunState, OrchestratorDbContext>();
+        else
+            saga.InMemoryRepository();
+    }
+
+    /// <summary>The orchestrator's database, migrated at start (before the bus, which is added after this).</summary>
+    private static void AddDatabase(IServiceCollection services, PersistenceOptions persistence)
+    {
+        services.AddDbContext<OrchestratorDbContext>(db => db.UseNpgsql(persistence.ConnectionString));
+        services.AddHostedService<DatabaseMigrator>();
+    }
 
     private static void AddArtifacts(IServiceCollection services)
     {

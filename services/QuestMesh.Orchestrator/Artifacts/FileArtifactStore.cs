@@ -29,15 +29,27 @@ public sealed class FileArtifactStore(IRunArtifactLocations locations) : IArtifa
         }
     }
 
-    public async Task AppendAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default)
+    public async Task AppendLineAsync(Guid runId, string name, string key, string line, CancellationToken cancellationToken = default)
     {
+        if (key.Length == 0 || !line.Contains(key, StringComparison.Ordinal) || line.Contains('\n'))
+            throw new ArgumentException($"An {name} line is one line that contains its key '{key}'.", nameof(line));
         var path = PathOf(runId, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var gate = _locks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await File.AppendAllTextAsync(path, content, cancellationToken);
+            var lines = File.Exists(path) ? (await File.ReadAllLinesAsync(path, cancellationToken)).ToList() : [];
+            var existing = lines.FindIndex(l => l.Contains(key, StringComparison.Ordinal));
+            if (existing < 0)
+            {
+                await File.AppendAllTextAsync(path, line + "\n", cancellationToken);
+                return;
+            }
+            lines[existing] = line;
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            await File.WriteAllLinesAsync(temporary, lines, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
         }
         finally
         {

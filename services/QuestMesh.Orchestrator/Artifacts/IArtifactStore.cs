@@ -9,8 +9,13 @@ public interface IArtifactStore
     /// <summary>Creates or replaces an artifact; readers see the old or the new content, never a half-written one.</summary>
     Task WriteAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default);
 
-    /// <summary>Appends to an artifact, creating it when missing (<c>events.log</c>).</summary>
-    Task AppendAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Adds one line to a line-per-event artifact (<c>events.log</c>), creating it when missing. The line
+    /// contains <paramref name="key"/> (the StepId of the message that caused it): when a line with that
+    /// key is already there it is replaced in place, so a message handled again (a retry after a
+    /// concurrency conflict, a redelivery) leaves one line, the one of the handling that counted.
+    /// </summary>
+    Task AppendLineAsync(Guid runId, string name, string key, string line, CancellationToken cancellationToken = default);
 
     /// <summary>The artifact's content, or null when the run has no such artifact.</summary>
     Task<string?> ReadAsync(Guid runId, string name, CancellationToken cancellationToken = default);

@@ -32,6 +32,11 @@ public sealed class RunArtifactWriter(IArtifactStore store)
             ? Text(run, ArtifactNames.Final(suite.FileName), suite.Source, cancellationToken)
             : Task.CompletedTask;
 
-    public Task Event(RunState run, DateTimeOffset now, CancellationToken cancellationToken) =>
-        store.AppendAsync(run.CorrelationId, ArtifactNames.EventsLog, EventsLogLine.Format(run, now) + "\n", cancellationToken);
+    /// <summary>The <c>events.log</c> line of the transition the message with <paramref name="stepKey"/> caused (once per key).</summary>
+    public Task Event(RunState run, DateTimeOffset now, Guid stepKey, CancellationToken cancellationToken) =>
+        store.AppendLineAsync(run.CorrelationId, ArtifactNames.EventsLog, EventsLogLine.KeyOf(stepKey),
+            EventsLogLine.Format(run, now, stepKey), cancellationToken);
+
+    public Task<string?> Read(RunState run, string name, CancellationToken cancellationToken) =>
+        store.ReadAsync(run.CorrelationId, name, cancellationToken);
 }

@@ -49,7 +49,6 @@ public static class RunCommands
         Execution = run.PendingExecution ?? throw Missing(run, "execution report"),
         Previous = run.Attempts.LastOrDefault(a => a.Attempt < run.Attempt),
         Settings = run.Settings,
-        TargetCode = run.TargetCode,
     };
 
     public static FixTests Fix(RunState run, Guid stepId) => new()

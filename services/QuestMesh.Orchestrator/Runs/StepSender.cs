@@ -54,7 +54,8 @@ public sealed class StepSender(IOptions<OrchestratorOptions> options, TimeProvid
         var run = context.Saga;
         var stepId = NewId.NextGuid();
         run.CritiqueStepId = stepId;
-        await context.Publish(RunCommands.Critique(run, stepId));
+        var targetCode = await artifacts.Read(run, ArtifactNames.TargetCode, context.CancellationToken);
+        await context.Publish(RunCommands.Critique(run, stepId) with { TargetCode = targetCode });
         run.SetDeadline(clock.GetUtcNow(), Timeouts.Critique);
     }
 

@@ -7,7 +7,8 @@ namespace QuestMesh.Orchestrator.StateMachines;
 
 /// <summary>
 /// One run's router state (DESIGN.md §5). Complex members (settings, suites, reports, lists) are plain
-/// serialisable types so a persistence mapping can store each as a JSON column.
+/// serialisable types so a persistence mapping can store each as a JSON column. What the saga only
+/// passes on (the target's source) stays in the run's artifacts and is read back when a command needs it.
 /// </summary>
 public class RunState : SagaStateMachineInstance
 {
@@ -43,9 +44,6 @@ public class RunState : SagaStateMachineInstance
     // The suites: the one being checked, and the best one a finished attempt produced (with its critique).
     public TestSuite? CurrentSuite { get; set; }
     public LlmMetadata? CurrentMetadata { get; set; }
-
-    /// <summary>The target module's source as the generator read it, for the critique to quote.</summary>
-    public string? TargetCode { get; set; }
     public TestSuite? BestSuite { get; set; }
     public Critique? BestCritique { get; set; }
     public Critique? LastCritique { get; set; }

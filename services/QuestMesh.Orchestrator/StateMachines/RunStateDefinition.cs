@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace QuestMesh.Orchestrator.StateMachines;
 
@@ -15,21 +16,9 @@ public sealed class RunStateDefinition : SagaDefinition<RunState>
     {
         endpointConfigurator.UseMessageRetry(r =>
         {
-            // DbUpdateException (EF Core) is not referenced here yet: match it by name so the policy
-            // is in place before the PostgreSQL repository is.
-            r.Handle<Exception>(e => IsConcurrencyConflict(e));
+            r.Handle<DbUpdateException>();
             r.Intervals(50, 100, 250, 500, 1000);
         });
         endpointConfigurator.UseInMemoryOutbox(context);
-    }
-
-    private static bool IsConcurrencyConflict(Exception exception)
-    {
-        for (var type = exception.GetType(); type is not null; type = type.BaseType)
-        {
-            if (type.Name is "DbUpdateException" or "DbUpdateConcurrencyException")
-                return true;
-        }
-        return false;
     }
 }

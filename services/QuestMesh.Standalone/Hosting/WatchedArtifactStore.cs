@@ -12,8 +12,8 @@ public sealed class WatchedArtifactStore(FileArtifactStore files, RunWatcher wat
     public Task WriteAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default) =>
         Reported(runId, name, () => files.WriteAsync(runId, name, content, cancellationToken));
 
-    public Task AppendAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default) =>
-        Reported(runId, name, () => files.AppendAsync(runId, name, content, cancellationToken));
+    public Task AppendLineAsync(Guid runId, string name, string key, string line, CancellationToken cancellationToken = default) =>
+        Reported(runId, name, () => files.AppendLineAsync(runId, name, key, line, cancellationToken));
 
     public Task<string?> ReadAsync(Guid runId, string name, CancellationToken cancellationToken = default) =>
         files.ReadAsync(runId, name, cancellationToken);

@@ -17,16 +17,32 @@ public sealed class FileArtifactStoreTests : IDisposable
         var runId = Guid.NewGuid();
         await _store.WriteAsync(runId, "attempt_0.static.json", "{}");
         await _store.WriteAsync(runId, "attempt_0.static.json", "{\"syntax_ok\": true}");
-        await _store.AppendAsync(runId, "events.log", "a\n");
-        await _store.AppendAsync(runId, "events.log", "b\n");
+        await _store.AppendLineAsync(runId, "events.log", "step=1", "a step=1");
+        await _store.AppendLineAsync(runId, "events.log", "step=2", "b step=2");
         await _store.WriteAsync(runId, "final/tests/test_x.py", "def test(): pass\n");
 
         (await _store.ReadAsync(runId, "attempt_0.static.json")).ShouldBe("{\"syntax_ok\": true}");
-        (await _store.ReadAsync(runId, "events.log")).ShouldBe("a\nb\n");
+        (await _store.ReadAsync(runId, "events.log")).ShouldBe("a step=1\nb step=2\n");
         (await _store.ReadAsync(runId, "missing.json")).ShouldBeNull();
         (await _store.ListAsync(runId)).ShouldBe(["attempt_0.static.json", "events.log", "final/tests/test_x.py"]);
         File.Exists(Path.Combine(_root, runId.ToString(), "final", "tests", "test_x.py")).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Should_keep_one_line_per_key_the_last_written_in_its_place()
+    {
+        var runId = Guid.NewGuid();
+        await _store.AppendLineAsync(runId, "events.log", "step=1", "first try step=1");
+        await _store.AppendLineAsync(runId, "events.log", "step=2", "b step=2");
+        await _store.AppendLineAsync(runId, "events.log", "step=1", "retried step=1");
+        await _store.AppendLineAsync(runId, "events.log", "step=2", "b step=2");
+
+        (await _store.ReadAsync(runId, "events.log")).ShouldBe("retried step=1\nb step=2\n");
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_line_without_its_key() =>
+        await Should.ThrowAsync<ArgumentException>(() => _store.AppendLineAsync(Guid.NewGuid(), "events.log", "step=1", "no key"));
 
     [Fact]
     public async Task Should_list_nothing_for_an_unknown_run() =>

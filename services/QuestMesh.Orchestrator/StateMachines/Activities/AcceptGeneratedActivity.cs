@@ -31,10 +31,7 @@ public sealed class AcceptGeneratedActivity(RunArtifactWriter artifacts) : RunAc
         if (message.ContextJson is { } contextJson)
             await artifacts.Text(run, ArtifactNames.Context, Indented(contextJson), cancellationToken);
         if (message.TargetCode is { } targetCode)
-        {
-            run.TargetCode = targetCode;
             await artifacts.Text(run, ArtifactNames.TargetCode, targetCode, cancellationToken);
-        }
         await artifacts.AttemptText(run, ArtifactNames.TestSource, suite.Source, cancellationToken);
         await artifacts.AttemptJson(run, ArtifactNames.LlmMetadata, message.Metadata, cancellationToken);
         await artifacts.Metrics(run, cancellationToken);

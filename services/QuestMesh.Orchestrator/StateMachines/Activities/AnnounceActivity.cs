@@ -1,12 +1,14 @@
 using MassTransit;
 using QuestMesh.Contracts;
 using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.Orchestrator.Runs;
 
 namespace QuestMesh.Orchestrator.StateMachines.Activities;
 
 /// <summary>
 /// Tells the world where the run stands after each event: a <see cref="RunStateChanged"/> for progress
-/// displays and event streams, and the same facts as an <c>events.log</c> line.
+/// displays and event streams, and the same facts as an <c>events.log</c> line keyed by the message's
+/// StepId, so handling the message again writes no second line.
 /// </summary>
 public sealed class AnnounceActivity(RunArtifactWriter artifacts, TimeProvider clock) : RunActivity
 {
@@ -28,6 +30,6 @@ public sealed class AnnounceActivity(RunArtifactWriter artifacts, TimeProvider c
             Detail = run.StatusDetail,
             Timestamp = now,
         });
-        await artifacts.Event(run, now, context.CancellationToken);
+        await artifacts.Event(run, now, StepKeys.Of(context), context.CancellationToken);
     }
 }

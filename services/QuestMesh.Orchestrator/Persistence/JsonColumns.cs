@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace QuestMesh.Orchestrator.Persistence;
+
+/// <summary>
+/// A property stored as one <c>jsonb</c> column. Compared by its JSON, so changes made in place (an item
+/// added to a list) are saved too.
+/// </summary>
+public static class JsonColumns
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static PropertyBuilder<T> AsJsonColumn<T>(this PropertyBuilder<T> property) =>
+        property
+            .HasConversion(
+                value => Serialize(value),
+                json => Deserialize<T>(json),
+                new ValueComparer<T>(
+                    (a, b) => Serialize(a) == Serialize(b),
+                    value => Serialize(value).GetHashCode(),
+                    value => Deserialize<T>(Serialize(value))))
+            .HasColumnType("jsonb");
+
+    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    private static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"A {typeof(T).Name} column holds null.");
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QuestMesh.Orchestrator.Persistence;
+
+namespace QuestMesh.Orchestrator.StateMachines;
+
+/// <summary>
+/// How a run's state is stored (distributed mode): one row per run, figures and ids as columns,
+/// structured members as <c>jsonb</c>, and PostgreSQL's <c>xmin</c> as the optimistic concurrency token.
+/// </summary>
+public sealed class RunStateMap : IEntityTypeConfiguration<RunState>
+{
+    public void Configure(EntityTypeBuilder<RunState> run)
+    {
+        run.ToTable("runs");
+        run.HasKey(r => r.CorrelationId);
+        run.Property(r => r.CorrelationId).ValueGeneratedNever();
+        run.Property(r => r.RowVersion).IsRowVersion();
+        run.Property(r => r.CurrentState).HasMaxLength(64);
+        run.Property(r => r.Tenant).HasMaxLength(128);
+        run.Property(r => r.TargetFile).HasMaxLength(1024);
+        run.Property(r => r.Status).HasMaxLength(128);
+        run.Property(r => r.TerminationReason).HasMaxLength(256);
+        run.Property(r => r.Route).HasConversion<string>().HasMaxLength(16);
+
+        run.Property(r => r.Source).AsJsonColumn();
+        run.Property(r => r.Settings).AsJsonColumn();
+        run.Property(r => r.Attempts).AsJsonColumn();
+        run.Property(r => r.CurrentSuite).AsJsonColumn();
+        run.Property(r => r.CurrentMetadata).AsJsonColumn();
+        run.Property(r => r.BestSuite).AsJsonColumn();
+        run.Property(r => r.BestCritique).AsJsonColumn();
+        run.Property(r => r.LastCritique).AsJsonColumn();
+        run.Property(r => r.PendingStatic).AsJsonColumn();
+        run.Property(r => r.PendingPreReliability).AsJsonColumn();
+        run.Property(r => r.PendingExecution).AsJsonColumn();
+        run.Property(r => r.Totals).AsJsonColumn();
+        run.Property(r => r.AttemptMetrics).AsJsonColumn();
+        run.Property(r => r.FixRounds).AsJsonColumn();
+
+        run.HasIndex(r => r.StepDeadline);
+        run.HasIndex(r => new { r.Tenant, r.SubmittedAt });
+    }
+}
