@@ -198,11 +198,14 @@ public sealed class SandboxTests : IDisposable
                     open("/tmp/{{marker}}", "w").close()
                     os.execv("/bin/sleep", ["/bin/sleep", "300", "{{marker}}"])
                 os._exit(0)
-            time.sleep(0.5)
-            print("parent done")
+            for _ in range(1000):
+                if os.path.exists("/tmp/{{marker}}"):
+                    print("daemon up")
+                    break
+                time.sleep(0.01)
             """);
 
-        result.StandardOutput.ShouldContain("parent done");
+        result.StandardOutput.ShouldContain("daemon up", customMessage: "the daemon must be running when the sandboxed process returns");
         Directory.EnumerateDirectories("/proc")
             .Select(d => Path.Combine(d, "cmdline"))
             .Where(File.Exists)
