@@ -43,15 +43,15 @@ public static class TreeCopier
 
         public TreeCopyResult Run()
         {
-            Directory(root, destination, depth: 0, ancestors: [root]);
+            Folder(root, destination, depth: 0, ancestors: [root]);
             return new TreeCopyResult(_bytes, _entries, _skipped);
         }
 
-        private void Directory(string folder, string? target, int depth, List<string> ancestors)
+        private void Folder(string folder, string? target, int depth, List<string> ancestors)
         {
             if (depth > limits.MaxDepth)
                 throw new WorkspaceException($"'{Relative(folder)}' is nested more than {limits.MaxDepth} folders deep (Sources:MaxDepth)");
-            foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
+            foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(entry);
                 var (kind, size) = UnixFiles.Inspect(entry);
@@ -77,8 +77,8 @@ public static class TreeCopier
                         Count(entry, 0);
                         var child = target is null ? null : Path.Combine(target, name);
                         if (child is not null)
-                            System.IO.Directory.CreateDirectory(child);
-                        Directory(real, child, depth + 1, [.. ancestors, real]);
+                            Directory.CreateDirectory(child);
+                        Folder(real, child, depth + 1, [.. ancestors, real]);
                         break;
                     case FileKind.Regular when name.EndsWith(".pyc", StringComparison.Ordinal):
                         continue;
