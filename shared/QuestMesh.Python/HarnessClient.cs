@@ -7,7 +7,7 @@ using QuestMesh.Python.Sandboxing;
 namespace QuestMesh.Python;
 
 /// <summary>
-/// Runs one harness command (<c>python -m questmesh_harness &lt;command&gt;</c>) with a JSON request on
+/// Runs one harness command (<c>python -I</c> with the harness bootstrapped, then <c>/// Runs one harness command (<c>python -m questmesh_harness &lt;command&gt;</c>) with a JSON request onlt;command/// Runs one harness command (<c>python -m questmesh_harness &lt;command&gt;</c>) with a JSON request ongt;</c>) with a JSON request on
 /// standard input and reads its JSON reply. Commands that run project or test code run in the
 /// <see cref="Sandbox"/> on the step's workspace; the others (analyze, static, patch) only parse text and
 /// run outside it, in a private empty folder.

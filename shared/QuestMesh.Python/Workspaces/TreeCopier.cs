@@ -25,7 +25,7 @@ public static class TreeCopier
         new Walk(CheckRoot(source), limits, Path.GetFullPath(destination)).Run();
 
     /// <summary>The project's real path; refuses what is not a project folder.</summary>
-    public static string CheckRoot(string source)
+    private static string CheckRoot(string source)
     {
         var real = UnixFiles.RealPath(Path.GetFullPath(source));
         if (real is null || UnixFiles.KindOf(real) != FileKind.Directory)

@@ -7,12 +7,9 @@ namespace QuestMesh.Python.Workspaces;
 /// the service never follows a link inside it: reads refuse links and special files, and writes replace
 /// the entry itself (a new file renamed into place) instead of writing through whatever is there.
 /// </summary>
-public sealed class Workspace(string directory, TreeCopyResult? copy = null) : IDisposable
+public sealed class Workspace(string directory) : IDisposable
 {
     public string Directory { get; } = directory;
-
-    /// <summary>What the copy of the project held and left out (empty for inline sources).</summary>
-    public TreeCopyResult Copy { get; } = copy ?? new TreeCopyResult(0, 0, []);
 
     /// <summary>Writes <paramref name="relativePath"/> inside the workspace (never outside it, never through a link).</summary>
     public string WriteFile(string relativePath, string content)

@@ -42,7 +42,6 @@ public sealed class WorkspaceProvider(IOptions<PythonOptions> options, IOptions<
             var workspace = new Workspace(directory);
             foreach (var file in source.Files ?? [])
                 workspace.WriteFile(file.Path, file.Content);
-            return null;
         }),
         SourceKinds.Git or SourceKinds.Archive => CreateAsync(source, CancellationToken.None).GetAwaiter().GetResult(),
         _ => throw new WorkspaceException($"source kind '{source.Kind}' is unknown; use 'path', 'git', 'archive' or 'inline'"),
@@ -51,12 +50,13 @@ public sealed class WorkspaceProvider(IOptions<PythonOptions> options, IOptions<
     private TreeLimits Limits => TreeLimits.From(sources.Value);
 
     /// <summary>A new folder that only the service's user can enter (the sandbox is given it for one step by <see cref="Sandboxing.Sandbox"/>).</summary>
-    private Workspace NewWorkspace(Func<string, TreeCopyResult?> fill)
+    private Workspace NewWorkspace(Action<string> fill)
     {
         var directory = PrivateFolders.Create(options.Value, "ws");
         try
         {
-            return new Workspace(directory, fill(directory));
+            fill(directory);
+            return new Workspace(directory);
         }
         catch
         {
