@@ -90,8 +90,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public IReadOnlyList<string> LinesWith(params string[] fragments) =>
         Lines.Where(line => fragments.All(f => line.Contains(f, StringComparison.Ordinal))).ToList();
 
-    /// <summary>SIGKILL, the process alone: what a crash or an OOM kill does. Its Python children are left to their own limits.</summary>
-    public void Kill() => _process.Kill(entireProcessTree: false);
+    /// <summary>SIGKILL to the process and everything it started: what the end of its container or an OOM kill of its cgroup does.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
 
     /// <summary>SIGTERM: what <c>docker stop</c> and Kubernetes send first.</summary>
     public void Terminate()
