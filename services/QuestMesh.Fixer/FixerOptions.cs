@@ -18,7 +18,7 @@ public sealed class FixerOptions
     [Range(1, 10)]
     public int MaxValidationRuns { get; set; } = 4;
 
-    /// <summary>Fix commands handled at once; each runs Python processes, so keep it near the core count.</summary>
+    /// <summary>Fix commands one fixer process works on at once; each runs Python processes, so keep it near the core count.</summary>
     [Range(1, 64)]
-    public int ConcurrentMessageLimit { get; set; } = 2;
+    public int ConcurrentSteps { get; set; } = 2;
 }

@@ -14,6 +14,7 @@ public sealed class GeneratorOptions
     [Range(1, 3600)]
     public int SearchGraceSeconds { get; set; } = 60;
 
+    /// <summary>Generations (and, apart, enhancements) one generator process works on at once.</summary>
     [Range(1, 64)]
-    public int MaxConcurrentGenerations { get; set; } = 2;
+    public int ConcurrentSteps { get; set; } = 2;
 }

@@ -40,7 +40,7 @@ public sealed class RunnerOptions
     [Range(0.0, 3600.0)]
     public double FlakyCheckMaxSuiteSeconds { get; set; } = 30;
 
-    /// <summary>Suites one runner executes at once; each already uses every core for mutants.</summary>
-    [Range(1, 64)]
-    public int MaxConcurrentExecutions { get; set; } = 1;
+    /// <summary>Suites one runner process executes at once: one per core by default.</summary>
+    [Range(1, 1024)]
+    public int ConcurrentSteps { get; set; } = Environment.ProcessorCount;
 }

@@ -17,6 +17,7 @@ public sealed class StaticAnalysisOptions
     [Range(40, 1000)]
     public int MaxLineLength { get; set; } = 120;
 
+    /// <summary>Suites one static-analysis process analyses at once.</summary>
     [Range(1, 64)]
-    public int MaxConcurrentAnalyses { get; set; } = 2;
+    public int ConcurrentSteps { get; set; } = 2;
 }

@@ -7,9 +7,9 @@ public sealed class SupervisorOptions
 {
     public const string Section = "Supervisor";
 
-    /// <summary>Critiques handled at once by one supervisor.</summary>
+    /// <summary>Critiques one supervisor process works on at once.</summary>
     [Range(1, 256)]
-    public int ConcurrentMessageLimit { get; set; } = 8;
+    public int ConcurrentSteps { get; set; } = 8;
 
     /// <summary>An attempt is progress when coverage rises by at least this many points (DESIGN.md §2).</summary>
     [Range(0.0, 100.0)]

@@ -1,23 +1,20 @@
 using MassTransit;
 using QuestMesh.Python.Sandboxing;
+using QuestMesh.ServiceDefaults;
 
 namespace QuestMesh.Python;
 
 /// <summary>
 /// Endpoint policy of every consumer that drives the harness. Problems of a suite are answered in the
 /// reply; what reaches this policy is the machine (disk, processes), retried twice. A missing
-/// interpreter or sandbox does not come back by itself, so it faults at once. Replies leave only after
-/// the consumer finished (in-memory outbox).
+/// interpreter or sandbox does not come back by itself, so it faults at once; a step cancelled because
+/// the host stops is not retried either: its message goes back to the broker for another worker.
+/// Replies leave only after the consumer finished (in-memory outbox).
 /// </summary>
-public abstract class PythonStepConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
+public abstract class PythonStepConsumerDefinition<TConsumer>(int concurrentSteps, BusOptions bus)
+    : StepConsumerDefinition<TConsumer>(concurrentSteps, bus)
     where TConsumer : class, IConsumer
 {
-    protected PythonStepConsumerDefinition(int concurrentMessageLimit)
-    {
-        if (concurrentMessageLimit > 0)
-            ConcurrentMessageLimit = concurrentMessageLimit;
-    }
-
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context)
     {

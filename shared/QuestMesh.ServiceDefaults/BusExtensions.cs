@@ -26,7 +26,8 @@ public static class BusExtensions
 
     /// <summary>
     /// Builds the host's one bus from every service's registrations, on the transport that
-    /// configuration picks (<c>Bus:Transport</c>: InMemory or RabbitMq).
+    /// configuration picks (<c>Bus:Transport</c>: InMemory or RabbitMq), and sets how the host lets go of
+    /// the steps in flight when it stops (<c>Bus:ShutdownTimeoutSeconds</c>).
     /// </summary>
     public static IHostApplicationBuilder AddQuestMeshBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? extra = null)
     {
@@ -44,7 +45,7 @@ public static class BusExtensions
             registrations.ApplyTo(x);
             extra?.Invoke(x);
 
-            if (string.Equals(options.Transport, "RabbitMq", StringComparison.OrdinalIgnoreCase))
+            if (options.UsesRabbitMq)
             {
                 x.UsingRabbitMq((context, cfg) =>
                 {
@@ -53,21 +54,44 @@ public static class BusExtensions
                         h.Username(options.RabbitMq.Username);
                         h.Password(options.RabbitMq.Password);
                     });
-                    if (options.ConcurrentMessageLimit > 0)
-                        cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-                    cfg.ConfigureEndpoints(context);
+                    ConfigureEndpoints(context, cfg, options);
                 });
             }
             else
             {
-                x.UsingInMemory((context, cfg) =>
-                {
-                    if (options.ConcurrentMessageLimit > 0)
-                        cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-                    cfg.ConfigureEndpoints(context);
-                });
+                x.UsingInMemory((context, cfg) => ConfigureEndpoints(context, cfg, options));
             }
         });
+        AddGracefulShutdown(builder.Services, TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
         return builder;
+    }
+
+    private static void ConfigureEndpoints<TEndpoint>(IBusRegistrationContext context, IBusFactoryConfigurator<TEndpoint> cfg, BusOptions options)
+        where TEndpoint : IReceiveEndpointConfigurator
+    {
+        if (options.ConcurrentMessageLimit > 0)
+            cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+        cfg.ConfigureEndpoints(context);
+    }
+
+    /// <summary>
+    /// A stopping host first stops taking messages, then gives the steps in flight <paramref name="timeout"/>
+    /// to finish; past it their cancellation token fires, the step's Python processes are killed and the
+    /// message is not acknowledged, so the broker hands it to another worker. The host waits a little longer
+    /// than that for the hand-back to reach the broker.
+    /// </summary>
+    private static void AddGracefulShutdown(IServiceCollection services, TimeSpan timeout)
+    {
+        var handBack = TimeSpan.FromSeconds(10);
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.ConsumerStopTimeout = timeout;
+            o.StopTimeout = timeout + handBack;
+        });
+        services.Configure<HostOptions>(o =>
+        {
+            if (o.ShutdownTimeout < timeout + 2 * handBack)
+                o.ShutdownTimeout = timeout + 2 * handBack;
+        });
     }
 }

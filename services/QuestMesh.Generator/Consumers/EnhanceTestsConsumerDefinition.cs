@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using QuestMesh.Python;
+using QuestMesh.ServiceDefaults;
 
 namespace QuestMesh.Generator.Consumers;
 
-public sealed class EnhanceTestsConsumerDefinition(IOptions<GeneratorOptions> options)
-    : PythonStepConsumerDefinition<EnhanceTestsConsumer>(options.Value.MaxConcurrentGenerations);
+public sealed class EnhanceTestsConsumerDefinition(IOptions<GeneratorOptions> options, IOptions<BusOptions> bus)
+    : PythonStepConsumerDefinition<EnhanceTestsConsumer>(options.Value.ConcurrentSteps, bus.Value);

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using QuestMesh.ServiceDefaults;
 
 namespace QuestMesh.Supervisor.Consumers;
 
@@ -7,13 +8,9 @@ namespace QuestMesh.Supervisor.Consumers;
 /// The critique is pure and quick; a short retry covers only a transient publish failure, and the
 /// concurrency limit keeps one busy run from starving the others.
 /// </summary>
-public sealed class CritiqueAttemptConsumerDefinition : ConsumerDefinition<CritiqueAttemptConsumer>
+public sealed class CritiqueAttemptConsumerDefinition(IOptions<SupervisorOptions> options, IOptions<BusOptions> bus)
+    : StepConsumerDefinition<CritiqueAttemptConsumer>(options.Value.ConcurrentSteps, bus.Value)
 {
-    public CritiqueAttemptConsumerDefinition(IOptions<SupervisorOptions> options)
-    {
-        ConcurrentMessageLimit = options.Value.ConcurrentMessageLimit;
-    }
-
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<CritiqueAttemptConsumer> consumerConfigurator, IRegistrationContext context)
     {

@@ -26,8 +26,7 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
     private static readonly string[] SystemTrees = ["/usr", "/etc"];
     private readonly SemaphoreSlim _probeLock = new(1, 1);
     private bool? _bubblewrap;
-    // A random start keeps two worker processes on one machine from handing out the same user ids.
-    private int _nextUid = Random.Shared.Next();
+    private SandboxUsers? _users;
 
     public static bool IsRoot => NativeMethods.GetEffectiveUserId() == 0;
 
@@ -57,7 +56,8 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
         var bubblewrap = await UsesBubblewrapAsync(cancellationToken);
         if (bubblewrap)
             CheckWorkspaceQuota(scope.Workspace, settings);
-        uint? uid = IsRoot && File.Exists(SetPriv) ? NextUid(settings) : null;
+        using var user = IsRoot && File.Exists(SetPriv) ? Users(settings).Acquire() : null;
+        uint? uid = user?.Uid;
         if (uid is { } sandboxUser && !OperatingSystem.IsWindows())
         {
             HandOver(scope.Workspace, sandboxUser);
@@ -74,9 +74,6 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
                 await ReapAsync(owner);
         }
     }
-
-    private uint NextUid(SandboxOptions settings) =>
-        (uint)(settings.FirstUid + (int)((uint)Interlocked.Increment(ref _nextUid) % (uint)settings.UidCount));
 
     private static ProcessSpec Wrap(ProcessSpec inner, SandboxScope scope, bool bubblewrap, uint? uid, SandboxOptions settings)
     {
@@ -200,6 +197,9 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
                 UnixFiles.ChangeOwner(entry, uid, uid);
         }
     }
+
+    private SandboxUsers Users(SandboxOptions settings) =>
+        LazyInitializer.EnsureInitialized(ref _users, () => new SandboxUsers(settings, logger));
 
     /// <summary>
     /// Kills every process still running as the sandbox's user (a daemon that left the process group, a

@@ -47,4 +47,11 @@ public sealed class SandboxOptions
 
     [Range(1, 1_000_000)]
     public int UidCount { get; set; } = 10_000;
+
+    /// <summary>
+    /// Where the user ids in use are held, one lock file each, against every QuestMesh process on this
+    /// machine: a folder only root may write in.
+    /// </summary>
+    [Required]
+    public string UserLockFolder { get; set; } = "/run/questmesh/sandbox-users";
 }

@@ -1,8 +1,4 @@
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using QuestMesh.Contracts;
 using QuestMesh.IntegrationTests.Support;
-using QuestMesh.Orchestrator.StateMachines;
 
 namespace QuestMesh.IntegrationTests.Runs;
 
@@ -10,54 +6,15 @@ namespace QuestMesh.IntegrationTests.Runs;
 [Collection(InfrastructureCollection.Name)]
 public class DistributedRunTests(InfrastructureFixture infrastructure)
 {
-    private static readonly string[] SeedArtifacts =
-    [
-        "context.json", "target_code.py", "events.log", "run_summary.json",
-        "attempt_0.request.json", "attempt_0.test_src.py", "attempt_0.llm_metadata.json", "attempt_0.static.json",
-        "attempt_0.pre_reliability.json", "attempt_0.response.json", "attempt_0.post_reliability.json",
-        "attempt_0.critique.json", "attempt_0.metrics.json",
-    ];
-
     [Fact]
     public async Task Should_complete_an_inline_run_with_its_artifacts()
     {
-        await using var hosts = await ServiceHosts.StartAsync(infrastructure);
-        var runId = NewId.NextGuid();
-        var pricing = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "samples", "shop", "shop", "pricing.py"));
+        await using var hosts = await ServiceHosts.StartAsync(infrastructure, await infrastructure.CreateVirtualHostAsync());
+        var submit = ShopRuns.Submit();
 
-        await hosts.Client.GetRequiredService<IBus>().Publish(new SubmitRun
-        {
-            RunId = runId,
-            Source = new SourceSpec
-            {
-                Kind = SourceKinds.Inline,
-                Files = [new InlineFile("shop/pricing.py", pricing), new InlineFile("shop/__init__.py", "")],
-            },
-            TargetFile = "shop/pricing.py",
-            Settings = new RunSettings { MaxAttempts = 1, Strategy = "search", SearchBudgetSeconds = 10, MaxMutants = 20 },
-        });
-        var end = await hosts.Client.GetRequiredService<RunEnds>().Of(runId).WaitAsync(TimeSpan.FromMinutes(5));
+        await hosts.SubmitAsync(submit);
 
-        var completed = end.ShouldBeOfType<RunCompleted>();
-        completed.Attempts.Count.ShouldBe(1);
-        completed.Best.Coverage.ShouldBeGreaterThan(0);
-        using var scope = hosts.Orchestrator.CreateScope();
-        var run = (await scope.ServiceProvider.GetRequiredService<ILoadSagaRepository<RunState>>().Load(runId)).ShouldNotBeNull();
-        run.CurrentState.ShouldBe("Completed");
-        run.TerminationReason.ShouldBe(completed.Reason);
-        var folder = Path.Combine(hosts.ArtifactsRoot, runId.ToString());
-        foreach (var name in SeedArtifacts)
-            File.Exists(Path.Combine(folder, name)).ShouldBeTrue($"{name} is missing");
-        var keys = File.ReadAllLines(Path.Combine(folder, "events.log")).Select(l => l.Split(" step=")[1].Split(' ')[0]).ToList();
-        keys.ShouldBeUnique();
-        File.ReadAllText(Path.Combine(folder, "events.log")).ShouldContain("state=Completed");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QuestMesh.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("QuestMesh.sln not found above the test's folder.");
+        var completed = await RunChecks.CompletedAsync(hosts, submit.RunId, TimeSpan.FromMinutes(5), () => "");
+        await RunChecks.ShouldHaveEndedOnceAsync(hosts, submit.RunId, completed);
     }
 }

@@ -9,14 +9,16 @@ namespace QuestMesh.IntegrationTests.Support;
 /// <summary>
 /// One real PostgreSQL and one real RabbitMQ for the whole test project, started together. Each test
 /// gets a database of its own (<see cref="CreateDatabaseAsync"/>) and a virtual host of its own on the
-/// broker is not needed: queues are named per test host. When Docker cannot run, every test fails here
-/// with the reason; none is skipped.
+/// broker (<see cref="CreateVirtualHostAsync"/>): every test's services use the same queue names, so
+/// without it a message one test left behind would reach the next test's workers. When Docker cannot
+/// run, every test fails here with the reason; none is skipped.
 /// </summary>
 public sealed class InfrastructureFixture : IAsyncLifetime
 {
     private readonly PostgreSqlContainer _postgres;
     private readonly RabbitMqContainer _rabbitMq;
     private int _databases;
+    private int _virtualHosts;
 
     public InfrastructureFixture()
     {
@@ -58,6 +60,22 @@ public sealed class InfrastructureFixture : IAsyncLifetime
             await command.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(_postgres.GetConnectionString()) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>A new, empty virtual host on the shared broker, open to the broker's user.</summary>
+    public async Task<Broker> CreateVirtualHostAsync()
+    {
+        var name = $"test-{Interlocked.Increment(ref _virtualHosts)}-{Guid.NewGuid():N}"[..24];
+        await RabbitMqCtlAsync("add_vhost", name);
+        await RabbitMqCtlAsync("set_permissions", "-p", name, RabbitMqUser, ".*", ".*", ".*");
+        return new Broker(RabbitMqHost, RabbitMqPort, RabbitMqUser, RabbitMqPassword, name);
+    }
+
+    private async Task RabbitMqCtlAsync(params string[] arguments)
+    {
+        var result = await _rabbitMq.ExecAsync(["rabbitmqctl", .. arguments]);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited with {result.ExitCode}: {result.Stderr}{result.Stdout}");
     }
 
     public async Task DisposeAsync()

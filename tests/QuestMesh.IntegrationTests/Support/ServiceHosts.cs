@@ -2,9 +2,11 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using QuestMesh.Contracts;
 using QuestMesh.Fixer;
 using QuestMesh.Generator;
 using QuestMesh.Orchestrator;
+using QuestMesh.Orchestrator.StateMachines;
 using QuestMesh.Runner;
 using QuestMesh.ServiceDefaults;
 using QuestMesh.StaticAnalysis;
@@ -13,9 +15,10 @@ using QuestMesh.Supervisor;
 namespace QuestMesh.IntegrationTests.Support;
 
 /// <summary>
-/// Every service in a host of its own, each composed by its own <c>AddXxx()</c> and talking to the others
-/// only over the shared RabbitMQ; the orchestrator keeps its saga in PostgreSQL. A client host submits
-/// runs and hears how they end.
+/// The orchestrator (its saga in PostgreSQL) and a client in hosts of their own in the test process,
+/// and, unless the test starts them as processes (<see cref="ServiceProcesses"/>), every worker service
+/// in a host of its own too, each composed by its own <c>AddXxx()</c> and talking to the others only over
+/// the test's virtual host on RabbitMQ. The client submits runs and hears how they end.
 /// </summary>
 public sealed class ServiceHosts : IAsyncDisposable
 {
@@ -33,21 +36,16 @@ public sealed class ServiceHosts : IAsyncDisposable
     public string ArtifactsRoot => Path.Combine(_scratch, "artifacts");
     public IServiceProvider Orchestrator => _hosts[0].Services;
     public IServiceProvider Client => _hosts[^1].Services;
+    public RunEnds Ends => Client.GetRequiredService<RunEnds>();
 
-    public static async Task<ServiceHosts> StartAsync(InfrastructureFixture infrastructure)
+    /// <param name="workers">false: only the orchestrator and the client; the workers run elsewhere.</param>
+    public static async Task<ServiceHosts> StartAsync(InfrastructureFixture infrastructure, Broker broker, bool workers = true)
     {
         var scratch = Directory.CreateTempSubdirectory("questmesh-it-hosts-").FullName;
         var connectionString = await infrastructure.CreateDatabaseAsync();
-        var bus = new Dictionary<string, string?>
-        {
-            ["Bus:Transport"] = "RabbitMq",
-            ["Bus:RabbitMq:Host"] = infrastructure.RabbitMqHost,
-            ["Bus:RabbitMq:Port"] = infrastructure.RabbitMqPort.ToString(),
-            ["Bus:RabbitMq:Username"] = infrastructure.RabbitMqUser,
-            ["Bus:RabbitMq:Password"] = infrastructure.RabbitMqPassword,
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Python:Interpreter"] = "/usr/bin/python3",
-        };
+        var bus = broker.Settings();
+        bus["Serilog:MinimumLevel:Default"] = "Warning";
+        bus["Python:Interpreter"] = "/usr/bin/python3";
         var hosts = new List<IHost>
         {
             Build(bus, scratch, "orchestrator", b => b.AddOrchestrator(), new()
@@ -56,13 +54,16 @@ public sealed class ServiceHosts : IAsyncDisposable
                 ["Persistence:ConnectionString"] = connectionString,
                 ["Orchestrator:ArtifactsRoot"] = Path.Combine(scratch, "artifacts"),
             }),
-            Build(bus, scratch, "generator", b => b.AddGenerator()),
-            Build(bus, scratch, "static", b => b.AddStaticAnalysis()),
-            Build(bus, scratch, "runner", b => b.AddRunner()),
-            Build(bus, scratch, "supervisor", b => b.AddSupervisor()),
-            Build(bus, scratch, "fixer", b => b.AddFixer()),
-            Build(bus, scratch, "client", b => b.Services.AddSingleton<RunEnds>(), extra: x => x.AddConsumer<RunEndConsumer>()),
         };
+        if (workers)
+        {
+            hosts.Add(Build(bus, scratch, "generator", b => b.AddGenerator()));
+            hosts.Add(Build(bus, scratch, "static", b => b.AddStaticAnalysis()));
+            hosts.Add(Build(bus, scratch, "runner", b => b.AddRunner()));
+            hosts.Add(Build(bus, scratch, "supervisor", b => b.AddSupervisor()));
+            hosts.Add(Build(bus, scratch, "fixer", b => b.AddFixer()));
+        }
+        hosts.Add(Build(bus, scratch, "client", b => b.Services.AddSingleton<RunEnds>(), extra: x => x.AddConsumer<RunEndConsumer>()));
         var started = new ServiceHosts(hosts, scratch, connectionString);
         try
         {
@@ -77,6 +78,19 @@ public sealed class ServiceHosts : IAsyncDisposable
         }
         return started;
     }
+
+    public Task SubmitAsync(SubmitRun run) => Client.GetRequiredService<IBus>().Publish(run);
+
+    /// <summary>The saga's row of a run, read from PostgreSQL.</summary>
+    public async Task<RunState?> LoadAsync(Guid runId)
+    {
+        using var scope = Orchestrator.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ILoadSagaRepository<RunState>>().Load(runId);
+    }
+
+    public string RunFolder(Guid runId) => Path.Combine(ArtifactsRoot, runId.ToString());
+
+    public string[] EventLines(Guid runId) => File.ReadAllLines(Path.Combine(RunFolder(runId), "events.log"));
 
     private static IHost Build(Dictionary<string, string?> bus, string scratch, string name, Action<IHostApplicationBuilder> add,
         Dictionary<string, string?>? settings = null, Action<IBusRegistrationConfigurator>? extra = null)
@@ -113,28 +127,35 @@ public sealed class ServiceHosts : IAsyncDisposable
     }
 }
 
-/// <summary>How each run ended, as the client host heard it on the bus.</summary>
+/// <summary>How each run ended, as the client host heard it on the bus, and how many times it heard an end.</summary>
 public sealed class RunEnds
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, TaskCompletionSource<object>> _ends = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _counts = new();
 
     public Task<object> Of(Guid runId) => Source(runId).Task;
 
-    public void Report(Guid runId, object end) => Source(runId).TrySetResult(end);
+    public int CountOf(Guid runId) => _counts.GetValueOrDefault(runId);
+
+    public void Report(Guid runId, object end)
+    {
+        _counts.AddOrUpdate(runId, 1, (_, count) => count + 1);
+        Source(runId).TrySetResult(end);
+    }
 
     private TaskCompletionSource<object> Source(Guid runId) =>
         _ends.GetOrAdd(runId, _ => new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously));
 }
 
-public sealed class RunEndConsumer(RunEnds ends) : IConsumer<QuestMesh.Contracts.RunCompleted>, IConsumer<QuestMesh.Contracts.RunFailed>
+public sealed class RunEndConsumer(RunEnds ends) : IConsumer<RunCompleted>, IConsumer<RunFailed>
 {
-    public Task Consume(ConsumeContext<QuestMesh.Contracts.RunCompleted> context)
+    public Task Consume(ConsumeContext<RunCompleted> context)
     {
         ends.Report(context.Message.RunId, context.Message);
         return Task.CompletedTask;
     }
 
-    public Task Consume(ConsumeContext<QuestMesh.Contracts.RunFailed> context)
+    public Task Consume(ConsumeContext<RunFailed> context)
     {
         ends.Report(context.Message.RunId, context.Message);
         return Task.CompletedTask;

@@ -18,6 +18,9 @@ public class CritiqueAttemptConsumerTests
         builder.Services.AddMassTransitTestHarness(x =>
         {
             x.DisableUsageTelemetry();
+            // The first critique includes the rules' first run: on two busy cores (every test project
+            // starting at once) it outlasted the harness's default 6 s of quiet, and the wait gave up.
+            x.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(30));
             registrations.ApplyTo(x);
         });
         using var host = builder.Build();
@@ -29,8 +32,8 @@ public class CritiqueAttemptConsumerTests
 
             await harness.Bus.Publish(command);
 
-            (await harness.Published.Any<AttemptCritiqued>(m => m.Context.Message.StepId == command.StepId)).ShouldBeTrue();
-            var reply = harness.Published.Select<AttemptCritiqued>().Single().Context.Message;
+            var published = await harness.Published.SelectAsync<AttemptCritiqued>(m => m.Context.Message.StepId == command.StepId).FirstOrDefault();
+            var reply = published.ShouldNotBeNull("no AttemptCritiqued with the command's StepId").Context.Message;
             reply.RunId.ShouldBe(command.RunId);
             reply.Attempt.ShouldBe(command.Attempt);
             reply.Critique.LowCoverage.ShouldBeTrue();

@@ -1,0 +1,45 @@
+using QuestMesh.Contracts;
+
+namespace QuestMesh.IntegrationTests.Support;
+
+/// <summary>What every finished one-attempt run must show, however its steps were delivered.</summary>
+public static class RunChecks
+{
+    /// <summary>The run's end as the client heard it; a <see cref="RunFailed"/> or no end in time fails with the services' last words.</summary>
+    public static async Task<RunCompleted> CompletedAsync(ServiceHosts hosts, Guid runId, TimeSpan timeout, Func<string> context)
+    {
+        object end;
+        try
+        {
+            end = await hosts.Ends.Of(runId).WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Run {runId} did not end within {timeout.TotalMinutes:0} min.\n{context()}");
+        }
+        return end.ShouldBeOfType<RunCompleted>($"run {runId} ended with {(end as RunFailed)?.Reason}\n{context()}");
+    }
+
+    /// <summary>
+    /// The run reached its end once, with its one attempt counted once, in the saga's row, in what the
+    /// client heard and in <c>events.log</c>, where no line was written twice; its artifacts are all there.
+    /// </summary>
+    public static async Task ShouldHaveEndedOnceAsync(ServiceHosts hosts, Guid runId, RunCompleted completed)
+    {
+        hosts.Ends.CountOf(runId).ShouldBe(1, $"ends heard for run {runId}");
+        completed.Attempts.Select(a => a.Attempt).ShouldBe([0]);
+        completed.Best.Coverage.ShouldBeGreaterThan(0);
+
+        var run = (await hosts.LoadAsync(runId)).ShouldNotBeNull();
+        run.CurrentState.ShouldBe("Completed");
+        run.TerminationReason.ShouldBe(completed.Reason);
+        run.Attempts.Select(a => a.Attempt).ShouldBe([0]);
+
+        var lines = hosts.EventLines(runId);
+        lines.ShouldBeUnique();
+        lines.Select(l => l.Split(" step=")[1].Split(' ')[0]).ShouldBeUnique();
+        lines.Count(l => l.Contains(" state=Completed ", StringComparison.Ordinal)).ShouldBe(1, string.Join('\n', lines));
+        foreach (var name in ShopRuns.SeedArtifacts)
+            File.Exists(Path.Combine(hosts.RunFolder(runId), name)).ShouldBeTrue($"{name} is missing");
+    }
+}
