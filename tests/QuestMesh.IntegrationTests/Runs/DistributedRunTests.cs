@@ -23,7 +23,7 @@ public class DistributedRunTests(InfrastructureFixture infrastructure)
     {
         await using var hosts = await ServiceHosts.StartAsync(infrastructure);
         var runId = NewId.NextGuid();
-        var pricing = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "samples", "shop", "shop", "pricing.py"));
+        var pricing = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "samples", "shop", "shop", "pricing.py"));
 
         await hosts.Client.GetRequiredService<IBus>().Publish(new SubmitRun
         {
@@ -51,13 +51,5 @@ public class DistributedRunTests(InfrastructureFixture infrastructure)
         var keys = File.ReadAllLines(Path.Combine(folder, "events.log")).Select(l => l.Split(" step=")[1].Split(' ')[0]).ToList();
         keys.ShouldBeUnique();
         File.ReadAllText(Path.Combine(folder, "events.log")).ShouldContain("state=Completed");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QuestMesh.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("QuestMesh.sln not found above the test's folder.");
     }
 }
