@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using QuestMesh.Contracts;
 using QuestMesh.IntegrationTests.Support;
+using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.Orchestrator.Persistence.Artifacts;
 using QuestMesh.Orchestrator.StateMachines;
 
 namespace QuestMesh.IntegrationTests.Runs;
@@ -45,11 +47,15 @@ public class DistributedRunTests(InfrastructureFixture infrastructure)
         var run = (await scope.ServiceProvider.GetRequiredService<ILoadSagaRepository<RunState>>().Load(runId)).ShouldNotBeNull();
         run.CurrentState.ShouldBe("Completed");
         run.TerminationReason.ShouldBe(completed.Reason);
-        var folder = Path.Combine(hosts.ArtifactsRoot, runId.ToString());
+        // In distributed mode the artifacts are in PostgreSQL, under the names they have on disk.
+        var artifacts = hosts.Orchestrator.GetRequiredService<IArtifactStore>();
+        artifacts.ShouldBeOfType<PostgreSqlArtifactStore>();
+        var names = await artifacts.ListAsync(runId);
         foreach (var name in SeedArtifacts)
-            File.Exists(Path.Combine(folder, name)).ShouldBeTrue($"{name} is missing");
-        var keys = File.ReadAllLines(Path.Combine(folder, "events.log")).Select(l => l.Split(" step=")[1].Split(' ')[0]).ToList();
+            names.ShouldContain(name, $"{name} is missing");
+        var events = (await artifacts.ReadAsync(runId, "events.log"))!;
+        var keys = events.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(" step=")[1].Split(' ')[0]).ToList();
         keys.ShouldBeUnique();
-        File.ReadAllText(Path.Combine(folder, "events.log")).ShouldContain("state=Completed");
+        events.ShouldContain("state=Completed");
     }
 }

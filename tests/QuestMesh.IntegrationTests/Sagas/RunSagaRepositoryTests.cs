@@ -42,7 +42,7 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
         await using var db = host.NewDbContext();
         (await db.Runs.CountAsync(r => r.CorrelationId == runId)).ShouldBe(1);
         (await host.Harness.Published.SelectAsync<GenerateTests>(m => m.Context.Message.RunId == runId).CountAsync()).ShouldBe(1);
-        host.EventLines(runId).Length.ShouldBe(1);
+        (await host.EventLinesAsync(runId)).Length.ShouldBe(1);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
         run.CurrentState.ShouldBe("Checking");
         run.StatusDetail.ShouldNotBe("touched");
         run.Status.ShouldBe("analyzed");
-        var lines = host.EventLines(runId);
+        var lines = await host.EventLinesAsync(runId);
         lines.Count(l => l.Contains($"step={analyze.StepId}")).ShouldBe(1);
         lines.Length.ShouldBe(3); // submitted, generated, analyzed
     }
@@ -135,7 +135,7 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
             run.PendingStatic.ShouldNotBeNull();
             run.PendingExecution.ShouldNotBeNull();
             (await host.Harness.Published.SelectAsync<CritiqueAttempt>(m => m.Context.Message.RunId == runId).CountAsync()).ShouldBe(1);
-            var keys = host.EventLines(runId).Select(l => l.Split(" step=")[1].Split(' ')[0]).ToList();
+            var keys = (await host.EventLinesAsync(runId)).Select(l => l.Split(" step=")[1].Split(' ')[0]).ToList();
             keys.Count.ShouldBe(4);
             keys.ShouldBeUnique();
         }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using QuestMesh.IntegrationTests.Support;
+using QuestMesh.Orchestrator.Artifacts;
 
 namespace QuestMesh.IntegrationTests.Samples;
 
@@ -30,7 +32,7 @@ public class PublisherSampleTests(InfrastructureFixture infrastructure)
         end.GetProperty("runId").GetString().ShouldBe(submitted);
         end.GetProperty("end").GetString().ShouldBe("RunCompleted");
         end.GetProperty("coverage").GetDouble().ShouldBeGreaterThan(0);
-        Directory.Exists(Path.Combine(hosts.ArtifactsRoot, submitted!)).ShouldBeTrue();
+        (await hosts.Orchestrator.GetRequiredService<IArtifactStore>().ListAsync(Guid.Parse(submitted!))).ShouldContain("run_summary.json");
     }
 
     [Fact]

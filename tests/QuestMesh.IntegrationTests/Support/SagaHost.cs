@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QuestMesh.Contracts;
 using QuestMesh.Orchestrator;
+using QuestMesh.Orchestrator.Artifacts;
 using QuestMesh.Orchestrator.Persistence;
 using QuestMesh.Orchestrator.StateMachines;
 using QuestMesh.ServiceDefaults;
@@ -13,36 +14,33 @@ namespace QuestMesh.IntegrationTests.Support;
 
 /// <summary>
 /// The orchestrator as <c>AddOrchestrator()</c> registers it with <c>Persistence:Provider=PostgreSql</c>, on
-/// MassTransit's test harness (in-memory transport), against a fresh database on the shared server.
+/// MassTransit's test harness (in-memory transport), against a fresh database on the shared server
+/// (saga rows and artifacts).
 /// No worker answers: the tests reply by hand.
 /// </summary>
 public sealed class SagaHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private SagaHost(ServiceProvider provider, string connectionString, string artifactsRoot)
+    private SagaHost(ServiceProvider provider, string connectionString)
     {
         _provider = provider;
         ConnectionString = connectionString;
-        ArtifactsRoot = artifactsRoot;
         Harness = provider.GetRequiredService<ITestHarness>();
     }
 
     public ITestHarness Harness { get; }
     public string ConnectionString { get; }
-    public string ArtifactsRoot { get; }
     public IServiceProvider Services => _provider;
 
     public static async Task<SagaHost> StartAsync(InfrastructureFixture infrastructure)
     {
         var connectionString = await infrastructure.CreateDatabaseAsync();
-        var artifactsRoot = Directory.CreateTempSubdirectory("questmesh-it-artifacts-").FullName;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Persistence:Provider"] = "PostgreSql",
             ["Persistence:ConnectionString"] = connectionString,
-            ["Orchestrator:ArtifactsRoot"] = artifactsRoot,
         });
         builder.Services.AddLogging();
         builder.AddOrchestrator();
@@ -58,7 +56,7 @@ public sealed class SagaHost : IAsyncDisposable
         var provider = builder.Services.BuildServiceProvider(validateScopes: true);
         // The harness starts the bus only; the migration is the orchestrator's own hosted service.
         await provider.GetServices<IHostedService>().OfType<DatabaseMigrator>().Single().StartAsync(CancellationToken.None);
-        var host = new SagaHost(provider, connectionString, artifactsRoot);
+        var host = new SagaHost(provider, connectionString);
         await host.Harness.Start();
         return host;
     }
@@ -93,13 +91,15 @@ public sealed class SagaHost : IAsyncDisposable
     public OrchestratorDbContext NewDbContext() =>
         _provider.CreateScope().ServiceProvider.GetRequiredService<OrchestratorDbContext>();
 
-    public string[] EventLines(Guid runId) => File.ReadAllLines(Path.Combine(ArtifactsRoot, runId.ToString(), "events.log"));
+    /// <summary>The run's <c>events.log</c> lines, from the artifact store (PostgreSQL here).</summary>
+    public async Task<string[]> EventLinesAsync(Guid runId) =>
+        ((await _provider.GetRequiredService<IArtifactStore>().ReadAsync(runId, ArtifactNames.EventsLog)) ?? "")
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public async ValueTask DisposeAsync()
     {
         await Harness.Stop();
         await _provider.DisposeAsync();
-        Directory.Delete(ArtifactsRoot, recursive: true);
     }
 
     private static Guid RunIdOf(object message) => (Guid)message.GetType().GetProperty("RunId")!.GetValue(message)!;
