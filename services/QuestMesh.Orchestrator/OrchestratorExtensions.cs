@@ -77,6 +77,7 @@ public static class OrchestratorExtensions
         else
             services.TryAddSingleton<IArtifactStore, FileArtifactStore>();
         services.AddSingleton<RunArtifactWriter>();
+        services.AddSingleton<RunDocuments>();
     }
 
     private static void AddSagaActivities(IServiceCollection services)

@@ -113,6 +113,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
                     b.Property<string>("BestSuite")
                         .HasColumnType("jsonb");
 
+                    b.Property<string>("BestSuiteFile")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
                     b.Property<Guid?>("CritiqueStepId")
                         .HasColumnType("uuid");
 
@@ -126,6 +130,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
 
                     b.Property<string>("CurrentSuite")
                         .HasColumnType("jsonb");
+
+                    b.Property<string>("CurrentSuiteFile")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
 
                     b.Property<Guid?>("DeadlineId")
                         .HasColumnType("uuid");
@@ -160,6 +168,9 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
 
                     b.Property<string>("PendingStatic")
                         .HasColumnType("jsonb");
+
+                    b.Property<bool>("PendingTestsFailing")
+                        .HasColumnType("boolean");
 
                     b.Property<double?>("PreviousCoverage")
                         .HasColumnType("double precision");

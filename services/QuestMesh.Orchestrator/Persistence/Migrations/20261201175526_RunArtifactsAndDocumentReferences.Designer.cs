@@ -12,8 +12,8 @@ using QuestMesh.Orchestrator.Persistence;
 namespace QuestMesh.Orchestrator.Persistence.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261201173056_RunArtifacts")]
-    partial class RunArtifacts
+    [Migration("20261201175526_RunArtifactsAndDocumentReferences")]
+    partial class RunArtifactsAndDocumentReferences
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -116,6 +116,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
                     b.Property<string>("BestSuite")
                         .HasColumnType("jsonb");
 
+                    b.Property<string>("BestSuiteFile")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
                     b.Property<Guid?>("CritiqueStepId")
                         .HasColumnType("uuid");
 
@@ -129,6 +133,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
 
                     b.Property<string>("CurrentSuite")
                         .HasColumnType("jsonb");
+
+                    b.Property<string>("CurrentSuiteFile")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
 
                     b.Property<Guid?>("DeadlineId")
                         .HasColumnType("uuid");
@@ -163,6 +171,9 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
 
                     b.Property<string>("PendingStatic")
                         .HasColumnType("jsonb");
+
+                    b.Property<bool>("PendingTestsFailing")
+                        .HasColumnType("boolean");
 
                     b.Property<double?>("PreviousCoverage")
                         .HasColumnType("double precision");

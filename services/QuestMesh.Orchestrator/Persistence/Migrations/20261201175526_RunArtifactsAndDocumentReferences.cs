@@ -7,11 +7,32 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace QuestMesh.Orchestrator.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class RunArtifacts : Migration
+    public partial class RunArtifactsAndDocumentReferences : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "BestSuiteFile",
+                table: "runs",
+                type: "character varying(1024)",
+                maxLength: 1024,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CurrentSuiteFile",
+                table: "runs",
+                type: "character varying(1024)",
+                maxLength: 1024,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PendingTestsFailing",
+                table: "runs",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "run_artifact_lines",
                 columns: table => new
@@ -56,6 +77,18 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "run_artifacts");
+
+            migrationBuilder.DropColumn(
+                name: "BestSuiteFile",
+                table: "runs");
+
+            migrationBuilder.DropColumn(
+                name: "CurrentSuiteFile",
+                table: "runs");
+
+            migrationBuilder.DropColumn(
+                name: "PendingTestsFailing",
+                table: "runs");
         }
     }
 }
