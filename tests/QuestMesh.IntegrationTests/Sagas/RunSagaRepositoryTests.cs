@@ -155,4 +155,29 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
             await Task.Delay(20);
         }
     }
+
+    [Fact]
+    public async Task Should_resend_a_step_whose_deadline_passed_while_the_orchestrator_was_down()
+    {
+        Guid runId;
+        GenerateTests first;
+        string connectionString;
+        await using (var before = await SagaHost.StartAsync(infrastructure))
+        {
+            runId = await before.SubmitAsync();
+            first = await before.CommandAsync<GenerateTests>(runId);
+            connectionString = before.ConnectionString;
+        }
+
+        // Another orchestrator starts on the same database after the generate step's deadline passed.
+        await using var after = await SagaHost.StartAsync(infrastructure, connectionString, new ShiftedClock(TimeSpan.FromHours(1)));
+        (await after.SweepAsync()).ShouldBe(1);
+
+        var again = await after.CommandAsync<GenerateTests>(runId);
+        again.StepId.ShouldNotBe(first.StepId);
+        again.Attempt.ShouldBe(first.Attempt);
+        var run = (await after.LoadAsync(runId)).ShouldNotBeNull();
+        run.GenerateStepId.ShouldBe(again.StepId);
+        run.StepRetries.ShouldBe(1);
+    }
 }

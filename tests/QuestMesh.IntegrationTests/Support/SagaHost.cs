@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using QuestMesh.Contracts;
 using QuestMesh.Orchestrator;
 using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.Orchestrator.Deadlines;
 using QuestMesh.Orchestrator.Persistence;
 using QuestMesh.Orchestrator.StateMachines;
 using QuestMesh.ServiceDefaults;
@@ -33,9 +34,13 @@ public sealed class SagaHost : IAsyncDisposable
     public string ConnectionString { get; }
     public IServiceProvider Services => _provider;
 
-    public static async Task<SagaHost> StartAsync(InfrastructureFixture infrastructure)
+    /// <summary>
+    /// A host on a new database, or on <paramref name="connectionString"/>'s (an orchestrator started
+    /// again after another stopped), with the system clock or <paramref name="clock"/>.
+    /// </summary>
+    public static async Task<SagaHost> StartAsync(InfrastructureFixture infrastructure, string? connectionString = null, TimeProvider? clock = null)
     {
-        var connectionString = await infrastructure.CreateDatabaseAsync();
+        connectionString ??= await infrastructure.CreateDatabaseAsync();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -43,6 +48,8 @@ public sealed class SagaHost : IAsyncDisposable
             ["Persistence:ConnectionString"] = connectionString,
         });
         builder.Services.AddLogging();
+        if (clock is not null)
+            builder.Services.AddSingleton(clock);
         builder.AddOrchestrator();
         var registrations = builder.Services.Select(d => d.ImplementationInstance).OfType<BusRegistrations>().Single();
         builder.Services.AddMassTransitTestHarness(x =>
@@ -77,7 +84,10 @@ public sealed class SagaHost : IAsyncDisposable
     /// <summary>The command of type <typeparamref name="T"/> the run published (it leaves the outbox only after the commit).</summary>
     public async Task<T> CommandAsync<T>(Guid runId) where T : class
     {
-        var published = await Harness.Published.SelectAsync<T>(m => RunIdOf(m.Context.Message) == runId).FirstOrDefault();
+        // Waits for the command itself (up to a minute), not for the bus to go quiet: on a busy machine a
+        // step can take longer than the harness's inactivity timeout.
+        using var wait = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var published = await Harness.Published.SelectAsync<T>(m => RunIdOf(m.Context.Message) == runId, wait.Token).FirstOrDefault();
         published.ShouldNotBeNull($"run {runId} published no {typeof(T).Name}");
         return published.Context.Message;
     }
@@ -87,6 +97,10 @@ public sealed class SagaHost : IAsyncDisposable
         using var scope = _provider.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ILoadSagaRepository<RunState>>().Load(runId);
     }
+
+    /// <summary>One pass of the orchestrator's step deadline sweeper; how many runs it told.</summary>
+    public Task<int> SweepAsync() =>
+        _provider.GetServices<IHostedService>().OfType<StepDeadlineSweeper>().Single().SweepAsync(CancellationToken.None);
 
     public OrchestratorDbContext NewDbContext() =>
         _provider.CreateScope().ServiceProvider.GetRequiredService<OrchestratorDbContext>();
@@ -103,4 +117,10 @@ public sealed class SagaHost : IAsyncDisposable
     }
 
     private static Guid RunIdOf(object message) => (Guid)message.GetType().GetProperty("RunId")!.GetValue(message)!;
+}
+
+/// <summary>The system clock moved forward: "later", without waiting for it.</summary>
+public sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
 }
