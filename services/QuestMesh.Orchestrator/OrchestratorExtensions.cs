@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using QuestMesh.Orchestrator.Artifacts;
 using QuestMesh.Orchestrator.Deadlines;
 using QuestMesh.Orchestrator.Persistence;
+using QuestMesh.Orchestrator.Persistence.Artifacts;
 using QuestMesh.Orchestrator.Persistence.Sagas;
 using QuestMesh.Orchestrator.Routing;
 using QuestMesh.Orchestrator.Runs;
@@ -34,11 +35,13 @@ public static class OrchestratorExtensions
         var persistence = builder.Configuration.GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions();
         services.AddQuestMeshOptions<PersistenceOptions>(PersistenceOptions.Section)
             .Validate(p => !p.UsesPostgreSql || !string.IsNullOrWhiteSpace(p.ConnectionString),
-                "Persistence:ConnectionString is required when Persistence:Provider is PostgreSql.");
+                "Persistence:ConnectionString is required when Persistence:Provider is PostgreSql.")
+            .Validate(p => p.UsesPostgreSql || !p.ArtifactsInDatabase,
+                "Persistence:Artifacts=Database needs Persistence:Provider=PostgreSql.");
         if (persistence.UsesPostgreSql)
             AddDatabase(services, persistence);
 
-        AddArtifacts(services);
+        AddArtifacts(services, persistence);
         AddSagaActivities(services);
         services.AddHostedService<StepDeadlineSweeper>();
 
@@ -59,15 +62,22 @@ public static class OrchestratorExtensions
     /// <summary>The orchestrator's database, migrated at start (before the bus, which is added after this).</summary>
     private static void AddDatabase(IServiceCollection services, PersistenceOptions persistence)
     {
-        services.AddDbContext<OrchestratorDbContext>(db => db.UseNpgsql(persistence.ConnectionString));
+        // Scoped contexts for the saga repository, a factory for the artifact store and queries.
+        services.AddDbContext<OrchestratorDbContext>(db => db.UseNpgsql(persistence.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContextFactory<OrchestratorDbContext>(db => db.UseNpgsql(persistence.ConnectionString));
         services.AddHostedService<DatabaseMigrator>();
     }
 
-    private static void AddArtifacts(IServiceCollection services)
+    /// <summary>On disk (embedded mode) or in PostgreSQL (<c>Persistence:Artifacts</c>), unless the host chose a store.</summary>
+    private static void AddArtifacts(IServiceCollection services, PersistenceOptions persistence)
     {
         services.TryAddSingleton<IRunArtifactLocations, RunArtifactLocations>();
-        services.TryAddSingleton<IArtifactStore, FileArtifactStore>();
+        if (persistence.UsesPostgreSql && persistence.ArtifactsInDatabase)
+            services.TryAddSingleton<IArtifactStore, PostgreSqlArtifactStore>();
+        else
+            services.TryAddSingleton<IArtifactStore, FileArtifactStore>();
         services.AddSingleton<RunArtifactWriter>();
+        services.AddSingleton<RunDocuments>();
     }
 
     private static void AddSagaActivities(IServiceCollection services)

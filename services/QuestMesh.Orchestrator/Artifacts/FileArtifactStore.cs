@@ -31,8 +31,7 @@ public sealed class FileArtifactStore(IRunArtifactLocations locations) : IArtifa
 
     public async Task AppendLineAsync(Guid runId, string name, string key, string line, CancellationToken cancellationToken = default)
     {
-        if (key.Length == 0 || !line.Contains(key, StringComparison.Ordinal) || line.Contains('\n'))
-            throw new ArgumentException($"An {name} line is one line that contains its key '{key}'.", nameof(line));
+        ArtifactRules.CheckLine(name, key, line);
         var path = PathOf(runId, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var gate = _locks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
@@ -78,15 +77,5 @@ public sealed class FileArtifactStore(IRunArtifactLocations locations) : IArtifa
 
     private string RunDirectory(Guid runId) => locations.DirectoryOf(runId);
 
-    private string PathOf(Guid runId, string name) => Path.Combine(RunDirectory(runId), Path.Combine(Segments(name)));
-
-    /// <summary>Names come from messages (a suite's file name): refuse anything that could leave the run's folder.</summary>
-    private static string[] Segments(string name)
-    {
-        var segments = name.Split('/');
-        if (name.Length == 0 || Path.IsPathRooted(name) || name.Contains('\\')
-            || segments.Any(s => s.Length == 0 || s == "." || s == ".."))
-            throw new ArgumentException($"Artifact name '{name}' must be a relative path without '.', '..' or empty parts.", nameof(name));
-        return segments;
-    }
+    private string PathOf(Guid runId, string name) => Path.Combine(RunDirectory(runId), Path.Combine(ArtifactRules.CheckName(name)));
 }

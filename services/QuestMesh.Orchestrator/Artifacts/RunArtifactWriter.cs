@@ -1,10 +1,12 @@
+using QuestMesh.Contracts;
 using QuestMesh.Orchestrator.Artifacts.Documents;
+using QuestMesh.Orchestrator.Runs;
 using QuestMesh.Orchestrator.StateMachines;
 
 namespace QuestMesh.Orchestrator.Artifacts;
 
 /// <summary>Writes a run's seed artifacts by name; the saga's activities call it, the store decides where they land.</summary>
-public sealed class RunArtifactWriter(IArtifactStore store)
+public sealed class RunArtifactWriter(IArtifactStore store, RunDocuments documents)
 {
     public Task Text(RunState run, string name, string content, CancellationToken cancellationToken) =>
         store.WriteAsync(run.CorrelationId, name, content, cancellationToken);
@@ -27,10 +29,14 @@ public sealed class RunArtifactWriter(IArtifactStore store)
     public Task Summary(RunState run, DateTimeOffset now, CancellationToken cancellationToken) =>
         Json(run, ArtifactNames.RunSummary, RunSummaryDocument.From(run, now), cancellationToken);
 
-    public Task FinalSuite(RunState run, CancellationToken cancellationToken) =>
-        run.BestSuite is { } suite
-            ? Text(run, ArtifactNames.Final(suite.FileName), suite.Source, cancellationToken)
-            : Task.CompletedTask;
+    /// <summary>The best suite under <c>final/</c> (when an attempt produced one); returns it.</summary>
+    public async Task<TestSuite?> FinalSuite(RunState run, CancellationToken cancellationToken)
+    {
+        var suite = await documents.Find<TestSuite>(run.CorrelationId, run.BestSuite, cancellationToken);
+        if (suite is not null)
+            await Text(run, ArtifactNames.Final(suite.FileName), suite.Source, cancellationToken);
+        return suite;
+    }
 
     /// <summary>The <c>events.log</c> line of the transition the message with <paramref name="stepKey"/> caused (once per key).</summary>
     public Task Event(RunState run, DateTimeOffset now, Guid stepKey, CancellationToken cancellationToken) =>

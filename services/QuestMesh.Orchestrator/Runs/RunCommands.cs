@@ -4,8 +4,9 @@ using QuestMesh.Orchestrator.StateMachines;
 namespace QuestMesh.Orchestrator.Runs;
 
 /// <summary>
-/// Builds each step's command from the run's state alone, so a command lost with a dead worker can be
-/// built again, identical but for its StepId.
+/// Builds each step's command from the run's state and the documents it references (read by
+/// <see cref="StepSender"/>), so a command lost with a dead worker can be built again, identical but for
+/// its StepId.
 /// </summary>
 public static class RunCommands
 {
@@ -19,47 +20,43 @@ public static class RunCommands
     /// Improve the best suite so far, guided by that suite's own critique: a critique of a worse,
     /// later suite would name missing lines the best one already covers.
     /// </summary>
-    public static EnhanceTests Enhance(RunState run, Guid stepId) => new()
+    public static EnhanceTests Enhance(RunState run, Guid stepId, TestSuite suite, Critique critique) => new()
     {
         RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId,
         Source = run.Source, TargetFile = run.TargetFile, Settings = run.Settings,
-        Suite = run.BestSuite ?? Current(run),
-        Critique = run.BestCritique ?? run.LastCritique ?? new Critique(),
+        Suite = suite, Critique = critique,
     };
 
-    public static AnalyzeTests Analyze(RunState run, Guid stepId) => new()
+    public static AnalyzeTests Analyze(RunState run, Guid stepId, TestSuite suite, LlmMetadata? metadata) => new()
     {
         RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId,
-        Source = run.Source, TargetFile = run.TargetFile, Suite = Current(run), Metadata = run.CurrentMetadata,
+        Source = run.Source, TargetFile = run.TargetFile, Suite = suite, Metadata = metadata,
     };
 
-    public static ExecuteTests Execute(RunState run, Guid stepId) => new()
+    public static ExecuteTests Execute(RunState run, Guid stepId, TestSuite suite) => new()
     {
         RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId,
-        Source = run.Source, TargetFile = run.TargetFile, Suite = Current(run),
+        Source = run.Source, TargetFile = run.TargetFile, Suite = suite,
         MaxMutants = run.Settings.MaxMutants, Seed = run.Settings.Seed,
     };
 
-    public static CritiqueAttempt Critique(RunState run, Guid stepId) => new()
+    public static CritiqueAttempt Critique(RunState run, Guid stepId, TestSuite suite, StaticReport staticReport, ExecutionReport execution) => new()
     {
         RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId,
-        TargetFile = run.TargetFile, Suite = Current(run),
-        Static = run.PendingStatic ?? throw Missing(run, "static report"),
+        TargetFile = run.TargetFile, Suite = suite,
+        Static = staticReport,
         PreReliability = run.PendingPreReliability ?? throw Missing(run, "pre-execution reliability"),
-        Execution = run.PendingExecution ?? throw Missing(run, "execution report"),
+        Execution = execution,
         Previous = run.Attempts.LastOrDefault(a => a.Attempt < run.Attempt),
         Settings = run.Settings,
     };
 
-    public static FixTests Fix(RunState run, Guid stepId) => new()
+    public static FixTests Fix(RunState run, Guid stepId, TestSuite suite, ExecutionReport execution) => new()
     {
         RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId, FixRound = run.FixRound,
-        Source = run.Source, TargetFile = run.TargetFile, Suite = Current(run),
-        Execution = run.PendingExecution ?? throw Missing(run, "execution report"),
+        Source = run.Source, TargetFile = run.TargetFile, Suite = suite, Execution = execution,
     };
 
-    private static TestSuite Current(RunState run) => run.CurrentSuite ?? throw Missing(run, "current suite");
-
-    private static InvalidOperationException Missing(RunState run, string what) =>
+    public static InvalidOperationException Missing(RunState run, string what) =>
         new($"Run {run.CorrelationId} attempt {run.Attempt} in state {run.CurrentState} has no {what}.");
 }

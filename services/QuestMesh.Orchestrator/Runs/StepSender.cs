@@ -11,7 +11,7 @@ namespace QuestMesh.Orchestrator.Runs;
 /// artifacts and sets the step's deadline. The same calls serve the first send and a re-send after a
 /// deadline passed, so a re-sent command never differs from the original but for its StepId.
 /// </summary>
-public sealed class StepSender(IOptions<OrchestratorOptions> options, TimeProvider clock, RunArtifactWriter artifacts)
+public sealed class StepSender(IOptions<OrchestratorOptions> options, TimeProvider clock, RunArtifactWriter artifacts, RunDocuments documents)
 {
     private StepTimeoutOptions Timeouts => options.Value.StepTimeouts;
 
@@ -21,9 +21,15 @@ public sealed class StepSender(IOptions<OrchestratorOptions> options, TimeProvid
         var stepId = NewId.NextGuid();
         run.GenerateStepId = stepId;
         if (run.Attempt == 0)
+        {
             await Publish(context, RunCommands.Generate(run, stepId), ArtifactNames.GenerateRequest);
+        }
         else
-            await Publish(context, RunCommands.Enhance(run, stepId), ArtifactNames.GenerateRequest);
+        {
+            var suite = await Document<TestSuite>(context, run.BestSuite ?? run.CurrentSuite, "suite");
+            var critique = await documents.Find<Critique>(run.CorrelationId, run.BestCritique ?? run.LastCritique, context.CancellationToken);
+            await Publish(context, RunCommands.Enhance(run, stepId, suite, critique ?? new Critique()), ArtifactNames.GenerateRequest);
+        }
         run.SetDeadline(clock.GetUtcNow(), Timeouts.Generate);
     }
 
@@ -31,17 +37,19 @@ public sealed class StepSender(IOptions<OrchestratorOptions> options, TimeProvid
     public async Task SendChecks(BehaviorContext<RunState> context)
     {
         var run = context.Saga;
+        var suite = await Document<TestSuite>(context, run.CurrentSuite, "current suite");
         if (run.PendingStatic is null)
         {
             var stepId = NewId.NextGuid();
             run.StaticStepId = stepId;
-            await context.Publish(RunCommands.Analyze(run, stepId));
+            var metadata = await documents.Find<LlmMetadata>(run.CorrelationId, run.CurrentMetadata, context.CancellationToken);
+            await context.Publish(RunCommands.Analyze(run, stepId, suite, metadata));
         }
         if (run.PendingExecution is null)
         {
             var stepId = NewId.NextGuid();
             run.ExecuteStepId = stepId;
-            await Publish(context, RunCommands.Execute(run, stepId), ArtifactNames.Request);
+            await Publish(context, RunCommands.Execute(run, stepId, suite), ArtifactNames.Request);
         }
         var timeout = run.PendingExecution is not null ? Timeouts.Static
             : run.PendingStatic is not null ? Timeouts.Execute
@@ -55,7 +63,11 @@ public sealed class StepSender(IOptions<OrchestratorOptions> options, TimeProvid
         var stepId = NewId.NextGuid();
         run.CritiqueStepId = stepId;
         var targetCode = await artifacts.Read(run, ArtifactNames.TargetCode, context.CancellationToken);
-        await context.Publish(RunCommands.Critique(run, stepId) with { TargetCode = targetCode });
+        var command = RunCommands.Critique(run, stepId,
+            await Document<TestSuite>(context, run.CurrentSuite, "current suite"),
+            await Document<StaticReport>(context, run.PendingStatic, "static report"),
+            await Document<ExecutionReport>(context, run.PendingExecution, "execution report"));
+        await context.Publish(command with { TargetCode = targetCode });
         run.SetDeadline(clock.GetUtcNow(), Timeouts.Critique);
     }
 
@@ -64,7 +76,9 @@ public sealed class StepSender(IOptions<OrchestratorOptions> options, TimeProvid
         var run = context.Saga;
         var stepId = NewId.NextGuid();
         run.FixStepId = stepId;
-        await context.Publish(RunCommands.Fix(run, stepId));
+        await context.Publish(RunCommands.Fix(run, stepId,
+            await Document<TestSuite>(context, run.CurrentSuite, "current suite"),
+            await Document<ExecutionReport>(context, run.PendingExecution, "execution report")));
         run.SetDeadline(clock.GetUtcNow(), Timeouts.Fix);
     }
 
@@ -73,6 +87,9 @@ public sealed class StepSender(IOptions<OrchestratorOptions> options, TimeProvid
         await context.Publish(command);
         await artifacts.AttemptJson(context.Saga, artifact, command, context.CancellationToken);
     }
+
+    private Task<T> Document<T>(BehaviorContext<RunState> context, DocumentRef? reference, string what) =>
+        documents.Get<T>(context.Saga.CorrelationId, reference ?? throw RunCommands.Missing(context.Saga, what), context.CancellationToken);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -6,9 +6,10 @@ using QuestMesh.Orchestrator.Runs;
 namespace QuestMesh.Orchestrator.StateMachines;
 
 /// <summary>
-/// One run's router state (DESIGN.md §5). Complex members (settings, suites, reports, lists) are plain
-/// serialisable types so a persistence mapping can store each as a JSON column. What the saga only
-/// passes on (the target's source) stays in the run's artifacts and is read back when a command needs it.
+/// One run's router state (DESIGN.md §5): what was asked, where the run stands, its figures and the
+/// steps it awaits. Documents (the target's source, suites, reports, critiques) stay in the run's
+/// artifacts and the row holds references to them (<see cref="DocumentRef"/>), so a row stays small
+/// and a transition retried after a conflict rewrites nothing but the same content.
 /// </summary>
 public class RunState : SagaStateMachineInstance
 {
@@ -41,12 +42,15 @@ public class RunState : SagaStateMachineInstance
     public int Stagnation { get; set; }
     public RouteKind? Route { get; set; }
 
-    // The suites: the one being checked, and the best one a finished attempt produced (with its critique).
-    public TestSuite? CurrentSuite { get; set; }
-    public LlmMetadata? CurrentMetadata { get; set; }
-    public TestSuite? BestSuite { get; set; }
-    public Critique? BestCritique { get; set; }
-    public Critique? LastCritique { get; set; }
+    // The documents the saga works with live in the run's artifacts (RunDocuments); the row holds their
+    // references. The suite being checked, and the best one a finished attempt produced (with its critique).
+    public DocumentRef? CurrentSuite { get; set; }
+    public string? CurrentSuiteFile { get; set; }
+    public DocumentRef? CurrentMetadata { get; set; }
+    public DocumentRef? BestSuite { get; set; }
+    public string? BestSuiteFile { get; set; }
+    public DocumentRef? BestCritique { get; set; }
+    public DocumentRef? LastCritique { get; set; }
 
     // The steps awaited: a reply counts only when its StepId is one of these.
     public Guid? GenerateStepId { get; set; }
@@ -56,9 +60,12 @@ public class RunState : SagaStateMachineInstance
     public Guid? FixStepId { get; set; }
 
     // The parallel pair of the current check, joined before the critique.
-    public StaticReport? PendingStatic { get; set; }
+    public DocumentRef? PendingStatic { get; set; }
     public PreReliability? PendingPreReliability { get; set; }
-    public ExecutionReport? PendingExecution { get; set; }
+    public DocumentRef? PendingExecution { get; set; }
+
+    /// <summary>Whether the pending execution had failing tests (what the router needs of it).</summary>
+    public bool PendingTestsFailing { get; set; }
 
     // Recovery: the sweeper re-sends the awaited step(s) once StepDeadline passes.
     public Guid? DeadlineId { get; set; }
@@ -106,6 +113,7 @@ public class RunState : SagaStateMachineInstance
         PendingStatic = null;
         PendingPreReliability = null;
         PendingExecution = null;
+        PendingTestsFailing = false;
     }
 
     public void BeginNextAttempt()
@@ -130,6 +138,7 @@ public class RunState : SagaStateMachineInstance
         BestCoverage = figures.Coverage;
         BestMutation = figures.MutationScore;
         BestSuite = CurrentSuite;
+        BestSuiteFile = CurrentSuiteFile;
         BestCritique = LastCritique;
     }
 

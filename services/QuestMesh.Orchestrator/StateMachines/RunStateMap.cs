@@ -6,7 +6,7 @@ namespace QuestMesh.Orchestrator.StateMachines;
 
 /// <summary>
 /// How a run's state is stored (distributed mode): one row per run, figures and ids as columns,
-/// structured members as <c>jsonb</c>, and PostgreSQL's <c>xmin</c> as the optimistic concurrency token.
+/// structured members (settings, figures, document references) as <c>jsonb</c>, and PostgreSQL's <c>xmin</c> as the optimistic concurrency token.
 /// </summary>
 public sealed class RunStateMap : IEntityTypeConfiguration<RunState>
 {
@@ -22,6 +22,8 @@ public sealed class RunStateMap : IEntityTypeConfiguration<RunState>
         run.Property(r => r.Status).HasMaxLength(128);
         run.Property(r => r.TerminationReason).HasMaxLength(256);
         run.Property(r => r.Route).HasConversion<string>().HasMaxLength(16);
+        run.Property(r => r.CurrentSuiteFile).HasMaxLength(1024);
+        run.Property(r => r.BestSuiteFile).HasMaxLength(1024);
 
         run.Property(r => r.Source).AsJsonColumn();
         run.Property(r => r.Settings).AsJsonColumn();

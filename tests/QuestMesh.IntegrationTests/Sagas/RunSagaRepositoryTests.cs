@@ -42,7 +42,7 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
         await using var db = host.NewDbContext();
         (await db.Runs.CountAsync(r => r.CorrelationId == runId)).ShouldBe(1);
         (await host.Harness.Published.SelectAsync<GenerateTests>(m => m.Context.Message.RunId == runId).CountAsync()).ShouldBe(1);
-        host.EventLines(runId).Length.ShouldBe(1);
+        (await host.EventLinesAsync(runId)).Length.ShouldBe(1);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
         run.CurrentState.ShouldBe("Checking");
         run.StatusDetail.ShouldNotBe("touched");
         run.Status.ShouldBe("analyzed");
-        var lines = host.EventLines(runId);
+        var lines = await host.EventLinesAsync(runId);
         lines.Count(l => l.Contains($"step={analyze.StepId}")).ShouldBe(1);
         lines.Length.ShouldBe(3); // submitted, generated, analyzed
     }
@@ -135,7 +135,7 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
             run.PendingStatic.ShouldNotBeNull();
             run.PendingExecution.ShouldNotBeNull();
             (await host.Harness.Published.SelectAsync<CritiqueAttempt>(m => m.Context.Message.RunId == runId).CountAsync()).ShouldBe(1);
-            var keys = host.EventLines(runId).Select(l => l.Split(" step=")[1].Split(' ')[0]).ToList();
+            var keys = (await host.EventLinesAsync(runId)).Select(l => l.Split(" step=")[1].Split(' ')[0]).ToList();
             keys.Count.ShouldBe(4);
             keys.ShouldBeUnique();
         }
@@ -154,5 +154,30 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
             DateTime.UtcNow.ShouldBeLessThan(deadline, "the saga's update never waited for the test's row lock");
             await Task.Delay(20);
         }
+    }
+
+    [Fact]
+    public async Task Should_resend_a_step_whose_deadline_passed_while_the_orchestrator_was_down()
+    {
+        Guid runId;
+        GenerateTests first;
+        string connectionString;
+        await using (var before = await SagaHost.StartAsync(infrastructure))
+        {
+            runId = await before.SubmitAsync();
+            first = await before.CommandAsync<GenerateTests>(runId);
+            connectionString = before.ConnectionString;
+        }
+
+        // Another orchestrator starts on the same database after the generate step's deadline passed.
+        await using var after = await SagaHost.StartAsync(infrastructure, connectionString, new ShiftedClock(TimeSpan.FromHours(1)));
+        (await after.SweepAsync()).ShouldBe(1);
+
+        var again = await after.CommandAsync<GenerateTests>(runId);
+        again.StepId.ShouldNotBe(first.StepId);
+        again.Attempt.ShouldBe(first.Attempt);
+        var run = (await after.LoadAsync(runId)).ShouldNotBeNull();
+        run.GenerateStepId.ShouldBe(again.StepId);
+        run.StepRetries.ShouldBe(1);
     }
 }

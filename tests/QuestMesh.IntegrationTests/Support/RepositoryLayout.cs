@@ -11,10 +11,13 @@ public static class RepositoryLayout
     /// A service host's assembly, built by the same solution build as this project: its output sits at the
     /// same place under its own project folder (<c>bin/Release/net10.0</c> when this one runs from there).
     /// </summary>
-    public static string ServiceAssembly(string project, string assembly)
+    public static string ServiceAssembly(string project, string assembly) => BuiltAssembly(Path.Combine("services", project), assembly);
+
+    /// <summary>The assembly of the project in <paramref name="projectFolder"/> (relative to the root), from the same build.</summary>
+    public static string BuiltAssembly(string projectFolder, string assembly)
     {
         var outputLayout = Path.GetRelativePath(FolderAbove(TestProject), AppContext.BaseDirectory);
-        var path = Path.GetFullPath(Path.Combine(Root, "services", project, outputLayout, assembly + ".dll"));
+        var path = Path.GetFullPath(Path.Combine(Root, projectFolder, outputLayout, assembly + ".dll"));
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException($"{path} does not exist: build the solution first (./quest build).", path);

@@ -1,4 +1,5 @@
 using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Persistence.Artifacts;
 
 namespace QuestMesh.IntegrationTests.Support;
 
@@ -35,11 +36,13 @@ public static class RunChecks
         run.TerminationReason.ShouldBe(completed.Reason);
         run.Attempts.Select(a => a.Attempt).ShouldBe([0]);
 
-        var lines = hosts.EventLines(runId);
+        var lines = await hosts.EventLinesAsync(runId);
         lines.ShouldBeUnique();
         lines.Select(l => l.Split(" step=")[1].Split(' ')[0]).ShouldBeUnique();
         lines.Count(l => l.Contains(" state=Completed ", StringComparison.Ordinal)).ShouldBe(1, string.Join('\n', lines));
+        hosts.Artifacts.ShouldBeOfType<PostgreSqlArtifactStore>();
+        var names = await hosts.Artifacts.ListAsync(runId);
         foreach (var name in ShopRuns.SeedArtifacts)
-            File.Exists(Path.Combine(hosts.RunFolder(runId), name)).ShouldBeTrue($"{name} is missing");
+            names.ShouldContain(name, $"{name} is missing");
     }
 }

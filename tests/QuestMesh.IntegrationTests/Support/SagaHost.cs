@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QuestMesh.Contracts;
 using QuestMesh.Orchestrator;
+using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.Orchestrator.Deadlines;
 using QuestMesh.Orchestrator.Persistence;
 using QuestMesh.Orchestrator.StateMachines;
 using QuestMesh.ServiceDefaults;
@@ -13,38 +15,41 @@ namespace QuestMesh.IntegrationTests.Support;
 
 /// <summary>
 /// The orchestrator as <c>AddOrchestrator()</c> registers it with <c>Persistence:Provider=PostgreSql</c>, on
-/// MassTransit's test harness (in-memory transport), against a fresh database on the shared server.
+/// MassTransit's test harness (in-memory transport), against a fresh database on the shared server
+/// (saga rows and artifacts).
 /// No worker answers: the tests reply by hand.
 /// </summary>
 public sealed class SagaHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private SagaHost(ServiceProvider provider, string connectionString, string artifactsRoot)
+    private SagaHost(ServiceProvider provider, string connectionString)
     {
         _provider = provider;
         ConnectionString = connectionString;
-        ArtifactsRoot = artifactsRoot;
         Harness = provider.GetRequiredService<ITestHarness>();
     }
 
     public ITestHarness Harness { get; }
     public string ConnectionString { get; }
-    public string ArtifactsRoot { get; }
     public IServiceProvider Services => _provider;
 
-    public static async Task<SagaHost> StartAsync(InfrastructureFixture infrastructure)
+    /// <summary>
+    /// A host on a new database, or on <paramref name="connectionString"/>'s (an orchestrator started
+    /// again after another stopped), with the system clock or <paramref name="clock"/>.
+    /// </summary>
+    public static async Task<SagaHost> StartAsync(InfrastructureFixture infrastructure, string? connectionString = null, TimeProvider? clock = null)
     {
-        var connectionString = await infrastructure.CreateDatabaseAsync();
-        var artifactsRoot = Directory.CreateTempSubdirectory("questmesh-it-artifacts-").FullName;
+        connectionString ??= await infrastructure.CreateDatabaseAsync();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Persistence:Provider"] = "PostgreSql",
             ["Persistence:ConnectionString"] = connectionString,
-            ["Orchestrator:ArtifactsRoot"] = artifactsRoot,
         });
         builder.Services.AddLogging();
+        if (clock is not null)
+            builder.Services.AddSingleton(clock);
         builder.AddOrchestrator();
         var registrations = builder.Services.Select(d => d.ImplementationInstance).OfType<BusRegistrations>().Single();
         builder.Services.AddMassTransitTestHarness(x =>
@@ -58,7 +63,7 @@ public sealed class SagaHost : IAsyncDisposable
         var provider = builder.Services.BuildServiceProvider(validateScopes: true);
         // The harness starts the bus only; the migration is the orchestrator's own hosted service.
         await provider.GetServices<IHostedService>().OfType<DatabaseMigrator>().Single().StartAsync(CancellationToken.None);
-        var host = new SagaHost(provider, connectionString, artifactsRoot);
+        var host = new SagaHost(provider, connectionString);
         await host.Harness.Start();
         return host;
     }
@@ -79,7 +84,10 @@ public sealed class SagaHost : IAsyncDisposable
     /// <summary>The command of type <typeparamref name="T"/> the run published (it leaves the outbox only after the commit).</summary>
     public async Task<T> CommandAsync<T>(Guid runId) where T : class
     {
-        var published = await Harness.Published.SelectAsync<T>(m => RunIdOf(m.Context.Message) == runId).FirstOrDefault();
+        // Waits for the command itself (up to a minute), not for the bus to go quiet: on a busy machine a
+        // step can take longer than the harness's inactivity timeout.
+        using var wait = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var published = await Harness.Published.SelectAsync<T>(m => RunIdOf(m.Context.Message) == runId, wait.Token).FirstOrDefault();
         published.ShouldNotBeNull($"run {runId} published no {typeof(T).Name}");
         return published.Context.Message;
     }
@@ -90,17 +98,29 @@ public sealed class SagaHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ILoadSagaRepository<RunState>>().Load(runId);
     }
 
+    /// <summary>One pass of the orchestrator's step deadline sweeper; how many runs it told.</summary>
+    public Task<int> SweepAsync() =>
+        _provider.GetServices<IHostedService>().OfType<StepDeadlineSweeper>().Single().SweepAsync(CancellationToken.None);
+
     public OrchestratorDbContext NewDbContext() =>
         _provider.CreateScope().ServiceProvider.GetRequiredService<OrchestratorDbContext>();
 
-    public string[] EventLines(Guid runId) => File.ReadAllLines(Path.Combine(ArtifactsRoot, runId.ToString(), "events.log"));
+    /// <summary>The run's <c>events.log</c> lines, from the artifact store (PostgreSQL here).</summary>
+    public async Task<string[]> EventLinesAsync(Guid runId) =>
+        ((await _provider.GetRequiredService<IArtifactStore>().ReadAsync(runId, ArtifactNames.EventsLog)) ?? "")
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public async ValueTask DisposeAsync()
     {
         await Harness.Stop();
         await _provider.DisposeAsync();
-        Directory.Delete(ArtifactsRoot, recursive: true);
     }
 
     private static Guid RunIdOf(object message) => (Guid)message.GetType().GetProperty("RunId")!.GetValue(message)!;
+}
+
+/// <summary>The system clock moved forward: "later", without waiting for it.</summary>
+public sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
 }

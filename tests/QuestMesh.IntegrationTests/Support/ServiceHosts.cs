@@ -6,6 +6,7 @@ using QuestMesh.Contracts;
 using QuestMesh.Fixer;
 using QuestMesh.Generator;
 using QuestMesh.Orchestrator;
+using QuestMesh.Orchestrator.Artifacts;
 using QuestMesh.Orchestrator.StateMachines;
 using QuestMesh.Runner;
 using QuestMesh.ServiceDefaults;
@@ -33,7 +34,6 @@ public sealed class ServiceHosts : IAsyncDisposable
     }
 
     public string ConnectionString { get; }
-    public string ArtifactsRoot => Path.Combine(_scratch, "artifacts");
     public IServiceProvider Orchestrator => _hosts[0].Services;
     public IServiceProvider Client => _hosts[^1].Services;
     public RunEnds Ends => Client.GetRequiredService<RunEnds>();
@@ -52,7 +52,6 @@ public sealed class ServiceHosts : IAsyncDisposable
             {
                 ["Persistence:Provider"] = "PostgreSql",
                 ["Persistence:ConnectionString"] = connectionString,
-                ["Orchestrator:ArtifactsRoot"] = Path.Combine(scratch, "artifacts"),
             }),
         };
         if (workers)
@@ -88,9 +87,11 @@ public sealed class ServiceHosts : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ILoadSagaRepository<RunState>>().Load(runId);
     }
 
-    public string RunFolder(Guid runId) => Path.Combine(ArtifactsRoot, runId.ToString());
+    /// <summary>The orchestrator's artifact store: PostgreSQL here, as in any deployment.</summary>
+    public IArtifactStore Artifacts => Orchestrator.GetRequiredService<IArtifactStore>();
 
-    public string[] EventLines(Guid runId) => File.ReadAllLines(Path.Combine(RunFolder(runId), "events.log"));
+    public async Task<string[]> EventLinesAsync(Guid runId) =>
+        ((await Artifacts.ReadAsync(runId, ArtifactNames.EventsLog)) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private static IHost Build(Dictionary<string, string?> bus, string scratch, string name, Action<IHostApplicationBuilder> add,
         Dictionary<string, string?>? settings = null, Action<IBusRegistrationConfigurator>? extra = null)

@@ -48,6 +48,6 @@ public sealed record RunSummaryDocument
         Settings = run.Settings,
         Best = run.BestFigures,
         Attempts = run.Attempts,
-        FinalSuite = run.BestSuite is { } suite ? ArtifactNames.Final(suite.FileName) : null,
+        FinalSuite = run.BestSuiteFile is { } file ? ArtifactNames.Final(file) : null,
     };
 }

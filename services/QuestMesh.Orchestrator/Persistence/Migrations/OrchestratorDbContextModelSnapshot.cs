@@ -22,6 +22,66 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("QuestMesh.Orchestrator.Persistence.Artifacts.StoredArtifact", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("RunId", "Name");
+
+                    b.ToTable("run_artifacts", (string)null);
+                });
+
+            modelBuilder.Entity("QuestMesh.Orchestrator.Persistence.Artifacts.StoredArtifactLine", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("line");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.HasKey("RunId", "Name", "Key");
+
+                    b.HasIndex("RunId", "Name", "Sequence");
+
+                    b.ToTable("run_artifact_lines", (string)null);
+                });
+
             modelBuilder.Entity("QuestMesh.Orchestrator.StateMachines.RunState", b =>
                 {
                     b.Property<Guid>("CorrelationId")
@@ -53,6 +113,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
                     b.Property<string>("BestSuite")
                         .HasColumnType("jsonb");
 
+                    b.Property<string>("BestSuiteFile")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
                     b.Property<Guid?>("CritiqueStepId")
                         .HasColumnType("uuid");
 
@@ -66,6 +130,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
 
                     b.Property<string>("CurrentSuite")
                         .HasColumnType("jsonb");
+
+                    b.Property<string>("CurrentSuiteFile")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
 
                     b.Property<Guid?>("DeadlineId")
                         .HasColumnType("uuid");
@@ -100,6 +168,9 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
 
                     b.Property<string>("PendingStatic")
                         .HasColumnType("jsonb");
+
+                    b.Property<bool>("PendingTestsFailing")
+                        .HasColumnType("boolean");
 
                     b.Property<double?>("PreviousCoverage")
                         .HasColumnType("double precision");

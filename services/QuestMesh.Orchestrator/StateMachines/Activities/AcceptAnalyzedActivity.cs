@@ -7,7 +7,7 @@ using QuestMesh.Orchestrator.Runs;
 namespace QuestMesh.Orchestrator.StateMachines.Activities;
 
 /// <summary>Static analysis of the current suite arrived: one half of the check.</summary>
-public sealed class AcceptAnalyzedActivity(RunArtifactWriter artifacts) : RunActivity<TestsAnalyzed>
+public sealed class AcceptAnalyzedActivity(RunArtifactWriter artifacts, RunDocuments documents) : RunActivity<TestsAnalyzed>
 {
     protected override async Task Run(BehaviorContext<RunState, TestsAnalyzed> context)
     {
@@ -17,7 +17,7 @@ public sealed class AcceptAnalyzedActivity(RunArtifactWriter artifacts) : RunAct
 
         run.StaticStepId = null;
         run.StepRetries = 0;
-        run.PendingStatic = message.Report;
+        run.PendingStatic = await documents.Put(run.CorrelationId, DocumentKinds.Static, message.Report, cancellationToken);
         run.PendingPreReliability = message.Reliability;
         run.RecordStep(StepNames.Static, message.DurationSeconds);
         run.Status = "analyzed";

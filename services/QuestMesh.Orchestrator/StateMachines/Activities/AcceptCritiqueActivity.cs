@@ -9,7 +9,7 @@ namespace QuestMesh.Orchestrator.StateMachines.Activities;
 /// The critique arrived. <c>critique.json</c> itself is written by <see cref="RouteAttemptActivity"/>,
 /// which adds where the router sent the run.
 /// </summary>
-public sealed class AcceptCritiqueActivity(RunArtifactWriter artifacts, TimeProvider clock) : RunActivity<AttemptCritiqued>
+public sealed class AcceptCritiqueActivity(RunArtifactWriter artifacts, RunDocuments documents, TimeProvider clock) : RunActivity<AttemptCritiqued>
 {
     protected override async Task Run(BehaviorContext<RunState, AttemptCritiqued> context)
     {
@@ -18,7 +18,7 @@ public sealed class AcceptCritiqueActivity(RunArtifactWriter artifacts, TimeProv
 
         run.CritiqueStepId = null;
         run.StepRetries = 0;
-        run.LastCritique = message.Critique;
+        run.LastCritique = await documents.Put(run.CorrelationId, DocumentKinds.Critique, message.Critique, context.CancellationToken);
         // The supervisor reports no duration of its own: measure it from the send.
         var seconds = run.StepSentAt is { } sent ? (clock.GetUtcNow() - sent).TotalSeconds : 0;
         run.RecordStep(StepNames.Critique, seconds);

@@ -7,7 +7,7 @@ using QuestMesh.Orchestrator.Runs;
 namespace QuestMesh.Orchestrator.StateMachines.Activities;
 
 /// <summary>The execution of the current suite arrived: the other half of the check, and the attempt's figures.</summary>
-public sealed class AcceptExecutedActivity(RunArtifactWriter artifacts) : RunActivity<TestsExecuted>
+public sealed class AcceptExecutedActivity(RunArtifactWriter artifacts, RunDocuments documents) : RunActivity<TestsExecuted>
 {
     protected override async Task Run(BehaviorContext<RunState, TestsExecuted> context)
     {
@@ -18,7 +18,8 @@ public sealed class AcceptExecutedActivity(RunArtifactWriter artifacts) : RunAct
 
         run.ExecuteStepId = null;
         run.StepRetries = 0;
-        run.PendingExecution = message.Report;
+        run.PendingExecution = await documents.Put(run.CorrelationId, DocumentKinds.Execution, message.Report, cancellationToken);
+        run.PendingTestsFailing = AttemptScoring.TestsFailing(message.Report);
         run.UpsertFigures(figures);
         run.RecordStep(StepNames.Execute, message.DurationSeconds);
         run.Status = "executed";

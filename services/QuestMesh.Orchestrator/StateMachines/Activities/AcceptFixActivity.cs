@@ -9,7 +9,7 @@ namespace QuestMesh.Orchestrator.StateMachines.Activities;
 /// A fix round ended. A repaired suite is checked again (same attempt); when the fixer could not
 /// repair it, no further round would help, so the attempt is routed as it stands.
 /// </summary>
-public sealed class AcceptFixActivity(RunArtifactWriter artifacts) : RunActivity<TestsFixed>
+public sealed class AcceptFixActivity(RunArtifactWriter artifacts, RunDocuments documents) : RunActivity<TestsFixed>
 {
     public static bool Repaired(TestsFixed message) => message.Suite is not null && message.Error is null;
 
@@ -34,7 +34,8 @@ public sealed class AcceptFixActivity(RunArtifactWriter artifacts) : RunActivity
 
         if (Repaired(message))
         {
-            run.CurrentSuite = message.Suite;
+            run.CurrentSuite = await documents.Put(run.CorrelationId, DocumentKinds.Suite, message.Suite!, cancellationToken);
+            run.CurrentSuiteFile = message.Suite!.FileName;
             run.BeginCheck();
             run.Status = "fixed";
             run.StatusDetail = $"round {run.FixRound}: {message.Report.FailingBefore} failing before, {message.Report.FailingAfter} after";

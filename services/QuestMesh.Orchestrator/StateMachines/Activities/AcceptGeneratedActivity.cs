@@ -8,7 +8,7 @@ using QuestMesh.Orchestrator.Runs;
 namespace QuestMesh.Orchestrator.StateMachines.Activities;
 
 /// <summary>A suite arrived: it becomes the attempt's current suite, with its seed artifacts.</summary>
-public sealed class AcceptGeneratedActivity(RunArtifactWriter artifacts) : RunActivity<TestsGenerated>
+public sealed class AcceptGeneratedActivity(RunArtifactWriter artifacts, RunDocuments documents) : RunActivity<TestsGenerated>
 {
     public static bool HasSuite(TestsGenerated message) => message.Suite is not null && message.Error is null;
 
@@ -21,8 +21,9 @@ public sealed class AcceptGeneratedActivity(RunArtifactWriter artifacts) : RunAc
 
         run.GenerateStepId = null;
         run.StepRetries = 0;
-        run.CurrentSuite = suite;
-        run.CurrentMetadata = message.Metadata;
+        run.CurrentSuite = await documents.Put(run.CorrelationId, DocumentKinds.Suite, suite, cancellationToken);
+        run.CurrentSuiteFile = suite.FileName;
+        run.CurrentMetadata = await documents.Put(run.CorrelationId, DocumentKinds.Metadata, message.Metadata, cancellationToken);
         run.BeginCheck();
         run.RecordStep(run.Attempt == 0 ? StepNames.Generate : StepNames.Enhance, message.DurationSeconds, message.Metadata);
         run.Status = "generated";

@@ -16,6 +16,7 @@ public sealed class FinishRunActivity(RunArtifactWriter artifacts, TimeProvider 
         var best = run.BestFigures ?? new AttemptFigures();
         run.StopWaiting(now);
         run.Status = reason;
+        var suite = await artifacts.FinalSuite(run, context.CancellationToken);
 
         await context.Publish(new RunCompleted
         {
@@ -23,10 +24,9 @@ public sealed class FinishRunActivity(RunArtifactWriter artifacts, TimeProvider 
             Reason = reason,
             Best = best,
             Attempts = run.Attempts.ToList(),
-            Suite = run.BestSuite,
+            Suite = suite,
             TargetsMet = run.BestFigures is not null && RouterPolicy.TargetsMet(best, run.Settings),
         });
-        await artifacts.FinalSuite(run, context.CancellationToken);
         await artifacts.Summary(run, now, context.CancellationToken);
     }
 }

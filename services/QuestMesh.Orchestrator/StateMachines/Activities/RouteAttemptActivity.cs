@@ -1,4 +1,5 @@
 using MassTransit;
+using QuestMesh.Contracts;
 using QuestMesh.Orchestrator.Artifacts;
 using QuestMesh.Orchestrator.Artifacts.Documents;
 using QuestMesh.Orchestrator.Routing;
@@ -11,7 +12,7 @@ namespace QuestMesh.Orchestrator.StateMachines.Activities;
 /// run's state; the state machine branches on <see cref="RunState.Route"/>. An attempt that is not sent
 /// to the fixer is final: it may become the best.
 /// </summary>
-public sealed class RouteAttemptActivity(RouterPolicy policy, RunArtifactWriter artifacts) : RunActivity
+public sealed class RouteAttemptActivity(RouterPolicy policy, RunArtifactWriter artifacts, RunDocuments documents) : RunActivity
 {
     protected override async Task Run(BehaviorContext<RunState> context)
     {
@@ -23,7 +24,7 @@ public sealed class RouteAttemptActivity(RouterPolicy policy, RunArtifactWriter 
         {
             Current = current,
             Earlier = run.Attempts.Where(a => a.Attempt < run.Attempt).ToList(),
-            TestsFailing = run.PendingExecution is { } execution && AttemptScoring.TestsFailing(execution),
+            TestsFailing = run.PendingTestsFailing,
             FixRound = run.FixRound,
             Settings = run.Settings,
         });
@@ -42,7 +43,7 @@ public sealed class RouteAttemptActivity(RouterPolicy policy, RunArtifactWriter 
         };
         run.StatusDetail = decision.Why;
 
-        if (run.LastCritique is { } critique)
+        if (await documents.Find<Critique>(run.CorrelationId, run.LastCritique, context.CancellationToken) is { } critique)
             await artifacts.AttemptJson(run, ArtifactNames.Critique, CritiqueDocument.From(critique, decision), context.CancellationToken);
         await artifacts.Metrics(run, context.CancellationToken);
     }
