@@ -93,7 +93,9 @@ public static class RunsApi
             return Problems.RunNotFound(runId);
         if (RunStatuses.IsFinal(run.Status))
             return Problems.Conflict("The run has already ended",
-                $"Run {run.RunId} is {run.Status} ({run.TerminationReason}); there is nothing to cancel.");
+                run.TerminationReason is { } reason && reason != run.Status
+                    ? $"Run {run.RunId} is {run.Status} ({reason}); there is nothing to cancel."
+                    : $"Run {run.RunId} is {run.Status}; there is nothing to cancel.");
         if (run.Status == RunStatuses.Pending)
         {
             http.Response.Headers.RetryAfter = "1";
