@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +38,7 @@ public static class ServeExecutor
             console.MarkupLineInterpolated($"[red]questmesh: {error.Message}[/]");
             return ExitCodes.InternalError;
         }
-        catch (IOException error) when (error.InnerException is SocketException or null && error.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+        catch (IOException error) when (error.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
         {
             console.MarkupLineInterpolated($"[red]questmesh: cannot listen on {urls}: {error.Message}[/]");
             return ExitCodes.BadInput;
