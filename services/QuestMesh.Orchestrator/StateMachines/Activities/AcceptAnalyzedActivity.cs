@@ -16,8 +16,11 @@ public sealed class AcceptAnalyzedActivity(RunArtifactWriter artifacts) : RunAct
         var cancellationToken = context.CancellationToken;
 
         run.StaticStepId = null;
-        run.StepRetries = 0;
         run.PendingStatic = message.Report;
+        // Re-sends count per check: the half that arrives first leaves the other's retries as they are,
+        // so an unanswered half is sent at most StepRetryLimit + 1 times whenever its partner answers.
+        if (run.ChecksComplete)
+            run.StepRetries = 0;
         run.PendingPreReliability = message.Reliability;
         run.RecordStep(StepNames.Static, message.DurationSeconds);
         run.Status = "analyzed";

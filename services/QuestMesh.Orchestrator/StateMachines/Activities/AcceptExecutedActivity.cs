@@ -17,8 +17,11 @@ public sealed class AcceptExecutedActivity(RunArtifactWriter artifacts) : RunAct
         var figures = AttemptScoring.Figures(run.Attempt, message.Report);
 
         run.ExecuteStepId = null;
-        run.StepRetries = 0;
         run.PendingExecution = message.Report;
+        // Re-sends count per check: the half that arrives first leaves the other's retries as they are,
+        // so an unanswered half is sent at most StepRetryLimit + 1 times whenever its partner answers.
+        if (run.ChecksComplete)
+            run.StepRetries = 0;
         run.UpsertFigures(figures);
         run.RecordStep(StepNames.Execute, message.DurationSeconds);
         run.Status = "executed";
