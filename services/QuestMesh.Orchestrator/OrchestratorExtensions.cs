@@ -10,6 +10,7 @@ using QuestMesh.Orchestrator.Deadlines;
 using QuestMesh.Orchestrator.Persistence;
 using QuestMesh.Orchestrator.Persistence.Artifacts;
 using QuestMesh.Orchestrator.Persistence.Sagas;
+using QuestMesh.Orchestrator.Queries;
 using QuestMesh.Orchestrator.Routing;
 using QuestMesh.Orchestrator.Runs;
 using QuestMesh.Orchestrator.StateMachines;
@@ -42,6 +43,7 @@ public static class OrchestratorExtensions
             AddDatabase(services, persistence);
 
         AddArtifacts(services, persistence);
+        AddRunQueries(services, persistence);
         AddSagaActivities(services);
         services.AddHostedService<StepDeadlineSweeper>();
 
@@ -57,6 +59,15 @@ public static class OrchestratorExtensions
             saga.EntityFrameworkRepository<RunState, OrchestratorDbContext>();
         else
             saga.InMemoryRepository();
+    }
+
+    /// <summary>The read side of the saga: the same choice of store as <see cref="ConfigureRepository"/>.</summary>
+    private static void AddRunQueries(IServiceCollection services, PersistenceOptions persistence)
+    {
+        if (persistence.UsesPostgreSql)
+            services.AddScoped<IRunQueries, EntityFrameworkRunQueries>();
+        else
+            services.AddScoped<IRunQueries, InMemoryRunQueries>();
     }
 
     /// <summary>The orchestrator's database, migrated at start (before the bus, which is added after this).</summary>

@@ -1,9 +1,10 @@
 using QuestMesh.Standalone.Cli;
 
-using var interrupt = new CancellationTokenSource();
+// Not disposed: a signal handler may still be running on another thread as Main returns.
+var interrupt = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    // First Ctrl+C cancels the run cleanly; a second one ends the process.
+    // First Ctrl+C cancels the run (or stops the server) cleanly; a second one ends the process.
     e.Cancel = !interrupt.IsCancellationRequested;
     interrupt.Cancel();
 };

@@ -11,4 +11,10 @@ public record RunStateChanged
     public double? MutationScore { get; init; }
     public string? Detail { get; init; }
     public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>
+    /// The key of the message that caused the change (its StepId; the run id for the submission): the same
+    /// key as the change's <c>events.log</c> line, so a reader can tell a change it has already seen.
+    /// </summary>
+    public Guid StepId { get; init; }
 }

@@ -30,12 +30,13 @@ public static class CliApp
             "QuestMesh writes unit tests for Python code and proves them with branch coverage and mutation testing.\n" + ExitCodes.Help)
         {
             RunCommand.Create(console),
+            ServeCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             var message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            console.MarkupLineInterpolated($"[red]questmesh: {message}[/] (try 'questmesh run --help')");
+            console.MarkupLineInterpolated($"[red]questmesh: {message}[/] (try 'questmesh --help')");
             return ExitCodes.BadInput;
         }
         return await parse.InvokeAsync(cancellationToken: cancellationToken);

@@ -22,28 +22,45 @@ public static class EmbeddedHost
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        AddConfiguration(builder.Configuration, new Dictionary<string, string?>
         {
             // The command's own output goes to stdout; logs go to stderr, warnings and worse only.
             ["Logging:Console:StandardError"] = "true",
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        });
-        builder.Configuration.AddEnvironmentVariables("QUESTMESH_");
-        if (overrides is not null)
-            builder.Configuration.AddInMemoryCollection(overrides);
+        }, overrides);
 
         builder.AddServiceDefaults();
         // Before AddOrchestrator, whose file store is only the default.
         builder.Services.AddSingleton<FileArtifactStore>();
         builder.Services.AddSingleton<IArtifactStore, WatchedArtifactStore>();
+        builder.AddEveryService();
+        builder.Services.AddSingleton<RunWatcher>();
+        builder.AddQuestMeshBus(x => x.AddConsumer<RunProgressConsumer>());
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The embedded hosts' settings over appsettings.json next to questmesh.dll: the host's own
+    /// <paramref name="defaults"/>, then <c>QUESTMESH_</c> environment variables, then <paramref name="overrides"/>.
+    /// </summary>
+    public static void AddConfiguration(IConfigurationManager configuration, IDictionary<string, string?> defaults,
+        IDictionary<string, string?>? overrides)
+    {
+        configuration.AddInMemoryCollection(defaults);
+        configuration.AddEnvironmentVariables("QUESTMESH_");
+        if (overrides is not null)
+            configuration.AddInMemoryCollection(overrides);
+    }
+
+    /// <summary>The orchestrator and every worker service, as their own hosts compose them.</summary>
+    public static IHostApplicationBuilder AddEveryService(this IHostApplicationBuilder builder)
+    {
         builder.AddOrchestrator();
         builder.AddGenerator();
         builder.AddStaticAnalysis();
         builder.AddRunner();
         builder.AddSupervisor();
         builder.AddFixer();
-        builder.Services.AddSingleton<RunWatcher>();
-        builder.AddQuestMeshBus(x => x.AddConsumer<RunProgressConsumer>());
-        return builder.Build();
+        return builder;
     }
 }

@@ -68,7 +68,7 @@ public sealed class SagaHost : IAsyncDisposable
         return host;
     }
 
-    public async Task<Guid> SubmitAsync()
+    public async Task<Guid> SubmitAsync(string? tenant = null)
     {
         var runId = NewId.NextGuid();
         await Harness.Bus.Publish(new SubmitRun
@@ -77,6 +77,7 @@ public sealed class SagaHost : IAsyncDisposable
             Source = new SourceSpec { Kind = SourceKinds.Inline, Files = [new InlineFile("pkg/target.py", "def f(x):\n    return x\n")] },
             TargetFile = "pkg/target.py",
             Settings = new RunSettings { MaxAttempts = 1 },
+            Tenant = tenant,
         });
         return runId;
     }

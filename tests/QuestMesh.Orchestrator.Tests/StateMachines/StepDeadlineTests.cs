@@ -61,4 +61,25 @@ public class StepDeadlineTests
         failed.Reason.ShouldBe("failed:step-timeout:execute");
         host.AllPublished<ExecuteTests>(runId).Count.ShouldBe(2);
     }
+
+    /// <summary>
+    /// The static half answers only after a re-send; the execute half never does. Its retries are not
+    /// reset by its partner's late answer, so it is sent limit + 1 times, not more.
+    /// </summary>
+    [Fact]
+    public async Task Should_keep_counting_a_halfs_retries_when_the_other_half_answers_late()
+    {
+        var script = new RunScript();
+        script.Drops[typeof(AnalyzeTests)] = 1;
+        script.Held.Add(typeof(ExecuteTests));
+        await using var host = await RunHarness.StartAsync(script, ShortDeadlines);
+        var runId = await host.SubmitAsync();
+
+        await host.WaitForAsync(runId, m => m.Failed);
+        var failed = await host.PublishedAsync<RunFailed>(runId);
+
+        failed.Reason.ShouldBe("failed:step-timeout:execute");
+        host.AllPublished<AnalyzeTests>(runId).Count.ShouldBe(2);
+        host.AllPublished<ExecuteTests>(runId).Count.ShouldBe(2);
+    }
 }

@@ -16,8 +16,11 @@ public sealed class AcceptAnalyzedActivity(RunArtifactWriter artifacts, RunDocum
         var cancellationToken = context.CancellationToken;
 
         run.StaticStepId = null;
-        run.StepRetries = 0;
         run.PendingStatic = await documents.Put(run.CorrelationId, DocumentKinds.Static, message.Report, cancellationToken);
+        // Re-sends count per check: the half that arrives first leaves the other's retries as they are,
+        // so an unanswered half is sent at most StepRetryLimit + 1 times whenever its partner answers.
+        if (run.ChecksComplete)
+            run.StepRetries = 0;
         run.PendingPreReliability = message.Reliability;
         run.RecordStep(StepNames.Static, message.DurationSeconds);
         run.Status = "analyzed";

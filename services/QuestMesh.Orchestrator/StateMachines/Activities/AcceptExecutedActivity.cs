@@ -17,9 +17,12 @@ public sealed class AcceptExecutedActivity(RunArtifactWriter artifacts, RunDocum
         var figures = AttemptScoring.Figures(run.Attempt, message.Report);
 
         run.ExecuteStepId = null;
-        run.StepRetries = 0;
         run.PendingExecution = await documents.Put(run.CorrelationId, DocumentKinds.Execution, message.Report, cancellationToken);
         run.PendingTestsFailing = AttemptScoring.TestsFailing(message.Report);
+        // Re-sends count per check: the half that arrives first leaves the other's retries as they are,
+        // so an unanswered half is sent at most StepRetryLimit + 1 times whenever its partner answers.
+        if (run.ChecksComplete)
+            run.StepRetries = 0;
         run.UpsertFigures(figures);
         run.RecordStep(StepNames.Execute, message.DurationSeconds);
         run.Status = "executed";

@@ -17,6 +17,7 @@ public sealed class AnnounceActivity(RunArtifactWriter artifacts, TimeProvider c
         var run = context.Saga;
         var now = clock.GetUtcNow();
         var figures = run.CurrentFigures;
+        var stepKey = StepKeys.Of(context);
         run.UpdatedAt = now;
 
         await context.Publish(new RunStateChanged
@@ -29,7 +30,8 @@ public sealed class AnnounceActivity(RunArtifactWriter artifacts, TimeProvider c
             MutationScore = figures?.MutationScore,
             Detail = run.StatusDetail,
             Timestamp = now,
+            StepId = stepKey,
         });
-        await artifacts.Event(run, now, StepKeys.Of(context), context.CancellationToken);
+        await artifacts.Event(run, now, stepKey, context.CancellationToken);
     }
 }
