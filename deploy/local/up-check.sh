@@ -30,8 +30,8 @@ run_id=$(echo "$answer" | /usr/bin/python3 -c 'import json, sys; print(json.load
 code=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Api-Key: not-the-key-at-all-0000' "$QUESTMESH_URL/api/runs")
 [ "$code" = 401 ]; check $? "a wrong key answers 401 (got $code)"
 
-final=""
-for _ in $(seq 1 600); do
+final="no run id"
+[ -n "$run_id" ] && for _ in $(seq 1 600); do
   final=$(curl -s -H "X-Api-Key: $QUESTMESH_KEY" "$QUESTMESH_URL/api/runs/$run_id" \
     | /usr/bin/python3 -c 'import json, sys; r = json.load(sys.stdin); print(r["status"], r.get("coverage"), r.get("terminationReason"))' 2>/dev/null)
   case "$final" in completed*|failed*|cancelled*) break ;; esac

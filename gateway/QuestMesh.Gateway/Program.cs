@@ -1,9 +1,10 @@
 using QuestMesh.Gateway;
 using QuestMesh.ServiceDefaults;
 
-// The gateway in front of the orchestrator's HTTP API: API keys → tenants, rate limits, size limits, YARP.
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddEnvironmentVariables("QUESTMESH_");
+// questmesh-gateway: the one door in front of the orchestrator's HTTP API — API keys mapped to tenants,
+// rate and size limits, YARP routes from appsettings.json next to the assembly (QUESTMESH_ variables
+// and the command line override it).
+var builder = QuestMeshHost.CreateBuilder(args, "gateway");
 builder.AddServiceDefaults();
 builder.AddGateway();
 
