@@ -70,7 +70,10 @@ up_rabbitmq() {
   user=$( [ "$(id -u)" = 0 ] && echo rabbitmq || id -un )
   epmd_before=$(pgrep -u "$user" -x epmd || true)
   up_as rabbitmq env "${env[@]}" setsid "$sbin/rabbitmq-server" >"$UP_DIR/rabbitmq.log" 2>&1 &
-  if ! up_as rabbitmq env "${env[@]}" timeout 90 "$sbin/rabbitmqctl" -n "$node" await_startup >/dev/null 2>&1; then
+  # 'wait' waits for the PID file and the node; await_startup alone gives up at once when the node has
+  # not yet registered with epmd.
+  if ! up_as rabbitmq env "${env[@]}" timeout 90 "$sbin/rabbitmqctl" -n "$node" wait --timeout 90 "$base/rabbitmq.pid" >/dev/null 2>&1 \
+    || ! up_as rabbitmq env "${env[@]}" timeout 90 "$sbin/rabbitmqctl" -n "$node" await_startup >/dev/null 2>&1; then
     echo "quest up: RabbitMQ did not start; see $UP_DIR/rabbitmq.log" >&2
     return 1
   fi

@@ -11,6 +11,7 @@ public static class BenchApp
     private const string Usage = """
         usage: ./quest bench mutation [--shared DIR] [--repeat N] [--naive-sample N] [--out DIR]
                ./quest bench generation [--shared DIR] [--corpus DIR] [--budget SECONDS] [--out DIR]
+               ./quest bench distributed [--repeat N] [--runs M] [--out DIR]
 
           mutation   the mutation engine on shared/bench/mutation/* (real modules with CPython's tests):
                      mutants, killed, survived, timeouts, score, wall time, mutants per second, and the
@@ -28,6 +29,19 @@ public static class BenchApp
                      generated for under their `_copy` name (target.json's `file`, under src/)
           --corpus DIR       an already materialised corpus (default: run the script into a temporary folder)
           --budget SECONDS   the search budget per target (default 45)
+          distributed the cost of the distributed path and the run saga's throughput; ./quest starts a private
+                     PostgreSQL and RabbitMQ (Debian's packages, throwaway, on free loopback ports) and stops them after.
+                     1. samples/shop shop/pricing.py (strategy search, seed 42, budget 3 s, at most 20 mutants, exactly
+                     2 attempts) N times embedded (one process, in-memory bus, saga in memory, artifacts on disk) and N
+                     times distributed (a host per service over RabbitMQ, saga and artifacts in PostgreSQL), interleaved:
+                     per path the median wall time per attempt and the time in the steps themselves (run_summary.json),
+                     the ratio distributed ÷ embedded and the overhead in % of an attempt (goal ≤ 10 %)
+                     2. the saga alone with workers that answer at once: M runs submitted together (generate → static ‖
+                     execute → critique → finish); saga events per second from the first submission to the last end,
+                     median of N repeats (goal ≥ 300), with database commands, time and commits per event
+          --repeat N         runs per path, and saga repeats (default 3)
+          --runs M           runs submitted together in the saga measurement (default 50)
+          --postgres-port P, --rabbitmq-port P   the servers to use (./quest passes the ones it started)
           --out DIR          where the JSON goes (default artifacts/bench)
         """;
 
@@ -59,6 +73,8 @@ public static class BenchApp
                 return await new MutationBench(harness, options).RunAsync();
             case "generation":
                 return await new GenerationBench(harness, ActivatorUtilities.CreateInstance<SuiteByHand>(host.Services), options).RunAsync();
+            case "distributed":
+                return await new Distributed.DistributedBench(options).RunAsync();
             default:
                 Console.Error.WriteLine($"quest bench: unknown suite '{args[0]}'");
                 Console.Error.WriteLine(Usage);

@@ -1,7 +1,7 @@
 namespace QuestMesh.Benchmarks;
 
 public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveSample, string OutputDirectory,
-    string? CorpusDirectory = null, double BudgetSeconds = 45)
+    string? CorpusDirectory = null, double BudgetSeconds = 45, int Runs = 50, int? PostgresPort = null, int? RabbitMqPort = null)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -11,6 +11,8 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
         var output = Path.GetFullPath("artifacts/bench");
         string? corpus = null;
         var budget = 45.0;
+        var runs = 50;
+        int? postgresPort = null, rabbitMqPort = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -23,11 +25,14 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
                 case "--corpus" when value is not null: corpus = Path.GetFullPath(value); i++; break;
                 case "--budget" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var b) && b > 0:
                     budget = b; i++; break;
+                case "--runs" when int.TryParse(value, out var m) && m > 0: runs = m; i++; break;
+                case "--postgres-port" when int.TryParse(value, out var p) && p is > 0 and < 65536: postgresPort = p; i++; break;
+                case "--rabbitmq-port" when int.TryParse(value, out var q) && q is > 0 and < 65536: rabbitMqPort = q; i++; break;
                 default:
                     Console.Error.WriteLine($"quest bench: bad argument '{args[i]}'");
                     return null;
             }
         }
-        return new BenchOptions(shared, repeat, naive, output, corpus, budget);
+        return new BenchOptions(shared, repeat, naive, output, corpus, budget, runs, postgresPort, rabbitMqPort);
     }
 }
