@@ -10,7 +10,7 @@ public static class BenchApp
 {
     private const string Usage = """
         usage: ./quest bench mutation [--shared DIR] [--repeat N] [--naive-sample N] [--out DIR]
-               ./quest bench generation [--shared DIR] [--corpus DIR] [--budget SECONDS] [--out DIR]
+               ./quest bench generation [--shared DIR] [--corpus DIR] [--budget SECONDS] [--only ID,ID] [--out DIR]
 
           mutation   the mutation engine on shared/bench/mutation/* (real modules with CPython's tests):
                      mutants, killed, survived, timeouts, score, wall time, mutants per second, and the
@@ -28,6 +28,7 @@ public static class BenchApp
                      generated for under their `_copy` name (target.json's `file`, under src/)
           --corpus DIR       an already materialised corpus (default: run the script into a temporary folder)
           --budget SECONDS   the search budget per target (default 45)
+          --only ID,ID       only these targets (their ids: the corpus folders' names, e.g. quopri,six)
           --out DIR          where the JSON goes (default artifacts/bench)
         """;
 

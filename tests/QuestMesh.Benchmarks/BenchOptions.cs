@@ -1,7 +1,7 @@
 namespace QuestMesh.Benchmarks;
 
 public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveSample, string OutputDirectory,
-    string? CorpusDirectory = null, double BudgetSeconds = 45)
+    string? CorpusDirectory = null, double BudgetSeconds = 45, IReadOnlySet<string>? Only = null)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -11,6 +11,7 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
         var output = Path.GetFullPath("artifacts/bench");
         string? corpus = null;
         var budget = 45.0;
+        HashSet<string>? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -23,11 +24,14 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
                 case "--corpus" when value is not null: corpus = Path.GetFullPath(value); i++; break;
                 case "--budget" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var b) && b > 0:
                     budget = b; i++; break;
+                case "--only" when !string.IsNullOrWhiteSpace(value):
+                    only = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                    i++; break;
                 default:
                     Console.Error.WriteLine($"quest bench: bad argument '{args[i]}'");
                     return null;
             }
         }
-        return new BenchOptions(shared, repeat, naive, output, corpus, budget);
+        return new BenchOptions(shared, repeat, naive, output, corpus, budget, only);
     }
 }

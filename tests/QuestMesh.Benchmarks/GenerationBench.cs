@@ -27,6 +27,17 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
             if (corpus is null)
                 return 2;
             var targets = GenerationCorpus.Read(corpus);
+            if (options.Only is { } only)
+            {
+                var unknown = only.Where(id => targets.All(t => t.Id != id)).ToList();
+                if (unknown.Count > 0)
+                {
+                    Console.Error.WriteLine($"quest bench: no target {string.Join(", ", unknown)} in {corpus} " +
+                                            $"(ids: {string.Join(", ", targets.Select(t => t.Id))})");
+                    return 2;
+                }
+                targets = targets.Where(t => only.Contains(t.Id)).ToList();
+            }
             if (targets.Count == 0)
             {
                 Console.Error.WriteLine($"quest bench: no targets (target.json) under {corpus}");
