@@ -128,9 +128,10 @@ def test_parameters_used_in_arithmetic_get_numbers_before_text():
     assert spec_from_use(hints.for_param("first_word", None, "text")) is None
 
 
-def test_a_test_covering_nothing_the_others_do_not_is_dropped():
-    def candidate(arcs, kills=()):
-        return Candidate(SimpleNamespace(arcs=frozenset(arcs)), None, None, set(kills))  # type: ignore[arg-type]
+def test_a_test_covering_nothing_the_other_tests_of_its_target_do_not_is_dropped():
+    def candidate(arcs, kills=(), target="f"):
+        found = SimpleNamespace(arcs=frozenset(arcs), call=SimpleNamespace(target=SimpleNamespace(label=target)))
+        return Candidate(found, None, None, set(kills))  # type: ignore[arg-type]
 
     wide = candidate({(1, 2), (2, 3), (3, 4)})  # picked first: the most arcs
     left = candidate({(1, 2), (2, 3), (5, 6)})
@@ -138,6 +139,20 @@ def test_a_test_covering_nothing_the_others_do_not_is_dropped():
     twin = candidate({(1, 2), (2, 3), (5, 6)})  # same arcs, other values: a near-duplicate of `left`
 
     assert choose([wide, left, right, twin], set()) == [left, right]
+
+
+def test_a_test_of_another_target_is_no_duplicate_though_others_cover_what_it_is_known_to_cover():
+    def candidate(arcs, target):
+        found = SimpleNamespace(arcs=frozenset(arcs), call=SimpleNamespace(target=SimpleNamespace(label=target)))
+        return Candidate(found, None, None, set())  # type: ignore[arg-type]
+
+    # A whole page rendered and asserted reaches only lines the others reach, but the screen samples mutants:
+    # what it alone would kill may never have been screened.
+    page = candidate({(1, 2), (2, 3), (3, 4)}, "format_page")
+    week = candidate({(1, 2), (2, 3), (5, 6)}, "format_week")
+    day = candidate({(3, 4), (6, 7)}, "format_day")
+
+    assert choose([page, week, day], set()) == [page, week, day]
 
 
 def test_names_say_what_the_values_are_and_fall_back_to_them_only_to_tell_two_tests_apart(tmp_path):

@@ -138,16 +138,25 @@ def choose(candidates: list[Candidate], already: set[Arc]) -> list[Candidate]:
 
 
 def _without_redundant(chosen: list[int], candidates: list[Candidate], already: set[Arc]) -> list[int]:
-    """Drops, latest pick first, each test whose arcs and kills the others all have too: a near-duplicate
-    (same call, other values) that covers nothing new once later picks are in."""
+    """Drops, latest pick first, each test whose arcs and kills the other tests of the same target all have
+    too: a near-duplicate (same call, other values) that covers nothing new once later picks are in. A test
+    of another target is no duplicate: the screen samples mutants and caps their killers, so a test whose
+    known kills others share may still be the only one that kills mutants the screen never ran (a whole page
+    rendered and asserted, where the others only reach its lines)."""
     features = {i: {("arc", a) for a in candidates[i].found.arcs - already}
                 | {("mutant", m) for m in candidates[i].kills} for i in chosen}
+    label = {i: _label(candidates[i]) for i in chosen}
     kept = list(chosen)
     for index in reversed(chosen):
-        others = set().union(*(features[j] for j in kept if j != index))
+        others = set().union(*(features[j] for j in kept if j != index and label[j] == label[index]))
         if features[index] <= others:
             kept.remove(index)
     return kept
+
+
+def _label(candidate: Candidate) -> str:
+    call = getattr(candidate.found, "call", None)
+    return call.target.label if call is not None else ""
 
 
 @dataclass
