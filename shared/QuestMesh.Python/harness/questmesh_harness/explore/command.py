@@ -32,7 +32,7 @@ from .selection.choice import Candidate, MutantLab, Simplifier, choose, observe,
 from .calls.session import ArcMap, load, sandbox, test_namespace
 from .skips import Skips
 from .inputs.support import django_configure, import_line, prepare
-from .calls.targets import discover
+from .calls.targets import discover, members
 from .calls.trace import Alarm
 from .writing.verification import ELSEWHERE, detect_style, existing_arcs, run_tests
 from .calls.web import flask_views, route_targets
@@ -54,6 +54,7 @@ MUTANT_RUNS_PER_SECOND = 400
 SIMPLIFY_RUNS_PER_SECOND = 50
 HUNT_RUNS_PER_SECOND = 400
 VERIFY_ROUNDS = 3
+OBSERVE_SHARE = 0.65  # the reserve is observed until this share of the budget
 
 
 @dataclass
@@ -176,16 +177,19 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
                              [repr(s) for s in hints.strings[:6]], default={}) or {}
         targets = [with_made_arguments(t, made) for t in targets]
         owners = {t.owner for t in targets if t.owner and t.needs_instance}
+        classes = {value: name for name, value in vars(module).items()
+                   if isinstance(value, type) and value.__module__ == module.__name__}
         search = Search(runner, targets, arc_map.translate, random.Random(req.seed), limits, hints.strings,
                         focus=focus, covered=set(already),
                         made={owner: for_owner(module, owner, made) for owner in owners}, examples=examples(tree),
-                        skips=skips)
+                        skips=skips, classes=classes,
+                        members=lambda name: members(module, tree, hints, name, skips))
         found = search.run()
         instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
         oracle = Oracle(module, namespace, runner.evaluate, runner.fresh_instance, instance, runner.guarded,
                         support.unstable_texts(), runner.blame)
-        candidates = [Candidate(f, *observed) for f in search.kept(found + search.reserve)
-                      if (observed := skips.attempt(f.call.target.label, "observe", observe, runner, oracle, f.call))]
+        candidates = _observed(search.kept(found), search.kept(search.reserve), runner, oracle, skips,
+                               started + req.budget * OBSERVE_SHARE)
         # Mutants get a shorter leash: a mutant that loops should not eat the budget.
         lab = MutantLab(module.__name__, module.__file__, Alarm(MUTANT_CALL_SECONDS), instance, MAX_MUTANT_EVENTS,
                         support, reach_map(source, arc_map.first_lines))
@@ -201,8 +205,23 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
         chosen = choose(search.kept_candidates(candidates), already)[:MAX_TESTS]
         chosen = Simplifier(runner, oracle, lab, arc_map.translate, int(req.budget * SIMPLIFY_RUNS_PER_SECOND),
                             started + req.budget * 0.85, skips).simplify(chosen, already)
-        cases = _cases(search.kept_candidates(chosen), targets, runner, taken, skips, style)
+        cases = _cases(search.kept_candidates(chosen), search.targets, runner, taken, skips, style)
     return cases, search, set(search.covered), arc_map, taken, imports
+
+
+def _observed(found: list, reserve: list, runner: Runner, oracle: Oracle, skips: Skips,
+              deadline: float) -> list[Candidate]:
+    """Every kept call observed (each ran three times), then the reserve (calls that showed only a new result)
+    while time is left: the reserve only adds choice for the mutant screen, and a module with many targets
+    holds hundreds of them."""
+    candidates: list[Candidate] = []
+    for index, f in enumerate(found + reserve):
+        if index >= len(found) and time.perf_counter() > deadline:
+            break
+        observed = skips.attempt(f.call.target.label, "observe", observe, runner, oracle, f.call)
+        if observed:
+            candidates.append(Candidate(f, *observed))
+    return candidates
 
 
 def _focus(focus: dict, arc_map: ArcMap) -> Focus:

@@ -54,6 +54,20 @@ def sources(call: Call) -> list[str]:
     return found + [source for _, args in call.prep for _, source in args]
 
 
+def call_source(call: Call) -> Optional[str]:
+    """The expression of a call that needs no statement before it (`lt(5)`, `Span.parse('1h')`), for using
+    what it returns as an instance to call methods on; None for calls on an instance or with steps."""
+    target = call.target
+    if call.prep or call.make or call.then or target.kind not in ("function", "static", "classmethod"):
+        return None
+    positional, keyword = split(target.params, dict(call.args))
+    kinds = {p.name: p.kind for p in target.params}
+    parts = [f"*{source}" if kinds.get(name) == "var_positional" else source for name, source in positional]
+    parts += [f"{name}={source}" for name, source in keyword]
+    head = target.name if target.kind == "function" else f"{target.owner}.{target.name}"
+    return f"{head}({', '.join(parts)})"
+
+
 def split(params: tuple[Param, ...], given: dict[str, Any]) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
     """Which given arguments go by position and which by keyword; items are (name, value) either way.
 

@@ -7,11 +7,11 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional
 
-from .runner import Args, Call, Outcome, Runner, complete
+from .runner import Args, Call, Outcome, Runner, call_source, complete
 from ..inputs.doctests import Example, as_args
 from .follow import MAX_THEN, follow_ups
 from ..inputs.values import BYTES, FLOATS, INTS, STRINGS
-from ..inputs.variation import mutate
+from ..inputs.variation import mutate, mutate_inside
 from ..skips import Skips
 from .targets import Param, Target
 from .trace import Arc
@@ -26,6 +26,9 @@ TIMEOUT_COST = 100_000
 MAX_TIMEOUTS = 2  # per target; after that its calls are not tried again
 CALL_COST = 200  # what a call costs beyond the target's own lines (argument building, the call, tracing)
 RESERVE_PER_TARGET = 40
+ADOPTED_PER_CLASS = 6  # calls whose returned instance a class's methods are tried on
+MIN_PATIENCE = 1000  # calls without a new arc the mutation phase always allows
+MAX_REPEATS = 2000  # children in a row that were tried before (or could not be made): nothing new is near
 # The basic kinds of value tried, in this order, for a parameter whose every call so far ended in Python's
 # own TypeError or AttributeError (a misuse): its pool guessed the wrong kind (text for bytes, say).
 OTHER_KINDS: tuple[tuple[str, ...], ...] = (
@@ -90,12 +93,38 @@ class Search:
     extra_pool: dict[tuple[str, str, str], tuple[str, ...]] = field(default_factory=dict)
     _last_misuse: bool = False  # whether the last call tried ended in a misuse
     skips: Skips = field(default_factory=Skips)  # targets the harness failed on: no further calls, no tests
+    # The module's classes (class → name) and the member targets of one of them, for returned instances.
+    classes: dict[type, str] = field(default_factory=dict)
+    members: Optional[Callable[[str], list[Target]]] = None
 
     def run(self) -> list[Found]:
-        for target in self.targets:
+        for target in list(self.targets):
             self.skips.attempt(target.label, "call", self._systematic, target)
+        self._adopt_returned()
         self._mutation_phase()
         return self.kept(self.corpus)
+
+    def _adopt_returned(self) -> None:
+        """Instances of the module's classes that its functions returned (`lt(5)` → a `_NumberValidator`)
+        become instances to call methods on, built by that very call; a class with no targets yet (a private
+        one, or one whose constructor takes what no pool has) gets its methods as targets."""
+        if self.members is None:
+            return
+        found: dict[str, list[str]] = {}
+        for f in self.corpus + self.reserve:
+            name = self.classes.get(type(f.outcome.value)) if f.outcome.status == "returned" else None
+            source = call_source(f.call) if name else None
+            if name and source and len(found.setdefault(name, [])) < ADOPTED_PER_CLASS and source not in found[name]:
+                found[name].append(source)
+        owners = {t.owner for t in self.targets if t.needs_instance}
+        for name, sources in found.items():
+            self.made[name] = list(dict.fromkeys(self.made.get(name, []) + sources))
+            if name in owners or self._out_of_budget():
+                continue
+            added: list[Target] = self.skips.attempt(name, "discover", self.members, name, default=[]) or []
+            self.targets += added
+            for target in added:
+                self.skips.attempt(target.label, "call", self._systematic, target)
 
     def kept(self, found: list[Found]) -> list[Found]:
         return self.skips.keep(found, lambda f: f.call.target.label)
@@ -248,8 +277,15 @@ class Search:
         return param.pool + self.extra_pool.get((call.target.label, side, param.name), ())
 
     def _mutation_phase(self) -> None:
-        quiet = 0
-        while quiet < self.limits.patience and not self._out_of_budget() and (self.corpus or self.seeds):
+        """Mutates kept calls until the budget is spent or the search stops finding arcs: it gives up after as
+        many calls without a new arc as it took to find the last one (at least `MIN_PATIENCE`, at most the
+        limit's patience), so a target still yielding arcs gets the budget and one that has run dry ends
+        early. A child tried before costs no call; a long run of those means the space is exhausted."""
+        quiet = repeats = 0
+        progress_at = self.calls
+        while not self._out_of_budget() and (self.corpus or self.seeds):
+            if quiet >= min(self.limits.patience, max(MIN_PATIENCE, progress_at)) or repeats >= MAX_REPEATS:
+                return
             seeds = [c for c in self.seeds if self._timeouts.get(c.target.label, 0) < MAX_TIMEOUTS
                      and c.target.label not in self.skips]
             corpus = self.kept(self.corpus)
@@ -260,10 +296,13 @@ class Search:
             parent = self.rng.choices(parents, weights)[0]
             child = self.skips.attempt(parent.target.label, "call", self.mutant, parent)
             if child is None or child in self.tried:
-                quiet += 1
-                self.calls += child is None  # a dead end still spends budget, so the loop always ends
+                repeats += 1
                 continue
-            quiet = 0 if self.skips.attempt(parent.target.label, "call", self._try, child) else quiet + 1
+            repeats = 0
+            if self.skips.attempt(parent.target.label, "call", self._try, child):
+                quiet, progress_at = 0, self.calls
+            else:
+                quiet += 1
 
     def mutant(self, call: Call) -> Optional[Call]:
         if call.target.needs_instance and self.rng.random() < PREP_RATE:
@@ -321,6 +360,9 @@ class Search:
     def _nudge(self, source: Optional[str], values: tuple[str, ...]) -> Optional[str]:
         if source is None:
             return self.rng.choice(values) if values else None
+        inside = mutate_inside(source, self.rng, self.strings)
+        if inside is not None:
+            return inside
         ok, value = self.runner.guarded(self.runner.evaluate, source)
         if not ok:
             return self.rng.choice(values) if values else None

@@ -16,8 +16,8 @@ from .dunders import DUNDERS, accepts
 from ..inputs.hints import Hints
 from ..skips import Skips
 from ..inputs.special import special_values
-from ..inputs.values import (Spec, kinds_of, pool, spec_from_annotation, spec_from_name, spec_from_use, spec_from_value,
-                             to_source)
+from ..inputs.values import (Spec, duck, kinds_of, pool, spec_from_annotation, spec_from_name, spec_from_use,
+                             spec_from_value, stream_pool, to_source)
 
 CLASS_NAMES = re.compile(r"(^|_)(cls|class|klass|group_cls|class_|base)$")
 CALL_KINDS = ("positional_only", "positional_or_keyword", "var_positional", "keyword_only")
@@ -79,6 +79,16 @@ def _node_targets(module: ModuleType, node: ast.stmt, name: str, hints: Hints, s
     if isinstance(node, ast.ClassDef) and isinstance(live, type):
         return _class_targets(live, node, hints, module, skips)
     return []
+
+
+def members(module: ModuleType, tree: ast.Module, hints: Hints, name: str, skips: Skips) -> list[Target]:
+    """The methods, properties and special methods of one class of the module, private or not (its instances
+    come from the module's own functions: `lt(5)` returns a `_NumberValidator`), without its constructor."""
+    node = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == name), None)
+    live = getattr(module, name, None)
+    if node is None or not isinstance(live, type) or getattr(live, "__module__", None) != module.__name__:
+        return []
+    return [t for t in _class_targets(live, node, hints, module, skips) if t.kind != "init"]
 
 
 def _class_targets(cls: type, node: ast.ClassDef, hints: Hints, module: ModuleType, skips: Skips) -> list[Target]:
@@ -214,6 +224,8 @@ def _param(p: inspect.Parameter, annotation: Any, qualname: str, owner: Optional
     if spec is None and has_default:
         spec = spec_from_value(p.default)
     param_hints = hints.for_param(qualname, owner, p.name)
+    # Only names a test can spell from the module: its public names and the modules it imports.
+    param_hints.sources = [s for s in param_hints.sources if _spellable(s, module)]
     if spec is None:  # how the body uses it (`0.3 * r`, `x < 0.5`) says more than its name (`s`)
         spec = spec_from_use(param_hints)
     if spec is None:
@@ -224,16 +236,27 @@ def _param(p: inspect.Parameter, annotation: Any, qualname: str, owner: Optional
     special = special_values(p.name, hints.framework)
     if CLASS_NAMES.search(p.name.lower()):  # `within(group_cls)`: a class of the module, not a text
         special = hints.classes[:8] + special
+    if param_hints.stream and not (has_default and p.default is not None and spec is not None
+                                   and kinds_of(spec) & {"bool", "int", "float"}):
+        special = stream_pool(param_hints, hints) + special  # `fp.readline()`: a file object, not its name
     if special:
         values = list(dict.fromkeys(special + values))[:40]
     if extra and kinds_of(spec) & {"any", "class"}:
         values = list(dict.fromkeys(values[:1] + list(extra) + values[1:]))
+    shaped = duck(param_hints, hints) if kinds_of(spec) <= {"any", "none"} else None
+    if shaped is not None:  # `attr.name` read, nothing else known: an object with a name first
+        values = [shaped] + [v for v in values if v != shaped]
     if p.kind is p.VAR_POSITIONAL:
         values = ["[]"] + [f"[{v}]" for v in values[:3]] + [f"[{', '.join(values[:3])}]"]
     default = to_source(p.default) if has_default else None
     if default is not None:
         values = [v for v in values if v != default]  # passing the default again explores nothing
     return Param(p.name, p.kind.name.lower(), has_default or p.kind is p.VAR_POSITIONAL, default, tuple(values))
+
+
+def _spellable(source: str, module: ModuleType) -> bool:
+    root = source.split(".")[0]
+    return not root.startswith("_") and root in vars(module)
 
 
 def _forwarded(qualname: str, taken: set[str], hints: Hints, module: ModuleType) -> list[Param]:

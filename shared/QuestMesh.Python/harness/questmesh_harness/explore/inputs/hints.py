@@ -32,6 +32,9 @@ BYTES_CALLS = {("binascii", "*"): 0, ("hashlib", "*"): 0, ("zlib", "*"): 0, ("st
                ("struct", "unpack_from"): 1, ("struct", "iter_unpack"): 1, ("int", "from_bytes"): 0,
                ("bytes", "maketrans"): -1, ("", "memoryview"): 0}
 MAX_BYTES = 16  # the module's own bytes values kept for its bytes parameters
+# Methods only a file object has: a parameter the code reads from or writes to this way is a stream.
+STREAM_READS = frozenset({"read", "readline", "readlines", "readinto", "read1"})
+STREAM_WRITES = frozenset({"write", "writelines", "flush"})
 
 
 @dataclass
@@ -66,6 +69,15 @@ class Hints:
     param_names: dict[str, list[str]] = field(default_factory=dict)
     passes: list[tuple[str, Any, tuple[str, str]]] = field(default_factory=list)
     type_tuples: dict[str, list[str]] = field(default_factory=dict)  # `bytes_types = (bytes, bytearray)`
+    # How the code uses a parameter as a file: "read" (`fp.readline()`), "write" (`out.write(...)`,
+    # `print(..., file=out)`); and the functions that hold bytes literals (their streams are binary).
+    streams: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    byte_scopes: set[str] = field(default_factory=set)
+    # Data attributes the code reads from a parameter (`attr.name`, not `text.upper()`): an object with them.
+    attributes: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Names the code compares a parameter with (`freq == YEARLY`, `func is re.match`, `kind in (A, B)`): the
+    # module's own constants and other modules' functions, as source text.
+    sources: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def for_param(self, qualname: str, owner: Optional[str], name: str) -> "ParamHints":
         keys = [(qualname, name)]
@@ -81,6 +93,10 @@ class Hints:
             found.numeric += self.numeric.get(key, [])
             found.textual += self.textual.get(key, 0)
             found.binary += self.binary.get(key, 0)
+            found.stream |= self.streams.get(key, set())
+            found.attributes += [a for a in self.attributes.get(key, []) if a not in found.attributes]
+            found.sources += [a for a in self.sources.get(key, []) if a not in found.sources]
+        found.binary_stream = qualname in self.byte_scopes or found.binary > 0
         found.unit = qualname in self.unit_scopes or bool(owner and any(
             scope.startswith(owner + ".") for scope in self.unit_scopes) and found.numeric)
         return found
@@ -96,6 +112,10 @@ class ParamHints:
     textual: int = 0
     unit: bool = False  # its function compares floats with 0.0, 0.5 or 1.0
     binary: int = 0  # uses as bytes
+    stream: set[str] = field(default_factory=set)  # "read" and/or "write": the code uses it as a file
+    binary_stream: bool = False  # its function works with bytes literals: a binary file first
+    attributes: list[str] = field(default_factory=list)  # data attributes the code reads from it
+    sources: list[str] = field(default_factory=list)  # names it is compared with (see Hints.sources)
 
     def number_kind(self) -> Optional[str]:
         """"int" or "float" when the code uses the parameter as a number more than as text, else None."""
@@ -116,6 +136,7 @@ def collect(tree: ast.Module) -> Hints:
                     _function(hints, item, f"{node.name}.{item.name}", node.name)
     _globals(hints, tree)
     _passed_on(hints)
+    _streams_passed_on(hints)
     hints.byte_strings = _byte_strings(tree, hints.constants)
     return hints
 
@@ -143,6 +164,21 @@ def _passed_on(hints: Hints) -> None:
             name = names[where] if isinstance(where, int) and where < len(names) else where
             if isinstance(name, str) and hints.binary.get((callee, name), 0) > hints.binary.get(key, 0):
                 hints.binary[key] = hints.binary[(callee, name)]
+                changed = True
+
+
+def _streams_passed_on(hints: Hints) -> None:
+    """A parameter passed straight on to a module function that reads or writes its parameter as a file is
+    a file too (`encode(infile, outfile)` → `_copy(infile, outfile)`)."""
+    changed = True
+    while changed:
+        changed = False
+        for callee, where, key in hints.passes:
+            names = hints.param_names.get(callee, [])
+            name = names[where] if isinstance(where, int) and where < len(names) else where
+            uses = hints.streams.get((callee, name), set()) if isinstance(name, str) else set()
+            if uses - hints.streams.get(key, set()):
+                hints.streams[key] |= uses
                 changed = True
 
 
@@ -251,7 +287,15 @@ def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: s
     args = fn.args
     params = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]} - {"self", "cls"}
     hints.param_names[scope] = [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]
+    called = {id(node.func) for node in ast.walk(fn) if isinstance(node, ast.Call)}
     for node in ast.walk(fn):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in called \
+                and isinstance(node.value, ast.Name) and node.value.id in params and not node.attr.startswith("_"):
+            if node.attr not in hints.attributes[(scope, node.value.id)]:
+                hints.attributes[(scope, node.value.id)].append(node.attr)
+        if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
+            hints.byte_scopes.add(scope)
+        _stream_use(hints, node, params, scope, owner)
         _numbers(hints, node, params, scope, owner)
         if isinstance(node, ast.Compare):
             _compare(hints, node, params, scope, owner)
@@ -267,6 +311,22 @@ def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: s
             for target in node.targets:
                 if isinstance(target, ast.Attribute) and _is_self(target.value):
                     hints.attr_sources[owner][target.attr] = node.value.id
+
+
+def _stream_use(hints: Hints, node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> None:
+    """`fp.readline()`, `out.write(...)`, `print(..., file=out)`: a parameter (or `self.attr`) used as a file."""
+    if not isinstance(node, ast.Call):
+        return
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr in STREAM_READS | STREAM_WRITES:
+        key = _subject(func.value, params, scope, owner)
+        if key:
+            hints.streams[key].add("read" if func.attr in STREAM_READS else "write")
+    elif isinstance(func, ast.Name) and func.id == "print":
+        for keyword in node.keywords:
+            key = _subject(keyword.value, params, scope, owner) if keyword.arg == "file" else None
+            if key:
+                hints.streams[key].add("write")
 
 
 def _number(node: ast.AST, constants: dict[str, Any]) -> Optional[str]:
@@ -365,6 +425,13 @@ def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owne
             ok, value = _literal(other, hints.constants)
             key = _subject(side, params, scope, owner)
             length_key = _len_subject(side, params, scope, owner)
+            if key and not ok and _dotted(other) and not isinstance(op, (ast.In, ast.NotIn)):
+                _add(hints.sources[key], ast.unparse(other))
+            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left \
+                    and isinstance(other, (ast.Tuple, ast.List, ast.Set)):
+                for item in other.elts:
+                    if _dotted(item) and not _literal(item, hints.constants)[0]:
+                        _add(hints.sources[key], ast.unparse(item))
             if ok and key:
                 hints.values[key].append(value)
             elif ok and length_key and isinstance(value, int):
@@ -381,13 +448,25 @@ def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owne
                     hints.keys[key].append(value)  # `"x" in mapping`: a mapping holding it
 
 
+def _dotted(node: ast.AST) -> bool:
+    """A name or a dotted name (`YEARLY`, `re.match`, `Kind.RED`), not `self.x` or a call."""
+    if isinstance(node, ast.Attribute):
+        return _dotted(node.value)
+    return isinstance(node, ast.Name) and node.id not in ("self", "cls", "None", "True", "False")
+
+
+def _add(found: list[str], item: str) -> None:
+    if item not in found:
+        found.append(item)
+
+
 def _call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Optional[str],
           kwargs_name: Optional[str]) -> None:
     func = node.func
     called = _subject(func, params, scope, owner)
     if called:
         hints.types[called].append("callable")  # `self.__timer()`, `key(x)`: the parameter is called
-    if isinstance(func, ast.Name) and func.id == "isinstance" and len(node.args) == 2:
+    if isinstance(func, ast.Name) and func.id in ("isinstance", "issubclass") and len(node.args) == 2:
         key = _subject(node.args[0], params, scope, owner)
         if key:
             kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
@@ -396,6 +475,9 @@ def _call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Opt
             hints.types[key] += named
             if any(n.rsplit(".", 1)[-1] in BYTES_TYPES for n in named):
                 hints.binary[key] += 1
+        kinds_key = _subject(node.args[1], params, scope, owner)
+        if kinds_key:  # `isinstance(value, self.type)`: the parameter holds classes
+            hints.types[kinds_key].append("type")
     elif isinstance(func, ast.Attribute) and func.attr in STR_METHODS:
         key = _subject(func.value, params, scope, owner)
         for arg in node.args[:1]:

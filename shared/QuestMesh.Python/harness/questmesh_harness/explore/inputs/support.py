@@ -44,7 +44,8 @@ if not settings.configured:
 '''
 
 # name → the import line a test needs to see it
-IMPORTS = {"datetime": "import datetime", "itertools": "import itertools", "os": "import os",
+IMPORTS = {"datetime": "import datetime", "itertools": "import itertools", "os": "import os", "io": "import io",
+           "types": "import types",
            "RequestFactory": "from django.test import RequestFactory",
            "TestClient": "from fastapi.testclient import TestClient"}
 
@@ -114,7 +115,7 @@ def prepare(framework: str, namespace: dict, project_dir: str, module_name: str)
     helper["make_files"](support.tree)
     support._snapshot = _snapshot(support.tree)
     support.names = {"tmp_path": support.tree, "make_files": helper["make_files"]}
-    for name in ("datetime", "itertools"):
+    for name in ("datetime", "itertools", "io", "types"):
         support.names[name] = importlib.import_module(name)
     top = module_name.split(".")[0]
     if top != module_name and top in sys.modules:  # the package's own factories (`sqlparse.parse`)

@@ -32,6 +32,8 @@ class Hunt:
         killed = set().union(*(c.kills for c in candidates))
         added: list[Candidate] = []
         for mutant_id in sorted(self.lab.mutants):
+            if self._spent():
+                break  # building each mutant's module costs an import: none past the deadline
             if mutant_id in killed or not self.lab.viable(self.lab.mutants[mutant_id]):
                 continue
             parents = [c.found.call for c in candidates + added if self._reaches(c, mutant_id)
@@ -46,13 +48,16 @@ class Hunt:
                 added.append(found)
         return added
 
+    def _spent(self) -> bool:
+        return self.runs >= self.max_runs or time.perf_counter() > self.deadline
+
     def _reaches(self, candidate: Candidate, mutant_id: int) -> bool:
         through = self.lab.reach.get(self.lab.mutants[mutant_id].line, frozenset())
         return any(line in through for arc in candidate.found.arcs for line in arc)
 
     def _hunt(self, mutant_id: int, parents: list[Call], order: int) -> Candidate | None:
         for _ in range(TRIALS_PER_MUTANT):
-            if self.runs >= self.max_runs or time.perf_counter() > self.deadline:
+            if self._spent():
                 return None
             child = self.search.mutant(self.search.rng.choice(parents))
             if child is None or child in self.search.tried:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..calls.runner import Call, sources, split
@@ -88,8 +88,16 @@ def _body(case: Case, style: str, taken: set[str]) -> list[str]:
     else:
         lines.append(action)
     for check in checks:
-        lines += _assertion(check, style)
+        lines += _assertion(_renamed(check, variables), style)
     return lines
+
+
+def _renamed(check: Check, variables: dict[str, str]) -> Check:
+    """The check on an argument the test bound to a variable of another name (`input_value.getvalue()`)."""
+    head, dot, rest = check.expr.partition(".")
+    if head in variables and variables[head] != head:
+        return replace(check, expr=variables[head] + dot + rest)
+    return check
 
 
 def _assign(name: str, source: str) -> list[str]:

@@ -63,7 +63,8 @@ def needed(doc: Document) -> tuple[list[str], bool, list[str]]:
         modules |= {"django", "from django.conf import settings"}
     for case in doc.cases:
         target = case.call.target
-        names.add(target.owner or target.name)
+        if not (case.call.make and target.needs_instance):  # a built instance: its factory names itself
+            names.add(target.owner or target.name)
         if target.client == "fastapi":
             modules.add("from fastapi.testclient import TestClient")
         for name in used_names(sources(case.call)):
