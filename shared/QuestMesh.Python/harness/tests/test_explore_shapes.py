@@ -158,3 +158,118 @@ def test_file_objects_are_varied_inside_their_contents():
     assert None not in changed and len(changed) > 5
     assert all(isinstance(eval(source, {"io": io}), io.BytesIO) for source in changed)
     assert mutate_inside("some_name", rng, []) is None
+
+
+SHAPES = textwrap.dedent('''\
+    class Sequence:
+        """Counts through `_items`, which only its subclasses define."""
+
+        def total(self):
+            return sum(self._items())
+
+        def first(self):
+            for item in self._items():
+                return item
+            return None
+
+
+    class Countdown(Sequence):
+        def __init__(self, start):
+            self.start = start
+
+        def _items(self):
+            return list(range(self.start, 0, -1))
+
+
+    def quote(text, header=False):
+        return text.replace(" ", "_") if header else text
+
+
+    def needs_quote(c, header):
+        if c == " ":
+            return header
+        return False
+
+
+    def options(args):
+        found = []
+        for arg in args:
+            if arg == "--":
+                break
+            if arg.startswith("-"):
+                found.append(arg[1:])
+        return found
+''')
+
+
+def test_a_base_class_method_that_needs_a_subclass_is_tried_on_the_subclass_instances(tmp_path):
+    source = generate(tmp_path, "shapes", SHAPES)
+
+    assert "countdown.total()" in source and "countdown.first()" in source
+    passes(tmp_path, source)
+
+
+def test_a_parameter_without_hint_or_default_takes_the_kind_its_name_has_elsewhere_in_the_module():
+    from questmesh_harness.explore.calls.targets import discover
+    from types import ModuleType
+
+    module = ModuleType("shapes")
+    exec(compile(SHAPES, "shapes.py", "exec"), module.__dict__)
+    tree = ast.parse(SHAPES)
+    targets = {t.label: t for t in discover(module, tree, collect(tree))}
+    header = next(p for p in targets["needs_quote"].params if p.name == "header")
+
+    assert header.pool[:2] == ("True", "False")  # `header=False` in quote(): a flag, not an HTTP date
+    assert not any("GMT" in value for value in header.pool)
+
+
+def test_a_parameter_whose_items_the_code_uses_as_text_gets_lists_of_texts_first():
+    from questmesh_harness.explore.inputs.values import pool, spec_from_name
+
+    hints = collect(ast.parse(SHAPES))
+    args = hints.for_param("options", None, "args")
+    values = [ast.literal_eval(v) for v in pool(spec_from_name("args"), args, hints)[:4]]
+
+    assert args.elements is not None and args.elements.values == ["--", "-"]
+    assert all(isinstance(v, list) and v and all(isinstance(i, str) for i in v) for v in values)
+    assert any("--" in v for v in values)  # the literals the items are compared with, in the lists
+    assert any(item.startswith("-") and item != "--" for v in values for item in v)
+
+
+SETTINGS = textwrap.dedent('''\
+    import re
+
+    _PAIR = re.compile(r"(?P<key>[a-z]+)\\s*=\\s*(?P<value>\\d{1,3})(?P<unit>ms|s)?$")
+
+
+    def parse(text):
+        found = _PAIR.match(text)
+        if found is None:
+            raise ValueError(f"not a setting: {text!r}")
+        value = int(found.group("value"))
+        return found.group("key"), value * 1000 if found.group("unit") == "s" else value
+''')
+
+
+def test_texts_a_pattern_of_the_module_accepts_are_built_from_the_pattern():
+    from questmesh_harness.explore.inputs.regex import samples
+
+    found = samples(re_compile(r"(?P<key>[a-z]+)\s*=\s*(?P<value>\d{1,3})(?P<unit>ms|s)?$"))
+
+    assert found and all(re_compile(r"[a-z]+\s*=\s*\d{1,3}(ms|s)?$").match(text) for text in found)
+    assert any(text.endswith("ms") for text in found) or any(text.endswith("s") for text in found)
+    assert samples(b"bytes pattern") == []  # only text patterns
+
+
+def test_a_parameter_matched_against_a_pattern_gets_texts_the_pattern_takes(tmp_path):
+    source = generate(tmp_path, "settings", SETTINGS)
+
+    returned = [line for line in source.splitlines() if line.strip().startswith("result = parse(")]
+    assert returned, source  # a parse that got past the pattern, not only the ValueError
+    passes(tmp_path, source)
+
+
+def re_compile(text):
+    import re
+
+    return re.compile(text)

@@ -176,13 +176,15 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
         made = skips.attempt("<factories>", "construct", harvest, module, runner.evaluate, runner.guarded,
                              [repr(s) for s in hints.strings[:6]], default={}) or {}
         targets = [with_made_arguments(t, made) for t in targets]
+        # A base class's methods on its subclasses' instances wait until the base's own instances got nowhere.
+        deferred, targets = [t for t in targets if t.inherits], [t for t in targets if not t.inherits]
         owners = {t.owner for t in targets if t.owner and t.needs_instance}
         classes = {value: name for name, value in vars(module).items()
                    if isinstance(value, type) and value.__module__ == module.__name__}
         search = Search(runner, targets, arc_map.translate, random.Random(req.seed), limits, hints.strings,
                         focus=focus, covered=set(already),
                         made={owner: for_owner(module, owner, made) for owner in owners}, examples=examples(tree),
-                        skips=skips, classes=classes,
+                        skips=skips, classes=classes, deferred=deferred,
                         members=lambda name: members(module, tree, hints, name, skips))
         found = search.run()
         instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
@@ -192,7 +194,7 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
                                started + req.budget * OBSERVE_SHARE)
         # Mutants get a shorter leash: a mutant that loops should not eat the budget.
         lab = MutantLab(module.__name__, module.__file__, Alarm(MUTANT_CALL_SECONDS), instance, MAX_MUTANT_EVENTS,
-                        support, reach_map(source, arc_map.first_lines))
+                        support, reach_map(source, arc_map.first_lines), module=module)
         # A mutant's trouble is the screen's, not a target's: the candidates then just lack its kills.
         skips.attempt("<mutant screen>", "mutant screen", screen_mutants, candidates, lab, source,
                       random.Random(f"{req.seed}-mutants"), MAX_MUTANTS, int(req.budget * MUTANT_RUNS_PER_SECOND),

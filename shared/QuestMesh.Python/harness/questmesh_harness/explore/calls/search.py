@@ -62,6 +62,14 @@ class Focus:
     def hit(self, arcs: Iterable[Arc]) -> bool:
         return any(arc in self.arcs or arc[1] in self.lines for arc in arcs)
 
+    def __bool__(self) -> bool:
+        return bool(self.lines or self.arcs)
+
+    def touches(self, target: Target) -> bool:
+        """Whether something still missing (a line, a branch, a surviving mutant's line) is in the target."""
+        inside = range(target.lineno, target.end_lineno + 1)
+        return any(line in inside for line in self.lines) or any(abs(a) in inside for arc in self.arcs for a in arc)
+
 
 @dataclass
 class Search:
@@ -96,13 +104,28 @@ class Search:
     # The module's classes (class → name) and the member targets of one of them, for returned instances.
     classes: dict[type, str] = field(default_factory=dict)
     members: Optional[Callable[[str], list[Target]]] = None
+    deferred: list[Target] = field(default_factory=list)  # base classes' methods on subclasses (see _inherited)
 
     def run(self) -> list[Found]:
-        for target in list(self.targets):
-            self.skips.attempt(target.label, "call", self._systematic, target)
+        """With a focus (an enhance attempt: what the suite still misses), the targets that hold something
+        missing go first and through all their values; the others get their first call only, as a seed."""
+        targets = sorted(self.targets, key=lambda t: not self.focus.touches(t)) if self.focus else list(self.targets)
+        for target in targets:
+            self.skips.attempt(target.label, "call", self._systematic, target,
+                               not self.focus or self.focus.touches(target))
+        self._inherited()
         self._adopt_returned()
         self._mutation_phase()
         return self.kept(self.corpus)
+
+    def _inherited(self) -> None:
+        """A base class's method that no call on the base's own instances got anywhere with (it needs what only a
+        subclass defines: `rrulebase.__iter__` calls `self._iter`) is tried on the subclasses' instances."""
+        reached = {f.call.target.label for f in self.corpus + self.reserve}
+        for target in self.deferred:
+            if target.inherits not in reached and not self._out_of_budget():
+                self.targets.append(target)
+                self.skips.attempt(target.label, "call", self._systematic, target)
 
     def _adopt_returned(self) -> None:
         """Instances of the module's classes that its functions returned (`lt(5)` → a `_NumberValidator`)
@@ -200,8 +223,8 @@ class Search:
         self._seen_results.add(key)
         return True
 
-    def _systematic(self, target: Target) -> None:
-        """The baseline call, then each parameter through its pool with the others left at the baseline."""
+    def _systematic(self, target: Target, full: bool = True) -> None:
+        """The baseline call, then (`full`) each parameter through its pool with the others left at the baseline."""
         if self._out_of_budget():
             return
         baseline = make_call(target, {}, {})
@@ -216,6 +239,8 @@ class Search:
             baseline = replace(baseline, ctor=(), make=made[0])  # the constructor cannot run: only factories
         self.seeds.append(baseline)
         self._try(baseline)
+        if not full:
+            return
         for example in self.examples.get(target.owner if target.kind == "init" else target.label, []):
             args = as_args(target.params, example)
             call = make_call(target, dict(baseline.ctor), args) if args is not None else None
@@ -292,7 +317,8 @@ class Search:
             parents = [f.call for f in corpus] + seeds
             if not parents:
                 return
-            weights = [4.0 if f.focus else 1.0 for f in corpus] + [0.5] * len(seeds)
+            weights = [4.0 if f.focus else 1.0 for f in corpus] + \
+                [2.0 if self.focus and self.focus.touches(c.target) else 0.5 for c in seeds]
             parent = self.rng.choices(parents, weights)[0]
             child = self.skips.attempt(parent.target.label, "call", self.mutant, parent)
             if child is None or child in self.tried:

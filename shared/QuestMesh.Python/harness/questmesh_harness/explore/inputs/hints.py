@@ -78,6 +78,12 @@ class Hints:
     # Names the code compares a parameter with (`freq == YEARLY`, `func is re.match`, `kind in (A, B)`): the
     # module's own constants and other modules' functions, as source text.
     sources: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Parameter name → the literal defaults it has anywhere in the module (`header=False` in one function says
+    # what `header` is in another that has no default).
+    defaults: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    # Patterns a parameter is matched against (`_URI.match(url)`, `re.match(r"\d+", s)`): the pattern's source
+    # text (`"_URI"`, `"self.pattern"`, or a literal's repr), resolved against the live module later.
+    patterns: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def for_param(self, qualname: str, owner: Optional[str], name: str) -> "ParamHints":
         keys = [(qualname, name)]
@@ -96,7 +102,11 @@ class Hints:
             found.stream |= self.streams.get(key, set())
             found.attributes += [a for a in self.attributes.get(key, []) if a not in found.attributes]
             found.sources += [a for a in self.sources.get(key, []) if a not in found.sources]
+            found.patterns += [a for a in self.patterns.get(key, []) if a not in found.patterns]
         found.binary_stream = qualname in self.byte_scopes or found.binary > 0
+        tables: tuple[dict, ...] = (self.values, self.textual, self.numeric, self.binary, self.types, self.attributes)
+        if not name.endswith("[]") and any((qualname, name + "[]") in table for table in tables):
+            found.elements = self.for_param(qualname, None, name + "[]")
         found.unit = qualname in self.unit_scopes or bool(owner and any(
             scope.startswith(owner + ".") for scope in self.unit_scopes) and found.numeric)
         return found
@@ -116,6 +126,8 @@ class ParamHints:
     binary_stream: bool = False  # its function works with bytes literals: a binary file first
     attributes: list[str] = field(default_factory=list)  # data attributes the code reads from it
     sources: list[str] = field(default_factory=list)  # names it is compared with (see Hints.sources)
+    elements: Optional["ParamHints"] = None  # what the code does with one of its elements
+    patterns: list[str] = field(default_factory=list)  # see Hints.patterns
 
     def number_kind(self) -> Optional[str]:
         """"int" or "float" when the code uses the parameter as a number more than as text, else None."""
@@ -268,10 +280,39 @@ def _is_self(node: ast.AST) -> bool:
     return isinstance(node, ast.Name) and node.id == "self"
 
 
+class _Params(set):
+    """A function's parameter names, and the local names that stand for one element of a parameter (`for line
+    in lines`, `for i, line in enumerate(lines)`): what the code does with those says what the elements are."""
+    elements: dict[str, str]
+
+
+def _parameters(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> _Params:
+    args = fn.args
+    params = _Params({a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]} - {"self", "cls"})
+    params.elements = {}
+    for node in ast.walk(fn):
+        if not isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            continue
+        target, source = node.target, node.iter
+        if isinstance(source, ast.Call) and isinstance(source.func, ast.Name) and source.func.id == "enumerate" \
+                and source.args and isinstance(target, ast.Tuple) and len(target.elts) == 2:
+            target, source = target.elts[1], source.args[0]
+        if isinstance(target, ast.Name) and isinstance(source, ast.Name) and source.id in params:
+            params.elements.setdefault(target.id, source.id)
+    return params
+
+
 def _subject(node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> Optional[tuple[str, str]]:
-    """The hint key of an expression naming a parameter or a `self.attr`."""
+    """The hint key of an expression naming a parameter or a `self.attr`; `(scope, "lines[]")` for one element
+    of a parameter (`lines[0]`, or the loop variable of `for line in lines`)."""
     if isinstance(node, ast.Name) and node.id in params:
         return scope, node.id
+    elements = getattr(params, "elements", {})
+    if isinstance(node, ast.Name) and node.id in elements:
+        return scope, elements[node.id] + "[]"
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in params \
+            and not isinstance(node.slice, ast.Slice):
+        return scope, node.value.id + "[]"
     if owner and isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
         return owner + ".", node.attr
     return None
@@ -285,8 +326,15 @@ def _len_subject(node: ast.AST, params: set[str], scope: str, owner: Optional[st
 
 def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: str, owner: Optional[str]) -> None:
     args = fn.args
-    params = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]} - {"self", "cls"}
+    params = _parameters(fn)
     hints.param_names[scope] = [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]
+    positional = [*args.posonlyargs, *args.args]
+    pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+    pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+    for arg, default in pairs:
+        ok, value = _literal(default, {})
+        if ok and value is not None:
+            hints.defaults[arg.arg].append(value)
     called = {id(node.func) for node in ast.walk(fn) if isinstance(node, ast.Call)}
     for node in ast.walk(fn):
         if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in called \
@@ -296,6 +344,8 @@ def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: s
         if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
             hints.byte_scopes.add(scope)
         _stream_use(hints, node, params, scope, owner)
+        if isinstance(node, ast.Call):
+            _regex(hints, node, params, scope, owner)
         _numbers(hints, node, params, scope, owner)
         if isinstance(node, ast.Compare):
             _compare(hints, node, params, scope, owner)
@@ -446,6 +496,34 @@ def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owne
                 if ok and isinstance(value, str):
                     hints.values[key].append(value)  # `"x" in text`: a text containing it
                     hints.keys[key].append(value)  # `"x" in mapping`: a mapping holding it
+
+
+REGEX_METHODS = {"match": 0, "fullmatch": 0, "search": 0, "split": 0, "findall": 0, "finditer": 0, "sub": 1,
+                 "subn": 1}
+
+
+def _regex(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Optional[str]) -> None:
+    """`PATTERN.match(text)`, `self.pattern.sub(f, self.template)`, `re.match(r"...", text)`: the text is
+    matched against a pattern, which says what texts the code takes."""
+    func = node.func
+    if not isinstance(func, ast.Attribute) or func.attr not in REGEX_METHODS:
+        return
+    where = REGEX_METHODS[func.attr]
+    if isinstance(func.value, ast.Name) and func.value.id == "re":
+        pattern: Optional[ast.AST] = node.args[0] if node.args else None
+        where += 1
+    else:
+        pattern = func.value
+    subject = node.args[where] if len(node.args) > where else None
+    key = _subject(subject, params, scope, owner) if subject is not None else None
+    if key is None or pattern is None:
+        return
+    ok, value = _literal(pattern, hints.constants)
+    if ok and isinstance(value, str):
+        _add(hints.patterns[key], repr(value))
+    elif _dotted(pattern) or (isinstance(pattern, ast.Attribute) and isinstance(pattern.value, ast.Name)
+                              and pattern.value.id in ("self", "cls")):
+        _add(hints.patterns[key], ast.unparse(pattern))
 
 
 def _dotted(node: ast.AST) -> bool:

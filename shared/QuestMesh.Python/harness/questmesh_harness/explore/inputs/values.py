@@ -273,7 +273,27 @@ def pool(spec: Optional[Spec], hints: ParamHints, module_hints: Hints) -> list[s
         typed_values.append(typed(option or ("any",), module_hints))
     merged = _interleave(typed_values)
     baseline = merged[:1] if "none" not in kinds or len(merged) == 1 else [s for s in merged if s != "None"][:1]
+    lists = _element_lists(hints.elements, module_hints) if kinds & {"list", "set", "list_tuple", "any"} else []
+    if lists:  # `for line in lines: line.startswith('-')`: lists of such texts first
+        baseline, hinted = lists[:1], lists[1:] + hinted
     return list(dict.fromkeys(baseline + hinted + merged))[:MAX_POOL]
+
+
+def _element_lists(elements: Optional[ParamHints], module_hints: Hints) -> list[str]:
+    """Lists whose items are what the code does with one item: texts for `item.startswith('-')`, numbers
+    for `item > 0`, the literals an item is compared with."""
+    if elements is None:
+        return []
+    spec = spec_from_use(elements)
+    if spec is None and (elements.textual or any(isinstance(v, str) for v in elements.values)):
+        spec = ("str",)
+    if spec is None and not elements.values and not elements.attributes:
+        return []
+    items = pool(spec, elements, module_hints)[:6]
+    if not items:
+        return []
+    shapes = [items[:3], items[:1], items[1:4], list(reversed(items[:3])), items[3:6]]
+    return ["[" + ", ".join(shape) + "]" for shape in shapes if shape]
 
 
 def stream_pool(hints: ParamHints, module_hints: Hints) -> list[str]:

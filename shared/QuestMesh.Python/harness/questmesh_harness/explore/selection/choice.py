@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import random
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
+from ...mutate.swap import LiveModule
 from ..calls.runner import Call, Runner
 from .screen import HANG, Mutant, generate, instantiate, screen
 from .oracle import Observation, Oracle
@@ -45,7 +47,9 @@ def differs(expected: Observation, got: Optional[Observation]) -> bool:
 
 @dataclass
 class MutantLab:
-    """Mutant modules, built on first use, each with its own runner and oracle."""
+    """Mutants to run calls against. A mutant in a function body is put into the imported module itself for
+    the call (the mutated function's code swapped in, and back afterwards), which costs one small compile;
+    any other is a module of its own, the whole mutated file run once, with its own runner and oracle."""
     module_name: str
     filename: str
     alarm: Alarm
@@ -54,42 +58,95 @@ class MutantLab:
     support: Any = None  # the search's extra names (folder tree, clocks), which the mutants' calls use too
     reach: dict[int, frozenset[int]] = field(default_factory=dict)  # see screen.reach_map
     mutants: dict[int, Mutant] = field(default_factory=dict)
+    module: Any = None  # the imported target, for swapping mutated code in
     _envs: dict[int, Optional[tuple[Runner, Oracle]]] = field(default_factory=dict)
+    _swaps: dict[int, Optional[list]] = field(default_factory=dict)
+    _live: Any = None
+    _shared: Optional[tuple[Runner, Oracle]] = None
+    _caches: Optional[list] = None
 
     def viable(self, mutant: Mutant) -> bool:
-        return self._env(mutant.id) is not None
+        return self._swap(mutant) is not None or self._env(mutant.id) is not None
+
+    def _swap(self, mutant: Mutant) -> Optional[list]:
+        """(function, mutated code) pairs for a function-body mutant, or None."""
+        if mutant.id not in self._swaps:
+            self._swaps[mutant.id] = None
+            if self.module is not None:
+                if self._live is None:
+                    self._live = LiveModule(self.module, mutant.parsed, lambda _: False).prepare()
+                    self._caches = [f for f in _cache_clearers(self.module)]
+                self._swaps[mutant.id] = self._live.code_changes(mutant.point)
+        return self._swaps[mutant.id]
 
     def _env(self, mutant_id: int) -> Optional[tuple[Runner, Oracle]]:
         if mutant_id not in self._envs:
             module = instantiate(self.mutants[mutant_id], self.module_name, self.filename)
-            if module is None:
-                self._envs[mutant_id] = None
-            else:
-                namespace = test_namespace(module)
-                extra = getattr(self.support, "names", {})
-                namespace.update({k: v for k, v in extra.items() if k not in namespace})
-                # The mutant's code objects carry the target's file name, so the tracer counts its lines too:
-                # a mutant that loops is stopped after the same number of lines on every run.
-                runner = Runner(module, self.filename, namespace, self.alarm, self.max_events,
-                                getattr(self.support, "refresh", None))
-                self._envs[mutant_id] = runner, Oracle(module, namespace, runner.evaluate, runner.fresh_instance,
-                                                       self.instance_var, runner.guarded,
-                                                       self.support.unstable_texts() if self.support else (),
-                                                       runner.blame)
+            self._envs[mutant_id] = self._environment(module) if module is not None else None
         return self._envs[mutant_id]
+
+    def _environment(self, module: Any) -> tuple[Runner, Oracle]:
+        namespace = test_namespace(module)
+        extra = getattr(self.support, "names", {})
+        namespace.update({k: v for k, v in extra.items() if k not in namespace})
+        # The mutant's code objects carry the target's file name, so the tracer counts its lines too:
+        # a mutant that loops is stopped after the same number of lines on every run.
+        runner = Runner(module, self.filename, namespace, self.alarm, self.max_events,
+                        getattr(self.support, "refresh", None))
+        return runner, Oracle(module, namespace, runner.evaluate, runner.fresh_instance, self.instance_var,
+                              runner.guarded, self.support.unstable_texts() if self.support else (), runner.blame)
+
+    @contextmanager
+    def _running(self, mutant_id: int) -> Iterator[Optional[tuple[Runner, Oracle]]]:
+        swaps = self._swap(self.mutants[mutant_id])
+        if swaps is None:
+            yield self._env(mutant_id)
+            return
+        if self._shared is None:
+            self._shared = self._environment(self.module)
+        originals = [(function, function.__code__) for function, _ in swaps]
+        self._clear_caches()  # results the original code cached are not the mutant's
+        try:
+            for function, code in swaps:
+                function.__code__ = code
+            yield self._shared
+        finally:
+            for function, code in originals:
+                function.__code__ = code
+            self._clear_caches()
+
+    def _clear_caches(self) -> None:
+        for clear in self._caches or ():
+            try:
+                clear()
+            except Exception:  # noqa: BLE001 - a cache that cannot be cleared just stays
+                pass
 
     def kills(self, mutant_id: int, call: Call, expected: Observation) -> int:
         """0 when the call cannot tell the mutant apart, 1 when its assertions fail, HANG when it hangs."""
-        env = self._env(mutant_id)
-        if env is None:
-            return 0
-        runner, oracle = env
-        outcome = runner.perform(call)
-        if outcome.status == "timeout":
-            return HANG
-        if outcome.status != "returned" and outcome.status != "raised":
-            return 1  # a broken setup fails the test too
-        return int(differs(expected, oracle.observe_once(call, outcome)))
+        with self._running(mutant_id) as env:
+            if env is None:
+                return 0
+            runner, oracle = env
+            outcome = runner.perform(call)
+            if outcome.status == "timeout":
+                return HANG
+            if outcome.status != "returned" and outcome.status != "raised":
+                return 1  # a broken setup fails the test too
+            return int(differs(expected, oracle.observe_once(call, outcome)))
+
+
+def _cache_clearers(module: Any) -> list[Callable[[], None]]:
+    """`cache_clear` of the module's functools caches (module functions and class members)."""
+    owners = [module] + [v for v in vars(module).values() if isinstance(v, type)
+                         and getattr(v, "__module__", None) == module.__name__]
+    found = []
+    for owner in owners:
+        for value in list(vars(owner).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                found.append(clear)
+    return found
 
 
 def screen_mutants(candidates: list[Candidate], lab: MutantLab, source: str, rng: random.Random, limit: int,
@@ -105,7 +162,7 @@ def screen_mutants(candidates: list[Candidate], lab: MutantLab, source: str, rng
     reaches = {line: sorted({i for x in through for i in by_line.get(x, ())}) for line, through in lab.reach.items()}
     reaches = {line: callers for line, callers in reaches.items() if callers}
     lines = {line for line in reaches if line not in skip_lines or line in prefer}
-    mutants = generate(source, lab.filename, lines, limit, rng, prefer)
+    mutants, _ = generate(source, lab.filename, lines, limit, rng, prefer)
     lab.mutants = {m.id: m for m in mutants}
     skips = skips if skips is not None else Skips()
 
