@@ -161,3 +161,46 @@ def test_names_say_what_the_values_are_and_fall_back_to_them_only_to_tell_two_te
     assert "test_clamp_negative_level" in names and "test_clamp_positive_level" in names
     assert not any(name.endswith(("hello_world",)) or "_of_" in name for name in names)
     assert len(set(names)) == len(names)
+
+
+def test_a_function_body_mutant_is_swapped_into_the_module_for_the_call_and_taken_out_again(tmp_path):
+    import importlib.util
+    import random
+
+    from questmesh_harness.explore.calls.runner import Call, Runner
+    from questmesh_harness.explore.calls.session import test_namespace
+    from questmesh_harness.explore.calls.targets import Target
+    from questmesh_harness.explore.calls.trace import Alarm
+    from questmesh_harness.explore.selection.choice import MutantLab
+    from questmesh_harness.explore.selection.screen import generate
+
+    target = tmp_path / "pricing.py"
+    target.write_text("RATE = 2\n\n\ndef total(amount):\n    return amount * RATE + 1\n")
+    spec = importlib.util.spec_from_file_location("pricing", target)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    original = module.total.__code__
+    alarm = Alarm(1.0)
+    runner = Runner(module, str(target), test_namespace(module), alarm)
+    oracle = Oracle(module, test_namespace(module), runner.evaluate, runner.fresh_instance, lambda call: "obj",
+                    runner.guarded, (), runner.blame)
+    call = Call(Target("function", "total", None, (_param("amount"),), (), 4, 5), (), (("amount", "3"),))
+    expected = oracle.observe(call, [runner.perform(call)])
+    mutants, _ = generate(target.read_text(), str(target), {5}, 50, random.Random(1))
+    lab = MutantLab("pricing", str(target), alarm, lambda call: "obj", 10_000, reach={5: frozenset({5})},
+                    module=module)
+    lab.mutants = {m.id: m for m in mutants}
+
+    with alarm:
+        verdicts = {m.mutated: lab.kills(m.id, call, expected) for m in mutants}
+
+    assert verdicts["return amount / RATE + 1"] == 1 and verdicts["return amount * RATE - 1"] == 1
+    assert lab._swaps[mutants[0].id] is not None  # swapped, not a module of its own
+    assert not lab._envs
+    assert module.total.__code__ is original and module.total(3) == 7
+
+
+def _param(name):
+    from questmesh_harness.explore.calls.targets import Param
+
+    return Param(name, "positional_or_keyword", False, None, ("1",))
