@@ -273,3 +273,37 @@ def re_compile(text):
     import re
 
     return re.compile(text)
+
+
+CLOCKED = textwrap.dedent('''\
+    import datetime
+    import os
+
+
+    def tomorrow():
+        return datetime.date.today() + datetime.timedelta(days=1)
+
+
+    def next_year_same_time():
+        now = datetime.datetime.now().replace(second=0, microsecond=0)
+        return now.replace(year=now.year + 1)
+
+
+    def config_path(name):
+        return os.path.join(os.path.expanduser("~"), name + "rc")
+
+
+    def fixed():
+        return datetime.date(2020, 2, 29)
+''')
+
+
+def test_values_from_the_clock_or_the_home_folder_are_not_asserted(tmp_path):
+    source = generate(tmp_path, "clocked", CLOCKED)
+
+    assert "datetime.date(2020, 2, 29)" in source  # a fixed date is asserted
+    tomorrow = (__import__("datetime").date.today() + __import__("datetime").timedelta(days=1))
+    assert f"{tomorrow.year}, {tomorrow.month}, {tomorrow.day}" not in source
+    assert f"{tomorrow.year + 1}, " not in source  # the same time next year shows the hour and minute
+    assert __import__("os").path.expanduser("~") not in source
+    passes(tmp_path, source)
