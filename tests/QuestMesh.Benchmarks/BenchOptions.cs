@@ -1,7 +1,7 @@
 namespace QuestMesh.Benchmarks;
 
 public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveSample, string OutputDirectory,
-    string? CorpusDirectory = null, double BudgetSeconds = 45, IReadOnlySet<string>? Only = null)
+    string? CorpusDirectory = null, double BudgetSeconds = 45, IReadOnlySet<string>? Only = null, int Attempts = 1)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -12,6 +12,7 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
         string? corpus = null;
         var budget = 45.0;
         HashSet<string>? only = null;
+        var attempts = 1;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -24,6 +25,7 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
                 case "--corpus" when value is not null: corpus = Path.GetFullPath(value); i++; break;
                 case "--budget" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var b) && b > 0:
                     budget = b; i++; break;
+                case "--attempts" when int.TryParse(value, out var a) && a is >= 1 and <= 10: attempts = a; i++; break;
                 case "--only" when !string.IsNullOrWhiteSpace(value):
                     only = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
                     i++; break;
@@ -32,6 +34,6 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
                     return null;
             }
         }
-        return new BenchOptions(shared, repeat, naive, output, corpus, budget, only);
+        return new BenchOptions(shared, repeat, naive, output, corpus, budget, only, attempts);
     }
 }

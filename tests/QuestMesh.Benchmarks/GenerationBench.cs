@@ -86,64 +86,113 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
         try
         {
             var testFile = $"tests/test_questmesh_{Path.GetFileNameWithoutExtension(target.File)}.py";
-            var stopwatch = Stopwatch.StartNew();
-            GenerationReply explored;
-            try
-            {
-                explored = await harness.RunAsync<GenerationReply>("explore", new
-                {
-                    ProjectDir = project, TargetFile = target.File, Seed, BudgetSeconds = options.BudgetSeconds,
-                    Style = "auto", TestFile = testFile,
-                }, project, TimeSpan.FromSeconds(options.BudgetSeconds + 120));
-            }
-            catch (HarnessException error)
-            {
-                return TargetResult.Crashed(target, stopwatch.Elapsed.TotalSeconds, OneLine(error.Message), peer);
-            }
-            var generation = stopwatch.Elapsed.TotalSeconds;
-            if (string.IsNullOrWhiteSpace(explored.TestSource))
-                return TargetResult.Crashed(target, generation, "no suite: " + (explored.ImportError ?? "no test kept"), peer) with
-                {
-                    Skipped = explored.Skipped,
-                };
-            Directory.CreateDirectory(Path.Combine(project, "tests"));
-            await File.WriteAllTextAsync(Path.Combine(project, testFile), explored.TestSource);
-            var executed = await ExecuteAsync(project, target, testFile, null);
-            var passesByHand = await byHand.PassesAsync(project, testFile);
-            var shuffledPasses = 0;
-            for (var run = 1; run <= ShuffledRuns; run++)
-                shuffledPasses += (await ExecuteAsync(project, target, testFile, run)).Success ? 1 : 0;
-            MutationReport mutation;
+            var attempts = new List<AttemptFigures>();
+            GenerationReply? first = null;
+            ExecutionReport? executed = null;
+            var mutation = new MutationReport();
             string? mutationError = null;
-            try
+            string? existing = null;
+            object? focus = null;
+            var generation = 0.0;
+            var tests = 0;
+            // Attempt 0 writes the suite; each later one is an enhance attempt as the runner makes it: the suite so
+            // far, what it misses (lines, branches, surviving mutants) as the focus, and the next seed.
+            for (var attempt = 0; attempt < options.Attempts; attempt++)
             {
-                mutation = await harness.RunAsync<MutationReport>("mutate", new
+                var stopwatch = Stopwatch.StartNew();
+                GenerationReply explored;
+                try
                 {
-                    ProjectDir = project, TargetFile = target.File, Tests = testFile, Seed,
-                    Workers = Environment.ProcessorCount,
-                }, project, TimeSpan.FromMinutes(20));
+                    explored = await harness.RunAsync<GenerationReply>("explore", new
+                    {
+                        ProjectDir = project, TargetFile = target.File, Seed = Seed + attempt,
+                        BudgetSeconds = options.BudgetSeconds, Style = "auto", TestFile = testFile,
+                        ExistingTests = existing, Focus = focus,
+                    }, project, TimeSpan.FromSeconds(options.BudgetSeconds + 120));
+                }
+                catch (HarnessException error)
+                {
+                    if (attempt == 0)
+                        return TargetResult.Crashed(target, stopwatch.Elapsed.TotalSeconds, OneLine(error.Message), peer);
+                    attempts.Add(new AttemptFigures(attempt, stopwatch.Elapsed.TotalSeconds, 0, null, null, OneLine(error.Message)));
+                    break;
+                }
+                generation += stopwatch.Elapsed.TotalSeconds;
+                if (attempt == 0)
+                {
+                    first = explored;
+                    if (string.IsNullOrWhiteSpace(explored.TestSource))
+                        return TargetResult.Crashed(target, generation, "no suite: " + (explored.ImportError ?? "no test kept"), peer) with
+                        {
+                            Skipped = explored.Skipped,
+                        };
+                }
+                else if (explored.NewTests == 0 || explored.TestSource == existing)
+                {
+                    attempts.Add(new AttemptFigures(attempt, stopwatch.Elapsed.TotalSeconds, 0, null, null, "no new test"));
+                    break;
+                }
+                Directory.CreateDirectory(Path.Combine(project, "tests"));
+                await File.WriteAllTextAsync(Path.Combine(project, testFile), explored.TestSource);
+                executed = await ExecuteAsync(project, target, testFile, null);
+                (mutation, mutationError) = await MutateAsync(project, target, testFile);
+                attempts.Add(new AttemptFigures(attempt, stopwatch.Elapsed.TotalSeconds, explored.NewTests,
+                    executed.Coverage?.Percent, mutationError is null ? mutation.Score : null, null));
+                existing = explored.TestSource;
+                tests = explored.Tests;
+                focus = new
+                {
+                    MissingLines = executed.Coverage?.MissingLines ?? [],
+                    MissingBranches = (executed.Coverage?.MissingBranches ?? []).Select(b => new { b.From, b.To }).ToList(),
+                    SurvivingMutants = mutation.Mutants.Where(m => m.Status == "survived")
+                        .Select(m => new { m.Line, m.Original, m.Mutated }).ToList(),
+                };
             }
-            catch (HarnessException error)
+            var byHandFailures = await byHand.FailuresAsync(project, testFile);
+            var shuffledPasses = 0;
+            var shuffledFailures = new SortedSet<string>(StringComparer.Ordinal);
+            for (var run = 1; run <= ShuffledRuns; run++)
             {
-                // The suite is there; only its score is unknown (e.g. pytest imported the target's package first).
-                mutation = new MutationReport();
-                mutationError = OneLine(error.Message);
+                var shuffled = await ExecuteAsync(project, target, testFile, run);
+                shuffledPasses += shuffled.Success ? 1 : 0;
+                shuffledFailures.UnionWith(shuffled.Tests.Where(t => t.Outcome is "failed" or "error").Select(t => t.Name));
+                if (shuffled.TestError is { } error)
+                    shuffledFailures.Add(OneLine(error));
             }
-            var coverage = executed.Coverage ?? new CoverageReport();
-            var result = new TargetResult(target.Id, target.Module, generation, explored.Tests, explored.Verified,
-                explored.BudgetExhausted, explored.ImportError, executed.Status, shuffledPasses,
+            var explored0 = first!;
+            var coverage = executed!.Coverage ?? new CoverageReport();
+            var result = new TargetResult(target.Id, target.Module, generation, tests, explored0.Verified,
+                explored0.BudgetExhausted, explored0.ImportError, executed.Status, shuffledPasses,
                 Percent(coverage.CoveredStatements, coverage.Statements), Percent(coverage.CoveredBranches, coverage.Branches),
                 coverage.Percent, coverage.Statements, coverage.Branches, mutation.Score, mutation.Killed + mutation.Timeout,
                 mutation.Total, peer)
             {
-                Skipped = explored.Skipped, DroppedTests = explored.DroppedTests.Count, PassesByHand = passesByHand,
-                MutationError = mutationError,
+                Skipped = explored0.Skipped, DroppedTests = explored0.DroppedTests.Count, PassesByHand = byHandFailures is null,
+                ByHandFailures = byHandFailures, ShuffledFailures = shuffledFailures.ToList(),
+                MutationError = mutationError, Attempts = attempts,
             };
-            return result with { LowCoverageReason = result.Coverage < 50 ? LowCoverageReason(explored, result, coverage) : null };
+            return result with { LowCoverageReason = result.Coverage < 50 ? LowCoverageReason(explored0, result, coverage) : null };
         }
         finally
         {
             Directory.Delete(project, recursive: true);
+        }
+    }
+
+    private async Task<(MutationReport Report, string? Error)> MutateAsync(string project, GenerationTarget target, string testFile)
+    {
+        try
+        {
+            return (await harness.RunAsync<MutationReport>("mutate", new
+            {
+                ProjectDir = project, TargetFile = target.File, Tests = testFile, Seed,
+                Workers = Environment.ProcessorCount,
+            }, project, TimeSpan.FromMinutes(20)), null);
+        }
+        catch (HarnessException error)
+        {
+            // The suite is there; only its score is unknown (e.g. pytest imported the target's package first).
+            return (new MutationReport(), OneLine(error.Message));
         }
     }
 
@@ -215,14 +264,37 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
             Console.WriteLine($"under 50 %: {r.Id} ({F(r.Coverage)} %): {r.LowCoverageReason}");
         foreach (var r in results.Where(r => r.MutationError is not null))
             Console.WriteLine($"no mutation score for {r.Id}: {r.MutationError}");
+        foreach (var r in results.Where(r => r.ByHandFailures is not null))
+            Console.WriteLine($"fails by hand: {r.Id}: {r.ByHandFailures}");
+        foreach (var r in results.Where(r => r.ShuffledFailures.Count > 0))
+            Console.WriteLine($"fails shuffled: {r.Id}: {string.Join(", ", r.ShuffledFailures.Take(5))}");
         foreach (var r in results.Where(r => r.Skipped.Count > 0))
             Console.WriteLine($"skipped in {r.Id}: " + string.Join("; ", r.Skipped.Select(s => $"{s.Target} at {s.Stage}: {s.ErrorType} ({s.Location})")));
+        if (options.Attempts <= 1)
+            return;
+        Console.WriteLine();
+        Console.WriteLine("Per attempt (coverage / mutation after it, search seconds, new tests):");
+        foreach (var r in results.Where(r => r.Attempts.Count > 0))
+            Console.WriteLine($"{r.Id}: " + string.Join(" → ", r.Attempts.Select(a => a.Stopped is { } why
+                ? $"#{a.Attempt} {why} ({F(a.Seconds)} s)"
+                : $"#{a.Attempt} {F(a.Coverage)} / {F(a.MutationScore)} % ({F(a.Seconds)} s, +{a.NewTests})")));
+        var gains = results.Where(r => r.Attempts.Count > 1 && r.Attempts[0].Coverage is not null).Select(r =>
+            (Coverage: r.Coverage - r.Attempts[0].Coverage!.Value, Mutation: r.MutationScore - (r.Attempts[0].MutationScore ?? 0))).ToList();
+        Console.WriteLine($"Median gain after attempt 0: coverage {F(Median(gains.Select(g => g.Coverage)))} points, " +
+                          $"mutation {F(Median(gains.Select(g => g.Mutation)))} points ({gains.Count(g => g.Coverage >= 1 || g.Mutation >= 1)} " +
+                          $"of {gains.Count} modules gained a point or more)");
     }
+
+    /// <summary>One attempt's figures: seconds of the search, tests it added, coverage and mutation after it (null
+    /// when it wrote nothing), and why it ended the attempts, if it did.</summary>
+    private sealed record AttemptFigures(int Attempt, double Seconds, int NewTests, double? Coverage, double? MutationScore,
+        string? Stopped);
 
     private sealed record GenerationReply
     {
         public string TestSource { get; init; } = "";
         public int Tests { get; init; }
+        public int NewTests { get; init; }
         public bool Verified { get; init; }
         public bool BudgetExhausted { get; init; }
         public string? ImportError { get; init; }
@@ -249,6 +321,9 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
         public bool PassesByHand { get; init; }
         public string? LowCoverageReason { get; init; }
         public string? MutationError { get; init; }
+        public IReadOnlyList<AttemptFigures> Attempts { get; init; } = [];
+        public string? ByHandFailures { get; init; }
+        public IReadOnlyList<string> ShuffledFailures { get; init; } = [];
 
         public static TargetResult Crashed(GenerationTarget target, double seconds, string why, PynguinFigures? peer) =>
             new(target.Id, target.Module, seconds, 0, false, false, null, "none", 0, 0, 0, 0, target.Statements,
