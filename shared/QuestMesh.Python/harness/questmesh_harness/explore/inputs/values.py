@@ -273,10 +273,19 @@ def pool(spec: Optional[Spec], hints: ParamHints, module_hints: Hints) -> list[s
         typed_values.append(typed(option or ("any",), module_hints))
     merged = _interleave(typed_values)
     baseline = merged[:1] if "none" not in kinds or len(merged) == 1 else [s for s in merged if s != "None"][:1]
-    lists = _element_lists(hints.elements, module_hints) if kinds & {"list", "set", "list_tuple", "any"} else []
+    lists = _element_lists(hints.elements, module_hints) \
+        if kinds & {"list", "set", "list_tuple", "any"} and not _text_itself(hints) else []
     if lists:  # `for line in lines: line.startswith('-')`: lists of such texts first
         baseline, hinted = lists[:1], lists[1:] + hinted
     return list(dict.fromkeys(baseline + hinted + merged))[:MAX_POOL]
+
+
+def _text_itself(hints: ParamHints) -> bool:
+    """Indexed like a sequence but used as a text too (`pat.find(']')`), or its items are single characters
+    (`pat[i] == '*'`): a string, not a list of strings."""
+    items = hints.elements.values if hints.elements is not None else []
+    return bool(hints.textual or any(isinstance(v, str) for v in hints.values)
+                or (items and all(isinstance(v, str) and len(v) == 1 for v in items)))
 
 
 def _element_lists(elements: Optional[ParamHints], module_hints: Hints) -> list[str]:
