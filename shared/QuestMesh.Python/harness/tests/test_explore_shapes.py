@@ -307,3 +307,35 @@ def test_values_from_the_clock_or_the_home_folder_are_not_asserted(tmp_path):
     assert f"{tomorrow.year + 1}, " not in source  # the same time next year shows the hour and minute
     assert __import__("os").path.expanduser("~") not in source
     passes(tmp_path, source)
+
+
+FALLBACK = textwrap.dedent('''\
+    try:
+        from zlib import crc32
+    except ImportError:
+        crc32 = None
+
+
+    def checksum(data):
+        if crc32 is not None:
+            return crc32(data)
+        total = 0
+        for byte in data:
+            total = (total * 31 + byte) % 65521
+        return total
+''')
+
+
+def test_code_behind_an_import_fallback_is_reached_by_setting_the_name_to_none(tmp_path):
+    hints = collect(ast.parse(FALLBACK))
+    source = generate(tmp_path, "sums", FALLBACK)
+
+    assert hints.fallbacks == {"crc32"} and hints.fallback_reads["checksum"] == {"crc32"}
+    assert "monkeypatch.setattr('sums.crc32', None)" in source
+    assert "def test_checksum_without_crc32" in source
+    passes(tmp_path, source)
+    (tmp_path / "sums.py").write_text(FALLBACK)
+    reply = explore.run({"project_dir": str(tmp_path), "target_file": "sums.py", "seed": 3, "budget_seconds": 5,
+                         "style": "unittest"})
+    assert "self.enterContext(unittest.mock.patch('sums.crc32', None))" in reply["test_source"]
+    assert "import unittest.mock" in reply["test_source"] and reply["verified"] is True

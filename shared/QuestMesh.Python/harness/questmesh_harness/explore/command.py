@@ -184,7 +184,7 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
         search = Search(runner, targets, arc_map.translate, random.Random(req.seed), limits, hints.strings,
                         focus=focus, covered=set(already),
                         made={owner: for_owner(module, owner, made) for owner in owners}, examples=examples(tree),
-                        skips=skips, classes=classes, deferred=deferred,
+                        skips=skips, classes=classes, deferred=deferred, fallbacks=_fallbacks(targets, hints, module),
                         members=lambda name: members(module, tree, hints, name, skips))
         found = search.run()
         instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
@@ -209,6 +209,18 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
                             started + req.budget * 0.85, skips).simplify(chosen, already)
         cases = _cases(search.kept_candidates(chosen), search.targets, runner, taken, skips, style)
     return cases, search, set(search.covered), arc_map, taken, imports
+
+
+def _fallbacks(targets: list, hints: Any, module: Any) -> dict[str, tuple[str, ...]]:
+    """Per target, the import-fallback names its code reads that the import did set (not None here): the test
+    sets them to None to run the fallback code."""
+    found: dict[str, tuple[str, ...]] = {}
+    for target in targets:
+        qualname = target.label if not target.inherits else target.inherits
+        names = sorted(n for n in hints.fallback_reads.get(qualname, ()) if getattr(module, n, None) is not None)
+        if names:
+            found[target.label] = tuple(f"{module.__name__}.{name}" for name in names)
+    return found
 
 
 def _observed(found: list, reserve: list, runner: Runner, oracle: Oracle, skips: Skips,

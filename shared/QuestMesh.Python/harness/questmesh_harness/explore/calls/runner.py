@@ -34,6 +34,9 @@ class Call:
     # Calls on what the call returned, when that is a function (a decorator factory's decorator, then the
     # wrapper it makes): each step's positional sources, and whether its own result is the next function.
     then: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # Module names set for the call and put back after (`b2a_qp` to None: the code an import fallback runs);
+    # the written test uses pytest's monkeypatch (unittest: mock.patch).
+    patch: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -50,7 +53,7 @@ class Outcome:
 def sources(call: Call) -> list[str]:
     """Every value source a call evaluates: constructor, preparation and call arguments."""
     found = [source for _, source in call.ctor + call.args] + ([call.make] if call.make else [])
-    found += [source for step, _ in call.then for source in step]
+    found += [source for step, _ in call.then for source in step] + [source for _, source in call.patch]
     return found + [source for _, args in call.prep for _, source in args]
 
 
@@ -146,6 +149,15 @@ class Runner:
                 else flat.append(value)
         return flat, dict(keyword), values
 
+    def _patch(self, patch: tuple[tuple[str, str], ...]) -> list[tuple[str, Any]]:
+        """Sets the call's module names (`pkg.mod.name`: the target's `name`); returns what they held."""
+        saved = []
+        for dotted, source in patch:
+            name = dotted.rpartition(".")[2]
+            saved.append((name, getattr(self.module, name, None)))
+            setattr(self.module, name, self.evaluate(source))
+        return saved
+
     def fresh_instance(self, call: Call) -> Any:
         """A new instance built the way the call builds its own, to tell which attributes the call changed."""
         try:  # runs inside the oracle's guard, which owns the time limit
@@ -180,6 +192,7 @@ class Runner:
                     made = self.evaluate(call.make)
             except BaseException:  # noqa: BLE001 - an instance that cannot be built makes no test
                 return Outcome("invalid")
+        patched = self._patch(call.patch)
         try:
             with self.tracer.tracing() as arcs, self.alarm.limit():
                 try:
@@ -194,6 +207,9 @@ class Runner:
             outcome.status = "invalid"
         except BaseException as error:  # noqa: BLE001 - SystemExit and friends are observable outcomes too
             outcome.status, outcome.error = "raised", error
+        finally:
+            for name, value in patched:
+                setattr(self.module, name, value)
         outcome.arcs = frozenset(arcs)
         outcome.events = self.tracer.events
         if os.getcwd() != self.cwd:

@@ -105,6 +105,8 @@ class Search:
     classes: dict[type, str] = field(default_factory=dict)
     members: Optional[Callable[[str], list[Target]]] = None
     deferred: list[Target] = field(default_factory=list)  # base classes' methods on subclasses (see _inherited)
+    # Target label → module names an import fallback would set to None that its code reads (see hints).
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def run(self) -> list[Found]:
         """With a focus (an enhance attempt: what the suite still misses), the targets that hold something
@@ -239,6 +241,11 @@ class Search:
             baseline = replace(baseline, ctor=(), make=made[0])  # the constructor cannot run: only factories
         self.seeds.append(baseline)
         self._try(baseline)
+        fallbacks = self.fallbacks.get(target.label, ())
+        if fallbacks:  # the code behind an import fallback (`if b2a_qp is None:`): the same call without it
+            patched = replace(baseline, patch=tuple((name, "None") for name in fallbacks))
+            self.seeds.append(patched)
+            self._try(patched)
         if not full:
             return
         for example in self.examples.get(target.owner if target.kind == "init" else target.label, []):
@@ -424,4 +431,5 @@ def with_value(call: Call, side: str, param: Param, source: Optional[str]) -> Op
         (make_call(call.target, {p.name: "None" for p in call.target.ctor}, args))
     if changed is None:
         return None
-    return replace(changed, prep=call.prep, make=call.make, ctor=() if call.make else changed.ctor, then=call.then)
+    return replace(changed, prep=call.prep, make=call.make, ctor=() if call.make else changed.ctor, then=call.then,
+                   patch=call.patch)

@@ -84,6 +84,11 @@ class Hints:
     # Patterns a parameter is matched against (`_URI.match(url)`, `re.match(r"\d+", s)`): the pattern's source
     # text (`"_URI"`, `"self.pattern"`, or a literal's repr), resolved against the live module later.
     patterns: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Module-level names an import fallback sets to None (`try: from binascii import b2a_qp` / `except
+    # ImportError: b2a_qp = None`), and for each function the ones it reads: the code behind `if b2a_qp is
+    # None` runs only where the import fails, so a test sets the name to None to reach it.
+    fallbacks: set[str] = field(default_factory=set)
+    fallback_reads: dict[str, set[str]] = field(default_factory=dict)
 
     def for_param(self, qualname: str, owner: Optional[str], name: str) -> "ParamHints":
         keys = [(qualname, name)]
@@ -138,7 +143,7 @@ class ParamHints:
 
 
 def collect(tree: ast.Module) -> Hints:
-    hints = Hints(constants=_module_constants(tree), type_tuples=_type_tuples(tree))
+    hints = Hints(constants=_module_constants(tree), type_tuples=_type_tuples(tree), fallbacks=_fallbacks(tree))
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             _function(hints, node, node.name, None)
@@ -151,6 +156,27 @@ def collect(tree: ast.Module) -> Hints:
     _streams_passed_on(hints)
     hints.byte_strings = _byte_strings(tree, hints.constants)
     return hints
+
+
+IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+
+
+def _fallbacks(tree: ast.Module) -> set[str]:
+    """Names a module-level `except ImportError:` handler binds to None."""
+    found: set[str] = set()
+    for node in tree.body:
+        if not isinstance(node, ast.Try):
+            continue
+        for handler in node.handlers:
+            kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else \
+                [handler.type] if handler.type is not None else []
+            if not any(isinstance(k, ast.Name) and k.id in IMPORT_ERRORS for k in kinds):
+                continue
+            for statement in handler.body:
+                if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant) \
+                        and statement.value.value is None:
+                    found |= {t.id for t in statement.targets if isinstance(t, ast.Name)}
+    return found
 
 
 def _type_tuples(tree: ast.Module) -> dict[str, list[str]]:
@@ -335,6 +361,9 @@ def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: s
         ok, value = _literal(default, {})
         if ok and value is not None:
             hints.defaults[arg.arg].append(value)
+    reads = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    if reads & hints.fallbacks:
+        hints.fallback_reads[scope] = reads & hints.fallbacks
     called = {id(node.func) for node in ast.walk(fn) if isinstance(node, ast.Call)}
     for node in ast.walk(fn):
         if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in called \

@@ -84,6 +84,8 @@ def needed(doc: Document) -> tuple[list[str], bool, list[str]]:
             if called.kind == "dunder" and DUNDERS[called.name].module:
                 modules.add(DUNDERS[called.name].module)
         uses_pytest |= bool(case.observation.raises) or any(c.kind == "approx" for c in case.observation.checks)
+        if case.call.patch and doc.style == "unittest":
+            modules.add("unittest.mock")
     return sorted(modules), doc.style == "pytest" and uses_pytest, sorted(names)
 
 

@@ -124,7 +124,8 @@ def test_name(call: Call, observation: Observation, evaluate: Callable[[str], An
             words.append(_cut(describe(name, evaluate(source), source, precise), 28))
         except Exception:
             words.append(snake(name))
-    name = "_".join([f"test_{subject(call, with_owner)}"] + [f"after_{snake(p.name)}" for p, _ in call.prep])
+    name = "_".join([f"test_{subject(call, with_owner)}"] + [f"after_{snake(p.name)}" for p, _ in call.prep]
+                    + [f"without_{snake(dotted.rpartition('.')[2])}" for dotted, _ in call.patch])
     if observation.raises and observation.raises in ("ValueError", "TypeError") and words:
         first = "_rejects_"
     elif observation.raises:
