@@ -339,3 +339,21 @@ def test_code_behind_an_import_fallback_is_reached_by_setting_the_name_to_none(t
                          "style": "unittest"})
     assert "self.enterContext(unittest.mock.patch('sums.crc32', None))" in reply["test_source"]
     assert "import unittest.mock" in reply["test_source"] and reply["verified"] is True
+
+
+def test_what_a_name_asks_for_comes_before_an_object_with_the_attributes_the_code_reads():
+    from types import ModuleType
+
+    from questmesh_harness.explore.calls.targets import discover
+
+    text = "def view(request, field):\n    return request.META.get('HTTP_HOST'), field.name\n"
+    module = ModuleType("views")
+    exec(compile(text, "views.py", "exec"), module.__dict__)
+    tree = ast.parse(text)
+    hints = collect(tree)
+    hints.framework = "django"
+    params = {p.name: p for p in discover(module, tree, hints)[0].params}
+
+    assert params["request"].pool[0].startswith("RequestFactory()")  # a real request, not a namespace
+    assert "types.SimpleNamespace(META='hello world')" in params["request"].pool
+    assert params["field"].pool[0] == "types.SimpleNamespace(name='hello world')"

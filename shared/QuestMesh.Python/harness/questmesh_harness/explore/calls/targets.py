@@ -289,7 +289,9 @@ def _param(p: inspect.Parameter, annotation: Any, qualname: str, owner: Optional
         values = list(dict.fromkeys(matching + values))
     shaped = duck(param_hints, hints) if kinds_of(spec) <= {"any", "none"} else None
     if shaped is not None:  # `attr.name` read, nothing else known: an object with a name first
-        values = [shaped] + [v for v in values if v != shaped]
+        # (after what the name asks for: a Django `request` reads `request.META`, and is a real request)
+        at = len(special)
+        values = values[:at] + [shaped] + [v for v in values[at:] if v != shaped]
     if p.kind is p.VAR_POSITIONAL:
         values = ["[]"] + [f"[{v}]" for v in values[:3]] + [f"[{', '.join(values[:3])}]"]
     default = to_source(p.default) if has_default else None
