@@ -357,3 +357,24 @@ def test_what_a_name_asks_for_comes_before_an_object_with_the_attributes_the_cod
     assert params["request"].pool[0].startswith("RequestFactory()")  # a real request, not a namespace
     assert "types.SimpleNamespace(META='hello world')" in params["request"].pool
     assert params["field"].pool[0] == "types.SimpleNamespace(name='hello world')"
+
+
+def test_a_constructor_parameter_handed_to_a_method_of_the_class_takes_what_that_method_does_with_it():
+    text = textwrap.dedent('''\
+        class Reader:
+            def __init__(self, fp=None, data=None):
+                if fp is not None:
+                    self._load(fp)
+                if data is not None:
+                    self._check(data)
+
+            def _load(self, fp):
+                self.text = fp.read()
+
+            def _check(self, data):
+                return data.decode()
+    ''')
+    hints = collect(ast.parse(text))
+
+    assert hints.for_param("Reader.__init__", "Reader", "fp").stream == {"read"}
+    assert hints.for_param("Reader.__init__", "Reader", "data").binary == 1

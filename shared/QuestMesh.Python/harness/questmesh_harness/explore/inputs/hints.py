@@ -475,6 +475,18 @@ def _bytes_call(hints: Hints, node: ast.Call, params: set[str], scope: str, owne
     """`binascii.hexlify(x)`, `memoryview(x)`, `struct.unpack(fmt, x)`: a parameter a bytes function takes;
     `helper(x)`: a parameter passed on to a module function, bytes if that function's parameter is."""
     func = node.func
+    if owner and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
+        # `self._parse(fp)`: passed on to a method of the class (its first name is `self`, hence + 1)
+        callee = f"{owner}.{func.attr}"
+        for index, arg in enumerate(node.args):
+            key = _subject(arg, params, scope, owner)
+            if key:
+                hints.passes.append((callee, index + 1, key))
+        for keyword in node.keywords:
+            key = _subject(keyword.value, params, scope, owner)
+            if key and keyword.arg:
+                hints.passes.append((callee, keyword.arg, key))
+        return
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
         where = BYTES_CALLS.get((func.value.id, func.attr), BYTES_CALLS.get((func.value.id, "*")))
     elif isinstance(func, ast.Name):
