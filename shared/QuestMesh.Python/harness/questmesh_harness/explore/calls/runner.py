@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import collections.abc
+import io
 import itertools
 import os
 import warnings
@@ -48,6 +50,7 @@ class Outcome:
     arg_values: dict[str, Any] = field(default_factory=dict)
     arcs: frozenset[Arc] = frozenset()
     events: int = 0  # line events in the target: the call's cost, measured the same way on every run
+    iterator: bool = False  # the call returned an iterator (`map(...)`, a generator) it did not list itself
 
 
 def sources(call: Call) -> list[str]:
@@ -244,6 +247,7 @@ class Runner:
             result = self.evaluate(spell_route(target, dict(call.args)))
         if target.kind not in ("property", "dunder", "method"):
             result = _settle(target, result)
+        outcome.iterator = not target.is_generator and target.kind in ITERATING_KINDS and _is_iterator(result)
         function = result
         for step, rebind in call.then:
             result = function(*[self.evaluate(source) for source in step])
@@ -261,6 +265,14 @@ class Runner:
             return syntax.run(instance, *pos, **kw) if target.name == "__call__" else \
                 syntax.run(instance, *pos, *kw.values())
         return _settle(target, getattr(instance, target.name)(*pos, **kw))
+
+
+ITERATING_KINDS = ("function", "static", "classmethod", "method")
+
+
+def _is_iterator(value: Any) -> bool:
+    """An iterator a test would list (`map`, `filter`, a generator, `itertools` objects), not a file."""
+    return isinstance(value, collections.abc.Iterator) and not isinstance(value, io.IOBase)
 
 
 def _settle(target: Target, result: Any) -> Any:

@@ -100,6 +100,7 @@ class Search:
     # (target label, side, parameter) → values of another kind that worked where the pool's only misused it.
     extra_pool: dict[tuple[str, str, str], tuple[str, ...]] = field(default_factory=dict)
     _last_misuse: bool = False  # whether the last call tried ended in a misuse
+    _last_iterator: bool = False  # whether the last call tried returned an iterator it did not list
     skips: Skips = field(default_factory=Skips)  # targets the harness failed on: no further calls, no tests
     # The module's classes (class → name) and the member targets of one of them, for returned instances.
     classes: dict[type, str] = field(default_factory=dict)
@@ -173,6 +174,7 @@ class Search:
         self.calls += 1
         self._last_misuse = False
         outcome = self.runner.perform(call)
+        self._last_iterator = outcome.iterator
         self.work += outcome.events + CALL_COST + (MAKE_COST if call.make else 0)
         if outcome.status == "timeout":
             # Stopped by the clock (a loop in C code the tracer does not see): costly, so it counts as much
@@ -239,8 +241,14 @@ class Search:
             self._try(replace(baseline, ctor=(), make=source))
         if baseline.make == "" and made and complete(target.ctor, {}) is None:
             baseline = replace(baseline, ctor=(), make=made[0])  # the constructor cannot run: only factories
-        self.seeds.append(baseline)
         self._try(baseline)
+        if self._last_iterator and not target.is_generator:
+            # `partition(...)` returns iterators: its tests list them, as for a generator, and only then do
+            # the lines that make the items run.
+            listed = replace(target, is_generator=True)
+            self.targets = [listed if t is target else t for t in self.targets]
+            return self._systematic(listed, full)
+        self.seeds.append(baseline)
         fallbacks = self.fallbacks.get(target.label, ())
         if fallbacks:  # the code behind an import fallback (`if b2a_qp is None:`): the same call without it
             patched = replace(baseline, patch=tuple((name, "None") for name in fallbacks))
