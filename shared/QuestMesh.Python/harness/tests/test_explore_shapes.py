@@ -378,3 +378,21 @@ def test_a_constructor_parameter_handed_to_a_method_of_the_class_takes_what_that
 
     assert hints.for_param("Reader.__init__", "Reader", "fp").stream == {"read"}
     assert hints.for_param("Reader.__init__", "Reader", "data").binary == 1
+
+
+ITERATORS = textwrap.dedent('''\
+    def evens(numbers):
+        return (n for n in numbers if n % 2 == 0)
+
+
+    def labelled(numbers):
+        return map(lambda n: f"#{n}", numbers)
+''')
+
+
+def test_a_returned_iterator_is_listed_so_the_lines_making_its_items_run(tmp_path):
+    source = generate(tmp_path, "iters", ITERATORS)
+
+    assert "result = list(evens(" in source and "result = list(labelled(" in source
+    assert "isinstance(result, map)" not in source
+    passes(tmp_path, source)
