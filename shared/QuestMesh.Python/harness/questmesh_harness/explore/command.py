@@ -28,7 +28,7 @@ from .writing.document import Document, assemble, merge
 from .writing.names import instance_var, test_name, unique
 from .selection.oracle import Oracle
 from .calls.search import Focus, Limits, Search
-from .selection.choice import Candidate, MutantLab, Simplifier, choose, observe, screen_mutants
+from .selection.choice import Candidate, MutantLab, Simplifier, choose, confirm, observe, screen_mutants
 from .calls.session import ArcMap, load, sandbox, test_namespace
 from .skips import Skips
 from .inputs.support import django_configure, import_line, prepare
@@ -54,7 +54,14 @@ MUTANT_RUNS_PER_SECOND = 400
 SIMPLIFY_RUNS_PER_SECOND = 50
 HUNT_RUNS_PER_SECOND = 400
 VERIFY_ROUNDS = 3
-OBSERVE_SHARE = 0.65  # the reserve is observed until this share of the budget
+# How the budget is shared, as the point (a share of it) by which each stage must end: the search, observing
+# its reserve, the mutant screen, the mutant hunt, simplifying; verification takes the rest. A stage that runs
+# out of work ends sooner and leaves its time to the next ones.
+SEARCH_SHARE = 0.5
+OBSERVE_SHARE = 0.55
+SCREEN_SHARE = 0.72
+HUNT_SHARE = 0.84
+SIMPLIFY_SHARE = 0.88
 
 
 @dataclass
@@ -134,7 +141,7 @@ def run(request: dict) -> dict:
         "verified": verified, "dropped_tests": dropped, "skipped": skips.entries,
         # The search stops on counts; the clock only cuts it short on a slow machine or target, and then
         # the same seed may not give the same module.
-        "budget_exhausted": search.stopped_by_deadline or search_ended > started + req.budget * 0.85,
+        "budget_exhausted": search.stopped_by_deadline or search_ended > started + req.budget * SIMPLIFY_SHARE,
     })
     return reply
 
@@ -167,7 +174,8 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
     # The wall clock only backs up the line-event limits, for code the tracer does not see (C, other files).
     per_call = min(2.0, max(1.0, req.budget / 20))  # a unit test's call that needs more is no unit test
     limits = Limits(max_calls=int(req.budget * CALLS_PER_SECOND), max_work=int(req.budget * WORK_PER_SECOND),
-                    patience=int(max(1000, req.budget * PATIENCE_PER_SECOND)), deadline=started + req.budget * 0.6)
+                    patience=int(max(1000, req.budget * PATIENCE_PER_SECOND)),
+                    deadline=started + req.budget * SEARCH_SHARE)
     taken = set(namespace) | {module.__name__.split(".")[0]}
     focus = _focus(req.focus, arc_map)
     with Alarm(per_call) as alarm:
@@ -198,15 +206,15 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
         # A mutant's trouble is the screen's, not a target's: the candidates then just lack its kills.
         skips.attempt("<mutant screen>", "mutant screen", screen_mutants, candidates, lab, source,
                       random.Random(f"{req.seed}-mutants"), MAX_MUTANTS, int(req.budget * MUTANT_RUNS_PER_SECOND),
-                      set(focus.lines), started + req.budget * 0.75,
+                      set(focus.lines), started + req.budget * SCREEN_SHARE,
                       {line for arc in precovered for line in arc if line > 0} if req.existing else set(), skips)
         candidates = search.kept_candidates(candidates)
         candidates += skips.attempt("<mutant hunt>", "mutant screen", Hunt(
             search, runner, oracle, lab, arc_map.translate, int(req.budget * HUNT_RUNS_PER_SECOND),
-            started + req.budget * 0.8).run, candidates, default=[]) or []
-        chosen = choose(search.kept_candidates(candidates), already)[:MAX_TESTS]
+            started + req.budget * HUNT_SHARE).run, candidates, default=[]) or []
+        chosen = confirm(choose(search.kept_candidates(candidates), already)[:MAX_TESTS], runner, oracle)
         chosen = Simplifier(runner, oracle, lab, arc_map.translate, int(req.budget * SIMPLIFY_RUNS_PER_SECOND),
-                            started + req.budget * 0.85, skips).simplify(chosen, already)
+                            started + req.budget * SIMPLIFY_SHARE, skips).simplify(chosen, already)
         cases = _cases(search.kept_candidates(chosen), search.targets, runner, taken, skips, style)
     return cases, search, set(search.covered), arc_map, taken, imports
 
@@ -226,15 +234,16 @@ def _fallbacks(targets: list, hints: Any, module: Any) -> dict[str, tuple[str, .
 def _observed(found: list, reserve: list, runner: Runner, oracle: Oracle, skips: Skips,
               deadline: float) -> list[Candidate]:
     """Every kept call observed (each ran three times), then the reserve (calls that showed only a new result)
-    while time is left: the reserve only adds choice for the mutant screen, and a module with many targets
-    holds hundreds of them."""
+    while time is left, each run once (`confirm` runs the chosen ones again): the reserve only adds choice for
+    the mutant screen, and a module with many targets holds hundreds of them."""
     candidates: list[Candidate] = []
     for index, f in enumerate(found + reserve):
-        if index >= len(found) and time.perf_counter() > deadline:
+        spare = index >= len(found)
+        if spare and time.perf_counter() > deadline:
             break
-        observed = skips.attempt(f.call.target.label, "observe", observe, runner, oracle, f.call)
+        observed = skips.attempt(f.call.target.label, "observe", observe, runner, oracle, f.call, 1 if spare else 3)
         if observed:
-            candidates.append(Candidate(f, *observed))
+            candidates.append(Candidate(f, *observed, confirmed=not spare))
     return candidates
 
 

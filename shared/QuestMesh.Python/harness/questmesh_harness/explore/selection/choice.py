@@ -31,10 +31,29 @@ class Candidate:
     observation: Observation
     value: Any  # the call's result, for the test name
     kills: set[int] = field(default_factory=set)
+    confirmed: bool = True  # observed over all reruns (else once: `confirm` runs it again before it is kept)
 
 
-def observe(runner: Runner, oracle: Oracle, call: Call) -> Optional[tuple[Observation, Any]]:
-    outcomes = [runner.perform(call) for _ in range(RERUNS)]
+def confirm(candidates: list[Candidate], runner: Runner, oracle: Oracle) -> list[Candidate]:
+    """Candidates observed once, observed over all reruns; one whose runs disagree is dropped, one whose
+    assertions lose a check it had keeps only the kills it still shows."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.confirmed:
+            kept.append(candidate)
+            continue
+        observed = observe(runner, oracle, candidate.found.call)
+        if observed is None:
+            continue
+        same = observed[0].raises == candidate.observation.raises and \
+            all(check in observed[0].checks for check in candidate.observation.checks)
+        kept.append(Candidate(candidate.found, observed[0], observed[1], candidate.kills if same else set()))
+    return kept
+
+
+def observe(runner: Runner, oracle: Oracle, call: Call, runs: int = RERUNS) -> Optional[tuple[Observation, Any]]:
+    """The assertions `runs` runs of the call agree on (one run: a first look, confirmed before it is written)."""
+    outcomes = [runner.perform(call) for _ in range(runs)]
     observation = oracle.observe(call, outcomes)
     return (observation, outcomes[0].value) if observation is not None else None
 

@@ -21,6 +21,7 @@ from ...mutate.mutants import ParsedModule, generate_mutants, parse_module
 from ...mutate.model import Mutant as SourceMutant
 
 HANG = 2  # what a `kills` callback returns when the mutant made the call overrun its time limit
+MAX_CALLERS = 16  # calls run against one mutant; the first ones found come first in the spread
 
 
 @dataclass(eq=False)
@@ -123,6 +124,8 @@ def screen(mutants: list[Mutant], viable: Callable[[Mutant], bool],
     runs = 0
     for mutant in mutants:
         callers = reaches.get(mutant.line, [])  # `reaches` is keyed by mutant line (see reach_map)
+        if len(callers) > MAX_CALLERS:  # a line every call runs: a spread of them, not hundreds per mutant
+            callers = callers[::-(-len(callers) // MAX_CALLERS)][:MAX_CALLERS]
         if not callers or runs >= max_runs or time.perf_counter() > deadline:
             continue
         if not viable(mutant):
