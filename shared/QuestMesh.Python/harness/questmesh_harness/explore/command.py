@@ -207,11 +207,12 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
         skips.attempt("<mutant screen>", "mutant screen", screen_mutants, candidates, lab, source,
                       random.Random(f"{req.seed}-mutants"), MAX_MUTANTS, int(req.budget * MUTANT_RUNS_PER_SECOND),
                       set(focus.lines), started + req.budget * SCREEN_SHARE,
-                      {line for arc in precovered for line in arc if line > 0} if req.existing else set(), skips)
+                      {line for arc in precovered for line in arc if line > 0} if req.existing else set(), skips,
+                      _survivors(req.focus))
         candidates = search.kept_candidates(candidates)
         candidates += skips.attempt("<mutant hunt>", "mutant screen", Hunt(
             search, runner, oracle, lab, arc_map.translate, int(req.budget * HUNT_RUNS_PER_SECOND),
-            started + req.budget * HUNT_SHARE).run, candidates, default=[]) or []
+            started + req.budget * HUNT_SHARE, rounds=3 if req.existing else 1).run, candidates, default=[]) or []
         chosen = confirm(choose(search.kept_candidates(candidates), already)[:MAX_TESTS], runner, oracle)
         chosen = Simplifier(runner, oracle, lab, arc_map.translate, int(req.budget * SIMPLIFY_RUNS_PER_SECOND),
                             started + req.budget * SIMPLIFY_SHARE, skips).simplify(chosen, already)
@@ -245,6 +246,12 @@ def _observed(found: list, reserve: list, runner: Runner, oracle: Oracle, skips:
         if observed:
             candidates.append(Candidate(f, *observed, confirmed=not spare))
     return candidates
+
+
+def _survivors(focus: dict) -> frozenset[tuple[int, str]]:
+    """The critique's surviving mutants as (line, mutated text): the ones an enhance attempt is to kill."""
+    return frozenset((int(m["line"]), str(m["mutated"]).strip()) for m in focus.get("surviving_mutants") or []
+                     if isinstance(m, dict) and str(m.get("line", "")).isdigit() and "mutated" in m)
 
 
 def _focus(focus: dict, arc_map: ArcMap) -> Focus:

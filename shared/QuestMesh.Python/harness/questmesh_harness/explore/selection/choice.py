@@ -8,7 +8,7 @@ import random
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterator, Optional
+from typing import AbstractSet, Any, Callable, Iterator, Optional
 
 from ...mutate.swap import LiveModule
 from ..calls.runner import Call, Runner
@@ -170,9 +170,10 @@ def _cache_clearers(module: Any) -> list[Callable[[], None]]:
 
 def screen_mutants(candidates: list[Candidate], lab: MutantLab, source: str, rng: random.Random, limit: int,
                    max_runs: int, prefer: set[int], deadline: float, skip_lines: set[int] = frozenset(),
-                   skips: Optional[Skips] = None) -> None:
+                   skips: Optional[Skips] = None, survivors: AbstractSet[tuple[int, str]] = frozenset()) -> None:
     """Fills each candidate's `kills`. Mutants on `skip_lines` are not screened (an existing suite runs those
-    lines and may well kill them already; only the critique's surviving mutants there are worth chasing)."""
+    lines and may well kill them already; only the critique's surviving mutants there are worth chasing: when
+    it names them, `survivors` as (line, mutated text), only those)."""
     by_line: dict[int, list[int]] = {}
     for index, candidate in enumerate(candidates):
         for line in {line for arc in candidate.found.arcs for line in arc if line > 0}:
@@ -181,7 +182,11 @@ def screen_mutants(candidates: list[Candidate], lab: MutantLab, source: str, rng
     reaches = {line: sorted({i for x in through for i in by_line.get(x, ())}) for line, through in lab.reach.items()}
     reaches = {line: callers for line, callers in reaches.items() if callers}
     lines = {line for line in reaches if line not in skip_lines or line in prefer}
-    mutants, _ = generate(source, lab.filename, lines, limit, rng, prefer)
+
+    def wanted(point: Any) -> bool:
+        return point.line not in skip_lines or not survivors or (point.line, point.mutated.strip()) in survivors
+
+    mutants, _ = generate(source, lab.filename, lines, limit, rng, prefer, wanted)
     lab.mutants = {m.id: m for m in mutants}
     skips = skips if skips is not None else Skips()
 

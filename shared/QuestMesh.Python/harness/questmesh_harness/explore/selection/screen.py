@@ -45,12 +45,14 @@ class Mutant:
 
 
 def generate(source: str, filename: str, lines: set[int], limit: int, rng: random.Random,
-             prefer: AbstractSet[int] = frozenset()) -> tuple[list[Mutant], ParsedModule]:
-    """Mutants on the given lines (the ones the search reached), at most `limit`, lines in `prefer` first.
-    They are `mutate`'s own mutants (same operators, same places left alone), so the search chooses tests
-    against the changes that later score the suite."""
+             prefer: AbstractSet[int] = frozenset(),
+             wanted: Optional[Callable[[SourceMutant], bool]] = None) -> tuple[list[Mutant], ParsedModule]:
+    """Mutants on the given lines (the ones the search reached), at most `limit`, lines in `prefer` first,
+    only those `wanted` says (an enhance attempt: not the ones the suite already kills). They are `mutate`'s
+    own mutants (same operators, same places left alone), so the search chooses tests against the changes
+    that later score the suite."""
     parsed = parse_module(source, filename)
-    points = [m for m in generate_mutants(parsed) if m.line in lines]
+    points = [m for m in generate_mutants(parsed) if m.line in lines and (wanted is None or wanted(m))]
     preferred = [m for m in points if m.line in prefer]
     others = [m for m in points if m.line not in prefer]
     if len(preferred) + len(others) > limit:
