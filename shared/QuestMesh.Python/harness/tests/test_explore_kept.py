@@ -204,3 +204,23 @@ def _param(name):
     from questmesh_harness.explore.calls.targets import Param
 
     return Param(name, "positional_or_keyword", False, None, ("1",))
+
+
+def test_looking_for_caches_to_clear_does_not_import_what_a_lazy_attribute_stands_for():
+    import functools
+    from types import ModuleType
+
+    from questmesh_harness.explore.selection.choice import _cache_clearers
+
+    class Lazy:
+        def __call__(self):
+            return None
+
+        def __getattr__(self, name):
+            raise ImportError(f"No module named {name!r}")
+
+    module = ModuleType("moves")
+    module.lazy = Lazy()  # type: ignore[attr-defined]
+    module.cached = functools.lru_cache(lambda x: x)  # type: ignore[attr-defined]
+
+    assert _cache_clearers(module) == [module.cached.cache_clear]  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ strings shortened) as long as each keeps what only it contributes."""
 
 from __future__ import annotations
 
+import inspect
 import random
 import time
 from contextlib import contextmanager
@@ -162,9 +163,14 @@ def _cache_clearers(module: Any) -> list[Callable[[], None]]:
     found = []
     for owner in owners:
         for value in list(vars(owner).values()):
-            clear = getattr(value, "cache_clear", None)
+            if not callable(value) or isinstance(value, type):
+                continue
+            try:  # a lazy attribute (six's moved modules) imports on lookup, and may fail to
+                clear = inspect.getattr_static(value, "cache_clear", None)
+            except Exception:  # noqa: BLE001 - an object that cannot be looked into has no cache to clear
+                continue
             if callable(clear):
-                found.append(clear)
+                found.append(getattr(value, "cache_clear"))
     return found
 
 
