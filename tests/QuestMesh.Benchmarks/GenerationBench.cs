@@ -214,7 +214,21 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
             reasons.Add($"the search reached {explored.ArcsCovered} of {explored.ArcsTotal} arcs in {explored.Calls} calls");
         if (result.ExecuteStatus != "passed")
             reasons.Add($"the suite's run ended {result.ExecuteStatus}");
+        if (MostMissed(explored.Context, coverage.MissingLines) is { Length: > 0 } where)
+            reasons.Add($"most missing lines are in {where}");
         return string.Join("; ", reasons);
+    }
+
+    /// <summary>The functions (as the harness's analysis bounds them) holding most of the missing lines.</summary>
+    private static string MostMissed(ModuleOutline? outline, IReadOnlyList<int> missing)
+    {
+        if (outline is null || missing.Count == 0)
+            return "";
+        var units = outline.Functions.Concat(outline.Classes.SelectMany(c => c.Methods)).ToList();
+        var counts = missing.GroupBy(line => units.Where(u => u.Lineno <= line && line <= u.EndLineno)
+                .OrderBy(u => u.EndLineno - u.Lineno).Select(u => u.Qualname).FirstOrDefault() ?? "module-level code")
+            .Select(g => (Name: g.Key, Lines: g.Count())).OrderByDescending(g => g.Lines).ThenBy(g => g.Name, StringComparer.Ordinal);
+        return string.Join(", ", counts.Take(4).Select(g => $"{g.Name} ({g.Lines})"));
     }
 
     private static string OneLine(string text) =>
@@ -290,8 +304,23 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
     private sealed record AttemptFigures(int Attempt, double Seconds, int NewTests, double? Coverage, double? MutationScore,
         string? Stopped);
 
+    private sealed record OutlineUnit(string Qualname, int Lineno, int EndLineno);
+
+    private sealed record OutlineClass
+    {
+        public IReadOnlyList<OutlineUnit> Methods { get; init; } = [];
+    }
+
+    /// <summary>The part of the harness's analysis (the reply's <c>context</c>) that bounds functions and methods.</summary>
+    private sealed record ModuleOutline
+    {
+        public IReadOnlyList<OutlineUnit> Functions { get; init; } = [];
+        public IReadOnlyList<OutlineClass> Classes { get; init; } = [];
+    }
+
     private sealed record GenerationReply
     {
+        public ModuleOutline? Context { get; init; }
         public string TestSource { get; init; } = "";
         public int Tests { get; init; }
         public int NewTests { get; init; }
