@@ -1,5 +1,7 @@
 """What the target's own code says about good inputs: literals it compares parameters and attributes with,
-lengths it checks, types it tests for, keys it reads, and keyword arguments it forwards."""
+lengths it checks, types it tests for, keys it reads, keyword arguments it forwards, defaults a name has
+elsewhere, attributes it reads; `uses.py` adds files, patterns and import fallbacks, `syntax.py` reads the
+expressions."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-Scalar = Any  # int | float | str | bytes | None
+from .syntax import MAX_STR, Scalar, add_new, dotted, elements, is_self, len_subject, literal, parameters, subject
+from .uses import fallbacks, regex_use, stream_use, streams_passed_on
+
 STR_METHODS = frozenset({"startswith", "endswith", "split", "rsplit", "find", "rfind", "index", "rindex",
                          "count", "replace", "strip", "lstrip", "rstrip", "partition", "rpartition", "removeprefix",
                          "removesuffix"})
-MAX_STR = 60
 TEXT_METHODS = STR_METHODS | {"lower", "upper", "join", "encode", "format", "title", "capitalize", "splitlines",
                               "isdigit", "isalpha", "isalnum", "isspace", "casefold", "zfill", "center", "ljust"}
 ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
@@ -32,9 +35,6 @@ BYTES_CALLS = {("binascii", "*"): 0, ("hashlib", "*"): 0, ("zlib", "*"): 0, ("st
                ("struct", "unpack_from"): 1, ("struct", "iter_unpack"): 1, ("int", "from_bytes"): 0,
                ("bytes", "maketrans"): -1, ("", "memoryview"): 0}
 MAX_BYTES = 16  # the module's own bytes values kept for its bytes parameters
-# Methods only a file object has: a parameter the code reads from or writes to this way is a stream.
-STREAM_READS = frozenset({"read", "readline", "readlines", "readinto", "read1"})
-STREAM_WRITES = frozenset({"write", "writelines", "flush"})
 
 
 @dataclass
@@ -143,7 +143,7 @@ class ParamHints:
 
 
 def collect(tree: ast.Module) -> Hints:
-    hints = Hints(constants=_module_constants(tree), type_tuples=_type_tuples(tree), fallbacks=_fallbacks(tree))
+    hints = Hints(constants=_module_constants(tree), type_tuples=_type_tuples(tree), fallbacks=fallbacks(tree))
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             _function(hints, node, node.name, None)
@@ -153,30 +153,9 @@ def collect(tree: ast.Module) -> Hints:
                     _function(hints, item, f"{node.name}.{item.name}", node.name)
     _globals(hints, tree)
     _passed_on(hints)
-    _streams_passed_on(hints)
+    streams_passed_on(hints)
     hints.byte_strings = _byte_strings(tree, hints.constants)
     return hints
-
-
-IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
-
-
-def _fallbacks(tree: ast.Module) -> set[str]:
-    """Names a module-level `except ImportError:` handler binds to None."""
-    found: set[str] = set()
-    for node in tree.body:
-        if not isinstance(node, ast.Try):
-            continue
-        for handler in node.handlers:
-            kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else \
-                [handler.type] if handler.type is not None else []
-            if not any(isinstance(k, ast.Name) and k.id in IMPORT_ERRORS for k in kinds):
-                continue
-            for statement in handler.body:
-                if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant) \
-                        and statement.value.value is None:
-                    found |= {t.id for t in statement.targets if isinstance(t, ast.Name)}
-    return found
 
 
 def _type_tuples(tree: ast.Module) -> dict[str, list[str]]:
@@ -202,21 +181,6 @@ def _passed_on(hints: Hints) -> None:
             name = names[where] if isinstance(where, int) and where < len(names) else where
             if isinstance(name, str) and hints.binary.get((callee, name), 0) > hints.binary.get(key, 0):
                 hints.binary[key] = hints.binary[(callee, name)]
-                changed = True
-
-
-def _streams_passed_on(hints: Hints) -> None:
-    """A parameter passed straight on to a module function that reads or writes its parameter as a file is
-    a file too (`encode(infile, outfile)` → `_copy(infile, outfile)`)."""
-    changed = True
-    while changed:
-        changed = False
-        for callee, where, key in hints.passes:
-            names = hints.param_names.get(callee, [])
-            name = names[where] if isinstance(where, int) and where < len(names) else where
-            uses = hints.streams.get((callee, name), set()) if isinstance(name, str) else set()
-            if uses - hints.streams.get(key, set()):
-                hints.streams[key] |= uses
                 changed = True
 
 
@@ -272,93 +236,19 @@ def _folded(node: ast.AST, constants: dict[str, Any]) -> Optional[float]:
             return OPERATORS[type(node.op)](left, right)
         except ArithmeticError:
             return None
-    ok, value = _literal(node, constants)
+    ok, value = literal(node, constants)
     return value if ok and isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-def _elements(node: ast.AST, constants: dict[str, Any]) -> list[ast.AST]:
-    """The literal members of a container expression, or of a module constant holding one."""
-    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
-        return list(node.elts)
-    value = constants.get(node.id) if isinstance(node, ast.Name) else None
-    if isinstance(value, (tuple, list, set, frozenset)):
-        return [ast.Constant(v) for v in value if isinstance(v, (int, float, str, bytes))]
-    if isinstance(value, dict):
-        return [ast.Constant(k) for k in value if isinstance(k, (int, float, str, bytes))]
-    return []
-
-
-def _literal(node: ast.AST, constants: dict[str, Any]) -> tuple[bool, Scalar]:
-    if isinstance(node, ast.Name) and isinstance(constants.get(node.id), (int, float, str, bytes)) \
-            and not isinstance(constants[node.id], bool):
-        node = ast.Constant(constants[node.id])
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str, bytes, type(None))):
-        if isinstance(node.value, (str, bytes)) and len(node.value) > MAX_STR:
-            return False, None
-        return True, node.value
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) \
-            and isinstance(node.operand.value, (int, float)) and not isinstance(node.operand.value, bool):
-        return True, -node.operand.value
-    return False, None
-
-
-def _is_self(node: ast.AST) -> bool:
-    return isinstance(node, ast.Name) and node.id == "self"
-
-
-class _Params(set):
-    """A function's parameter names, and the local names that stand for one element of a parameter (`for line
-    in lines`, `for i, line in enumerate(lines)`): what the code does with those says what the elements are."""
-    elements: dict[str, str]
-
-
-def _parameters(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> _Params:
-    args = fn.args
-    params = _Params({a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]} - {"self", "cls"})
-    params.elements = {}
-    for node in ast.walk(fn):
-        if not isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-            continue
-        target, source = node.target, node.iter
-        if isinstance(source, ast.Call) and isinstance(source.func, ast.Name) and source.func.id == "enumerate" \
-                and source.args and isinstance(target, ast.Tuple) and len(target.elts) == 2:
-            target, source = target.elts[1], source.args[0]
-        if isinstance(target, ast.Name) and isinstance(source, ast.Name) and source.id in params:
-            params.elements.setdefault(target.id, source.id)
-    return params
-
-
-def _subject(node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> Optional[tuple[str, str]]:
-    """The hint key of an expression naming a parameter or a `self.attr`; `(scope, "lines[]")` for one element
-    of a parameter (`lines[0]`, or the loop variable of `for line in lines`)."""
-    if isinstance(node, ast.Name) and node.id in params:
-        return scope, node.id
-    elements = getattr(params, "elements", {})
-    if isinstance(node, ast.Name) and node.id in elements:
-        return scope, elements[node.id] + "[]"
-    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in params \
-            and not isinstance(node.slice, ast.Slice):
-        return scope, node.value.id + "[]"
-    if owner and isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
-        return owner + ".", node.attr
-    return None
-
-
-def _len_subject(node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> Optional[tuple[str, str]]:
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1:
-        return _subject(node.args[0], params, scope, owner)
-    return None
 
 
 def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: str, owner: Optional[str]) -> None:
     args = fn.args
-    params = _parameters(fn)
+    params = parameters(fn)
     hints.param_names[scope] = [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]
     positional = [*args.posonlyargs, *args.args]
     pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
     pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
     for arg, default in pairs:
-        ok, value = _literal(default, {})
+        ok, value = literal(default, {})
         if ok and value is not None:
             hints.defaults[arg.arg].append(value)
     reads = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
@@ -372,46 +262,30 @@ def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: s
                 hints.attributes[(scope, node.value.id)].append(node.attr)
         if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
             hints.byte_scopes.add(scope)
-        _stream_use(hints, node, params, scope, owner)
+        stream_use(hints, node, params, scope, owner)
         if isinstance(node, ast.Call):
-            _regex(hints, node, params, scope, owner)
+            regex_use(hints, node, params, scope, owner)
         _numbers(hints, node, params, scope, owner)
         if isinstance(node, ast.Compare):
             _compare(hints, node, params, scope, owner)
         elif isinstance(node, ast.Call):
             _call(hints, node, params, scope, owner, args.kwarg.arg if args.kwarg else None)
         elif isinstance(node, ast.Subscript):
-            key = _subject(node.value, params, scope, owner)
-            ok, value = _literal(node.slice, hints.constants)
+            key = subject(node.value, params, scope, owner)
+            ok, value = literal(node.slice, hints.constants)
             if key and ok:
                 hints.keys[key].append(value)
         elif isinstance(node, ast.Assign) and owner and fn.name == "__init__" and isinstance(node.value, ast.Name) \
                 and node.value.id in params:
             for target in node.targets:
-                if isinstance(target, ast.Attribute) and _is_self(target.value):
+                if isinstance(target, ast.Attribute) and is_self(target.value):
                     hints.attr_sources[owner][target.attr] = node.value.id
-
-
-def _stream_use(hints: Hints, node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> None:
-    """`fp.readline()`, `out.write(...)`, `print(..., file=out)`: a parameter (or `self.attr`) used as a file."""
-    if not isinstance(node, ast.Call):
-        return
-    func = node.func
-    if isinstance(func, ast.Attribute) and func.attr in STREAM_READS | STREAM_WRITES:
-        key = _subject(func.value, params, scope, owner)
-        if key:
-            hints.streams[key].add("read" if func.attr in STREAM_READS else "write")
-    elif isinstance(func, ast.Name) and func.id == "print":
-        for keyword in node.keywords:
-            key = _subject(keyword.value, params, scope, owner) if keyword.arg == "file" else None
-            if key:
-                hints.streams[key].add("write")
 
 
 def _number(node: ast.AST, constants: dict[str, Any]) -> Optional[str]:
     """"int" or "float" when the expression is a number literal, a module constant holding one, or arithmetic
     on those; else None."""
-    ok, value = _literal(node, constants)
+    ok, value = literal(node, constants)
     if ok:
         return None if isinstance(value, bool) or not isinstance(value, (int, float)) else type(value).__name__
     if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
@@ -424,25 +298,25 @@ def _numbers(hints: Hints, node: ast.AST, params: set[str], scope: str, owner: O
     """What a parameter's uses say about it being a number: `0.3 * r`, `n - 1`, `x < 0.5`, `math.sqrt(x)`."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
         for side, other in ((node.left, node.right), (node.right, node.left)):
-            key, kind = _subject(side, params, scope, owner), _number(other, hints.constants)
+            key, kind = subject(side, params, scope, owner), _number(other, hints.constants)
             if key and kind:
                 weak = isinstance(node.op, ast.Mult) and kind == "int"  # `sep * 3` repeats text
                 hints.numeric[key].append("weak" if weak else "float" if isinstance(node.op, ast.Div) else kind)
     elif isinstance(node, ast.AugAssign) and isinstance(node.op, ARITHMETIC):
-        key, kind = _subject(node.target, params, scope, owner), _number(node.value, hints.constants)
+        key, kind = subject(node.target, params, scope, owner), _number(node.value, hints.constants)
         if key and kind:
             hints.numeric[key].append("weak" if isinstance(node.op, ast.Mult) and kind == "int" else kind)
     elif isinstance(node, ast.Compare):
         operands = [node.left, *node.comparators]
         for (left, right), op in zip(zip(operands, operands[1:]), node.ops):
             for side, other in ((left, right), (right, left)):
-                key, kind = _subject(side, params, scope, owner), _number(other, hints.constants)
-                if isinstance(op, ORDERING) and kind == "float" and _literal(other, hints.constants)[1] in UNIT:
+                key, kind = subject(side, params, scope, owner), _number(other, hints.constants)
+                if isinstance(op, ORDERING) and kind == "float" and literal(other, hints.constants)[1] in UNIT:
                     hints.unit_scopes.add(scope)
                 if key and kind and isinstance(op, ORDERING):
                     hints.numeric[key].append(kind)
-                elif key and _literal(other, hints.constants)[0] \
-                        and isinstance(_literal(other, hints.constants)[1], bytes):
+                elif key and literal(other, hints.constants)[0] \
+                        and isinstance(literal(other, hints.constants)[1], bytes):
                     hints.binary[key] += 1
                 elif key and isinstance(other, ast.Constant) and isinstance(other.value, str):
                     hints.textual[key] += 1
@@ -458,12 +332,12 @@ def _numbers(hints: Hints, node: ast.AST, params: set[str], scope: str, owner: O
         else:
             wants = None
         for arg in node.args if wants else []:
-            key = _subject(arg, params, scope, owner)
+            key = subject(arg, params, scope, owner)
             if key and wants:
                 hints.numeric[key].append(wants)
         if isinstance(func, ast.Attribute) and func.attr in TEXT_METHODS | BYTES_METHODS:
-            key = _subject(func.value, params, scope, owner)
-            literals = [_literal(arg, hints.constants)[1] for arg in node.args]
+            key = subject(func.value, params, scope, owner)
+            literals = [literal(arg, hints.constants)[1] for arg in node.args]
             if key and (func.attr in BYTES_METHODS or any(isinstance(v, bytes) for v in literals)):
                 hints.binary[key] += 1  # `data.decode()`, `data.startswith(b"<~")`
             elif key:
@@ -479,11 +353,11 @@ def _bytes_call(hints: Hints, node: ast.Call, params: set[str], scope: str, owne
         # `self._parse(fp)`: passed on to a method of the class (its first name is `self`, hence + 1)
         callee = f"{owner}.{func.attr}"
         for index, arg in enumerate(node.args):
-            key = _subject(arg, params, scope, owner)
+            key = subject(arg, params, scope, owner)
             if key:
                 hints.passes.append((callee, index + 1, key))
         for keyword in node.keywords:
-            key = _subject(keyword.value, params, scope, owner)
+            key = subject(keyword.value, params, scope, owner)
             if key and keyword.arg:
                 hints.passes.append((callee, keyword.arg, key))
         return
@@ -492,11 +366,11 @@ def _bytes_call(hints: Hints, node: ast.Call, params: set[str], scope: str, owne
     elif isinstance(func, ast.Name):
         where = BYTES_CALLS.get(("", func.id))
         for index, arg in enumerate(node.args):
-            key = _subject(arg, params, scope, owner)
+            key = subject(arg, params, scope, owner)
             if key:
                 hints.passes.append((func.id, index, key))
         for keyword in node.keywords:
-            key = _subject(keyword.value, params, scope, owner)
+            key = subject(keyword.value, params, scope, owner)
             if key and keyword.arg:
                 hints.passes.append((func.id, keyword.arg, key))
     else:
@@ -504,7 +378,7 @@ def _bytes_call(hints: Hints, node: ast.Call, params: set[str], scope: str, owne
     if where is None:
         return
     for index, arg in enumerate(node.args):
-        key = _subject(arg, params, scope, owner)
+        key = subject(arg, params, scope, owner)
         if key and where in (index, -1):
             hints.binary[key] += 1
 
@@ -513,80 +387,40 @@ def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owne
     operands = [node.left, *node.comparators]
     for (left, right), op in zip(zip(operands, operands[1:]), node.ops):
         for side, other in ((left, right), (right, left)):
-            ok, value = _literal(other, hints.constants)
-            key = _subject(side, params, scope, owner)
-            length_key = _len_subject(side, params, scope, owner)
-            if key and not ok and _dotted(other) and not isinstance(op, (ast.In, ast.NotIn)):
-                _add(hints.sources[key], ast.unparse(other))
+            ok, value = literal(other, hints.constants)
+            key = subject(side, params, scope, owner)
+            length_key = len_subject(side, params, scope, owner)
+            if key and not ok and dotted(other) and not isinstance(op, (ast.In, ast.NotIn)):
+                add_new(hints.sources[key], ast.unparse(other))
             elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left \
                     and isinstance(other, (ast.Tuple, ast.List, ast.Set)):
                 for item in other.elts:
-                    if _dotted(item) and not _literal(item, hints.constants)[0]:
-                        _add(hints.sources[key], ast.unparse(item))
+                    if dotted(item) and not literal(item, hints.constants)[0]:
+                        add_new(hints.sources[key], ast.unparse(item))
             if ok and key:
                 hints.values[key].append(value)
             elif ok and length_key and isinstance(value, int):
                 hints.lengths[length_key].append(value)
-            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left and _elements(other, hints.constants):
-                for element in _elements(other, hints.constants):
-                    ok, value = _literal(element, hints.constants)
+            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left and elements(other, hints.constants):
+                for element in elements(other, hints.constants):
+                    ok, value = literal(element, hints.constants)
                     if ok:
                         hints.values[key].append(value)
             elif key and isinstance(op, (ast.In, ast.NotIn)) and side is right:
-                ok, value = _literal(left, hints.constants)
+                ok, value = literal(left, hints.constants)
                 if ok and isinstance(value, str):
                     hints.values[key].append(value)  # `"x" in text`: a text containing it
                     hints.keys[key].append(value)  # `"x" in mapping`: a mapping holding it
 
 
-REGEX_METHODS = {"match": 0, "fullmatch": 0, "search": 0, "split": 0, "findall": 0, "finditer": 0, "sub": 1,
-                 "subn": 1}
-
-
-def _regex(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Optional[str]) -> None:
-    """`PATTERN.match(text)`, `self.pattern.sub(f, self.template)`, `re.match(r"...", text)`: the text is
-    matched against a pattern, which says what texts the code takes."""
-    func = node.func
-    if not isinstance(func, ast.Attribute) or func.attr not in REGEX_METHODS:
-        return
-    where = REGEX_METHODS[func.attr]
-    if isinstance(func.value, ast.Name) and func.value.id == "re":
-        pattern: Optional[ast.AST] = node.args[0] if node.args else None
-        where += 1
-    else:
-        pattern = func.value
-    subject = node.args[where] if len(node.args) > where else None
-    key = _subject(subject, params, scope, owner) if subject is not None else None
-    if key is None or pattern is None:
-        return
-    ok, value = _literal(pattern, hints.constants)
-    if ok and isinstance(value, str):
-        _add(hints.patterns[key], repr(value))
-    elif _dotted(pattern) or (isinstance(pattern, ast.Attribute) and isinstance(pattern.value, ast.Name)
-                              and pattern.value.id in ("self", "cls")):
-        _add(hints.patterns[key], ast.unparse(pattern))
-
-
-def _dotted(node: ast.AST) -> bool:
-    """A name or a dotted name (`YEARLY`, `re.match`, `Kind.RED`), not `self.x` or a call."""
-    if isinstance(node, ast.Attribute):
-        return _dotted(node.value)
-    return isinstance(node, ast.Name) and node.id not in ("self", "cls", "None", "True", "False")
-
-
-def _add(found: list[str], item: str) -> None:
-    if item not in found:
-        found.append(item)
-
-
 def _call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Optional[str],
           kwargs_name: Optional[str]) -> None:
     func = node.func
-    called = _subject(func, params, scope, owner)
+    called = subject(func, params, scope, owner)
     if called:
         hints.types[called].append("callable")  # `self.__timer()`, `key(x)`: the parameter is called
     if isinstance(func, ast.Name) and func.id in ("isinstance", "issubclass") and len(node.args) == 2:
-        key = _subject(node.args[0], params, scope, owner)
+        key = subject(node.args[0], params, scope, owner)
         if key:
             kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
             names = [ast.unparse(kind) for kind in kinds]
@@ -594,18 +428,18 @@ def _call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Opt
             hints.types[key] += named
             if any(n.rsplit(".", 1)[-1] in BYTES_TYPES for n in named):
                 hints.binary[key] += 1
-        kinds_key = _subject(node.args[1], params, scope, owner)
+        kinds_key = subject(node.args[1], params, scope, owner)
         if kinds_key:  # `isinstance(value, self.type)`: the parameter holds classes
             hints.types[kinds_key].append("type")
     elif isinstance(func, ast.Attribute) and func.attr in STR_METHODS:
-        key = _subject(func.value, params, scope, owner)
+        key = subject(func.value, params, scope, owner)
         for arg in node.args[:1]:
-            ok, value = _literal(arg, hints.constants)
+            ok, value = literal(arg, hints.constants)
             if key and ok and isinstance(value, (str, bytes)):
                 hints.values[key].append(value)
     elif isinstance(func, ast.Attribute) and func.attr in ("get", "pop", "setdefault"):
-        key = _subject(func.value, params, scope, owner)
-        ok, value = _literal(node.args[0], hints.constants) if node.args else (False, None)
+        key = subject(func.value, params, scope, owner)
+        ok, value = literal(node.args[0], hints.constants) if node.args else (False, None)
         if key and ok:
             hints.keys[key].append(value)
     if kwargs_name and isinstance(func, ast.Name) and any(
@@ -622,8 +456,8 @@ def _globals(hints: Hints, tree: ast.Module) -> None:
         if not isinstance(node, ast.Compare):
             continue
         for operand in [node.left, *node.comparators]:
-            for element in _elements(operand, hints.constants) or [operand]:
-                ok, value = _literal(element, hints.constants)
+            for element in elements(operand, hints.constants) or [operand]:
+                ok, value = literal(element, hints.constants)
                 if ok and isinstance(value, str) and value not in strings:
                     strings.append(value)
                 elif ok and isinstance(value, (int, float)) and not isinstance(value, bool) and value not in numbers:
