@@ -224,3 +224,33 @@ def test_looking_for_caches_to_clear_does_not_import_what_a_lazy_attribute_stand
     module.cached = functools.lru_cache(lambda x: x)  # type: ignore[attr-defined]
 
     assert _cache_clearers(module) == [module.cached.cache_clear]  # type: ignore[attr-defined]
+
+
+def test_every_target_gets_its_first_call_before_any_target_gets_its_others(tmp_path):
+    import importlib.util
+    import random
+
+    from questmesh_harness.explore.calls.runner import Runner
+    from questmesh_harness.explore.calls.search import Limits, Search
+    from questmesh_harness.explore.calls.session import ArcMap, test_namespace
+    from questmesh_harness.explore.calls.targets import discover
+    from questmesh_harness.explore.calls.trace import Alarm
+
+    text = "".join(f"def f{i}(n, text):\n    return n * {i} if n > 1 else text\n\n\n" for i in range(6))
+    target = tmp_path / "many.py"
+    target.write_text(text)
+    spec = importlib.util.spec_from_file_location("many", target)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    tree = ast.parse(text)
+    order: list[str] = []
+    with Alarm(1.0) as alarm:
+        runner = Runner(module, str(target), test_namespace(module), alarm)
+        perform = runner.perform
+        runner.perform = lambda call: (order.append(call.target.label), perform(call))[1]  # type: ignore[method-assign]
+        search = Search(runner, discover(module, tree, collect(tree)), ArcMap.of(text, str(target)).translate,
+                        random.Random(1), Limits(2000, 10**9, 100, 10**12), [])
+        search.run()
+
+    first_repeat = next(i for i, label in enumerate(order) if label in order[:i])
+    assert sorted(order[:first_repeat]) == [f"f{i}" for i in range(6)]

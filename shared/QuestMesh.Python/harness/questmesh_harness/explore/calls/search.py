@@ -108,14 +108,20 @@ class Search:
     deferred: list[Target] = field(default_factory=list)  # base classes' methods on subclasses (see _inherited)
     # Target label → module names an import fallback would set to None that its code reads (see hints).
     fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Target label → (the target as called, its baseline call, whether that call was a misuse).
+    _baselines: dict[str, tuple[Target, Call, bool]] = field(default_factory=dict)
 
     def run(self) -> list[Found]:
         """With a focus (an enhance attempt: what the suite still misses), the targets that hold something
         missing go first and through all their values; the others get their first call only, as a seed."""
         targets = sorted(self.targets, key=lambda t: not self.focus.touches(t)) if self.focus else list(self.targets)
+        # Every target's first call before any target's others: a module with many targets then has a test
+        # (and a seed to vary) for each even when the clock ends the systematic calls early.
         for target in targets:
-            self.skips.attempt(target.label, "call", self._systematic, target,
-                               not self.focus or self.focus.touches(target))
+            self.skips.attempt(target.label, "call", self._first, target)
+        for target in targets:
+            if target.label in self._baselines and (not self.focus or self.focus.touches(target)):
+                self.skips.attempt(target.label, "call", self._rest, target.label)
         self._inherited()
         self._adopt_returned()
         self._mutation_phase()
@@ -227,8 +233,15 @@ class Search:
         self._seen_results.add(key)
         return True
 
-    def _systematic(self, target: Target, full: bool = True) -> None:
-        """The baseline call, then (`full`) each parameter through its pool with the others left at the baseline."""
+    def _systematic(self, target: Target) -> None:
+        """The baseline call, then each parameter through its pool with the others left at the baseline."""
+        self._first(target)
+        if target.label in self._baselines:
+            self._rest(target.label)
+
+    def _first(self, target: Target) -> None:
+        """The baseline call (also on each factory-built instance, and with the module's import fallbacks set
+        to None), kept as a seed for `_rest` and the mutation phase."""
         if self._out_of_budget():
             return
         baseline = make_call(target, {}, {})
@@ -247,21 +260,23 @@ class Search:
             # the lines that make the items run.
             listed = replace(target, is_generator=True)
             self.targets = [listed if t is target else t for t in self.targets]
-            return self._systematic(listed, full)
+            return self._first(listed)
+        self._baselines[target.label] = (target, baseline, self._last_misuse)
         self.seeds.append(baseline)
         fallbacks = self.fallbacks.get(target.label, ())
         if fallbacks:  # the code behind an import fallback (`if b2a_qp is None:`): the same call without it
             patched = replace(baseline, patch=tuple((name, "None") for name in fallbacks))
             self.seeds.append(patched)
             self._try(patched)
-        if not full:
-            return
+
+    def _rest(self, label: str) -> None:
+        """Docstring examples, then each parameter through its pool with the others left at the baseline."""
+        target, baseline, baseline_misused = self._baselines[label]
         for example in self.examples.get(target.owner if target.kind == "init" else target.label, []):
             args = as_args(target.params, example)
             call = make_call(target, dict(baseline.ctor), args) if args is not None else None
             if call is not None and not self._out_of_budget():
                 self._try(replace(call, make=baseline.make, ctor=() if baseline.make else call.ctor))
-        baseline_misused = self._last_misuse
         misused_only: list[tuple[str, Param]] = []
         for side, param in sides(target):
             # The constructor's own target goes through its pools; for each method a few values will do.
