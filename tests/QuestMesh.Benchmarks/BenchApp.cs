@@ -10,7 +10,7 @@ public static class BenchApp
 {
     private const string Usage = """
         usage: ./quest bench mutation [--shared DIR] [--repeat N] [--naive-sample N] [--out DIR]
-               ./quest bench generation [--shared DIR] [--corpus DIR] [--budget SECONDS] [--out DIR]
+               ./quest bench generation [--shared DIR] [--corpus DIR] [--budget SECONDS] [--attempts N] [--only ID,ID] [--out DIR]
                ./quest bench distributed [--repeat N] [--runs M] [--out DIR]
 
           mutation   the mutation engine on shared/bench/mutation/* (real modules with CPython's tests):
@@ -29,6 +29,11 @@ public static class BenchApp
                      generated for under their `_copy` name (target.json's `file`, under src/)
           --corpus DIR       an already materialised corpus (default: run the script into a temporary folder)
           --budget SECONDS   the search budget per target (default 45)
+          --attempts N       attempts per target (default 1): each later one enhances the suite as the runner
+                             does (the suite, its missing lines and branches and surviving mutants, the next
+                             seed); the figures are the last attempt's, the time is the sum, and each attempt's
+                             coverage and mutation score is shown
+          --only ID,ID       only these targets (their ids: the corpus folders' names, e.g. quopri,six)
           distributed the cost of the distributed path and the run saga's throughput; ./quest starts a private
                      PostgreSQL and RabbitMQ (Debian's packages, throwaway, on free loopback ports) and stops them after.
                      1. samples/shop shop/pricing.py (strategy search, seed 42, budget 3 s, at most 20 mutants, exactly

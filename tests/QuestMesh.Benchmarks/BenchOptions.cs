@@ -1,7 +1,8 @@
 namespace QuestMesh.Benchmarks;
 
 public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveSample, string OutputDirectory,
-    string? CorpusDirectory = null, double BudgetSeconds = 45, int Runs = 50, int? PostgresPort = null, int? RabbitMqPort = null)
+    string? CorpusDirectory = null, double BudgetSeconds = 45, IReadOnlySet<string>? Only = null, int Attempts = 1,
+    int Runs = 50, int? PostgresPort = null, int? RabbitMqPort = null)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -13,6 +14,8 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
         var budget = 45.0;
         var runs = 50;
         int? postgresPort = null, rabbitMqPort = null;
+        HashSet<string>? only = null;
+        var attempts = 1;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -28,11 +31,15 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
                 case "--runs" when int.TryParse(value, out var m) && m > 0: runs = m; i++; break;
                 case "--postgres-port" when int.TryParse(value, out var p) && p is > 0 and < 65536: postgresPort = p; i++; break;
                 case "--rabbitmq-port" when int.TryParse(value, out var q) && q is > 0 and < 65536: rabbitMqPort = q; i++; break;
+                case "--attempts" when int.TryParse(value, out var a) && a is >= 1 and <= 10: attempts = a; i++; break;
+                case "--only" when !string.IsNullOrWhiteSpace(value):
+                    only = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                    i++; break;
                 default:
                     Console.Error.WriteLine($"quest bench: bad argument '{args[i]}'");
                     return null;
             }
         }
-        return new BenchOptions(shared, repeat, naive, output, corpus, budget, runs, postgresPort, rabbitMqPort);
+        return new BenchOptions(shared, repeat, naive, output, corpus, budget, only, attempts, runs, postgresPort, rabbitMqPort);
     }
 }

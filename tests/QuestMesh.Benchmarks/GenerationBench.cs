@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using QuestMesh.Contracts;
 using QuestMesh.Python;
 
@@ -15,8 +13,8 @@ namespace QuestMesh.Benchmarks;
 /// </summary>
 public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, BenchOptions options)
 {
-    private const int Seed = 42;
-    private const int ShuffledRuns = 3;
+    internal const int Seed = 42;
+    internal const int ShuffledRuns = 3;
 
     public async Task<int> RunAsync()
     {
@@ -27,6 +25,17 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
             if (corpus is null)
                 return 2;
             var targets = GenerationCorpus.Read(corpus);
+            if (options.Only is { } only)
+            {
+                var unknown = only.Where(id => targets.All(t => t.Id != id)).ToList();
+                if (unknown.Count > 0)
+                {
+                    Console.Error.WriteLine($"quest bench: no target {string.Join(", ", unknown)} in {corpus} " +
+                                            $"(ids: {string.Join(", ", targets.Select(t => t.Id))})");
+                    return 2;
+                }
+                targets = targets.Where(t => only.Contains(t.Id)).ToList();
+            }
             if (targets.Count == 0)
             {
                 Console.Error.WriteLine($"quest bench: no targets (target.json) under {corpus}");
@@ -44,11 +53,12 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
                     $"{(result.MutationError is { } m ? $" ({m})" : "")}, by hand {(result.PassesByHand ? "yes" : "no")}, " +
                     $"shuffled {result.ShuffledPasses}/{ShuffledRuns}, {result.GenerationSeconds:0.0} s");
             }
-            var medians = new Medians(Median(results.Select(r => r.Coverage)), Median(results.Select(r => r.MutationScore)),
-                Median(results.Select(r => r.GenerationSeconds)), Median(results.Select(r => (double)r.Tests)),
-                Median(results.Select(r => (double)r.Skipped.Count)), results.Count(r => r.Crash is not null),
+            var medians = new Medians(GenerationReport.Median(results.Select(r => r.Coverage)), GenerationReport.Median(results.Select(r => r.MutationScore)),
+                GenerationReport.Median(results.Select(r => r.GenerationSeconds)),
+                GenerationReport.Median(results.Select(r => (double)r.Tests)),
+                GenerationReport.Median(results.Select(r => (double)r.Skipped.Count)), results.Count(r => r.Crash is not null),
                 results.Count(r => r.PassesByHand), results.Count(r => r.ShuffledPasses == ShuffledRuns));
-            Print(results, medians);
+            GenerationReport.Print(results, medians, options);
             Directory.CreateDirectory(options.OutputDirectory);
             var file = Path.Combine(options.OutputDirectory, $"generation-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
             await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new
@@ -75,60 +85,92 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
         try
         {
             var testFile = $"tests/test_questmesh_{Path.GetFileNameWithoutExtension(target.File)}.py";
-            var stopwatch = Stopwatch.StartNew();
-            GenerationReply explored;
-            try
-            {
-                explored = await harness.RunAsync<GenerationReply>("explore", new
-                {
-                    ProjectDir = project, TargetFile = target.File, Seed, BudgetSeconds = options.BudgetSeconds,
-                    Style = "auto", TestFile = testFile,
-                }, project, TimeSpan.FromSeconds(options.BudgetSeconds + 120));
-            }
-            catch (HarnessException error)
-            {
-                return TargetResult.Crashed(target, stopwatch.Elapsed.TotalSeconds, OneLine(error.Message), peer);
-            }
-            var generation = stopwatch.Elapsed.TotalSeconds;
-            if (string.IsNullOrWhiteSpace(explored.TestSource))
-                return TargetResult.Crashed(target, generation, "no suite: " + (explored.ImportError ?? "no test kept"), peer) with
-                {
-                    Skipped = explored.Skipped,
-                };
-            Directory.CreateDirectory(Path.Combine(project, "tests"));
-            await File.WriteAllTextAsync(Path.Combine(project, testFile), explored.TestSource);
-            var executed = await ExecuteAsync(project, target, testFile, null);
-            var passesByHand = await byHand.PassesAsync(project, testFile);
-            var shuffledPasses = 0;
-            for (var run = 1; run <= ShuffledRuns; run++)
-                shuffledPasses += (await ExecuteAsync(project, target, testFile, run)).Success ? 1 : 0;
-            MutationReport mutation;
+            var attempts = new List<AttemptFigures>();
+            GenerationReply? first = null;
+            ExecutionReport? executed = null;
+            var mutation = new MutationReport();
             string? mutationError = null;
-            try
+            string? existing = null;
+            object? focus = null;
+            var generation = 0.0;
+            var tests = 0;
+            // Attempt 0 writes the suite; each later one is an enhance attempt as the runner makes it: the suite so
+            // far, what it misses (lines, branches, surviving mutants) as the focus, and the next seed.
+            for (var attempt = 0; attempt < options.Attempts; attempt++)
             {
-                mutation = await harness.RunAsync<MutationReport>("mutate", new
+                var stopwatch = Stopwatch.StartNew();
+                GenerationReply explored;
+                try
                 {
-                    ProjectDir = project, TargetFile = target.File, Tests = testFile, Seed,
-                    Workers = Environment.ProcessorCount,
-                }, project, TimeSpan.FromMinutes(20));
+                    explored = await harness.RunAsync<GenerationReply>("explore", new
+                    {
+                        ProjectDir = project, TargetFile = target.File, Seed = Seed + attempt,
+                        BudgetSeconds = options.BudgetSeconds, Style = "auto", TestFile = testFile,
+                        ExistingTests = existing, Focus = focus,
+                    }, project, TimeSpan.FromSeconds(options.BudgetSeconds + 120));
+                }
+                catch (HarnessException error)
+                {
+                    if (attempt == 0)
+                        return TargetResult.Crashed(target, stopwatch.Elapsed.TotalSeconds, OneLine(error.Message), peer);
+                    attempts.Add(new AttemptFigures(attempt, stopwatch.Elapsed.TotalSeconds, 0, null, null, OneLine(error.Message)));
+                    break;
+                }
+                generation += stopwatch.Elapsed.TotalSeconds;
+                if (attempt == 0)
+                {
+                    first = explored;
+                    if (string.IsNullOrWhiteSpace(explored.TestSource))
+                        return TargetResult.Crashed(target, generation, "no suite: " + (explored.ImportError ?? "no test kept"), peer) with
+                        {
+                            Skipped = explored.Skipped,
+                        };
+                }
+                else if (explored.NewTests == 0 || explored.TestSource == existing)
+                {
+                    attempts.Add(new AttemptFigures(attempt, stopwatch.Elapsed.TotalSeconds, 0, null, null, "no new test"));
+                    break;
+                }
+                Directory.CreateDirectory(Path.Combine(project, "tests"));
+                await File.WriteAllTextAsync(Path.Combine(project, testFile), explored.TestSource);
+                executed = await ExecuteAsync(project, target, testFile, null);
+                (mutation, mutationError) = await MutateAsync(project, target, testFile);
+                attempts.Add(new AttemptFigures(attempt, stopwatch.Elapsed.TotalSeconds, explored.NewTests,
+                    executed.Coverage?.Percent, mutationError is null ? mutation.Score : null, null));
+                existing = explored.TestSource;
+                tests = explored.Tests;
+                focus = new
+                {
+                    MissingLines = executed.Coverage?.MissingLines ?? [],
+                    MissingBranches = (executed.Coverage?.MissingBranches ?? []).Select(b => new { b.From, b.To }).ToList(),
+                    SurvivingMutants = mutation.Mutants.Where(m => m.Status == "survived")
+                        .Select(m => new { m.Line, m.Original, m.Mutated }).ToList(),
+                };
             }
-            catch (HarnessException error)
+            var byHandFailures = await byHand.FailuresAsync(project, testFile);
+            var shuffledPasses = 0;
+            var shuffledFailures = new SortedSet<string>(StringComparer.Ordinal);
+            for (var run = 1; run <= ShuffledRuns; run++)
             {
-                // The suite is there; only its score is unknown (e.g. pytest imported the target's package first).
-                mutation = new MutationReport();
-                mutationError = OneLine(error.Message);
+                var shuffled = await ExecuteAsync(project, target, testFile, run);
+                shuffledPasses += shuffled.Success ? 1 : 0;
+                shuffledFailures.UnionWith(shuffled.Tests.Where(t => t.Outcome is "failed" or "error").Select(t => t.Name));
+                if (shuffled.TestError is { } error)
+                    shuffledFailures.Add(OneLine(error));
             }
-            var coverage = executed.Coverage ?? new CoverageReport();
-            var result = new TargetResult(target.Id, target.Module, generation, explored.Tests, explored.Verified,
-                explored.BudgetExhausted, explored.ImportError, executed.Status, shuffledPasses,
+            var explored0 = first!;
+            var coverage = executed!.Coverage ?? new CoverageReport();
+            var result = new TargetResult(target.Id, target.Module, generation, tests, explored0.Verified,
+                explored0.BudgetExhausted, explored0.ImportError, executed.Status, shuffledPasses,
                 Percent(coverage.CoveredStatements, coverage.Statements), Percent(coverage.CoveredBranches, coverage.Branches),
                 coverage.Percent, coverage.Statements, coverage.Branches, mutation.Score, mutation.Killed + mutation.Timeout,
                 mutation.Total, peer)
             {
-                Skipped = explored.Skipped, DroppedTests = explored.DroppedTests.Count, PassesByHand = passesByHand,
-                MutationError = mutationError,
+                Skipped = explored0.Skipped, DroppedTests = explored0.DroppedTests.Count, PassesByHand = byHandFailures is null,
+                ByHandFailures = byHandFailures, ShuffledFailures = shuffledFailures.ToList(),
+                MutationError = mutationError, Attempts = attempts,
             };
-            return result with { LowCoverageReason = result.Coverage < 50 ? LowCoverageReason(explored, result, coverage) : null };
+            return result with { LowCoverageReason = result.Coverage < 50 ? GenerationReport.LowCoverageReason(explored0, result, coverage) : null };
         }
         finally
         {
@@ -136,25 +178,21 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
         }
     }
 
-    /// <summary>Why a module stayed under 50 %, in the harness's own terms.</summary>
-    private static string LowCoverageReason(GenerationReply explored, TargetResult result, CoverageReport coverage)
+    private async Task<(MutationReport Report, string? Error)> MutateAsync(string project, GenerationTarget target, string testFile)
     {
-        var reasons = new List<string>();
-        if (coverage.CoveredStatements == 0 && explored.ArcsCovered > 0)
-            reasons.Add("the search reached the module but the suite's run measured none of its file: pytest imported " +
-                        $"another copy of {result.Module} first{(result.MutationError is { } m ? $" ({m})" : "")}");
-        if (explored.Skipped.Count > 0)
-            reasons.Add($"{explored.Skipped.Count} targets skipped (first: {explored.Skipped[0].Target} at {explored.Skipped[0].Stage}: " +
-                        $"{explored.Skipped[0].ErrorType} {explored.Skipped[0].Message})");
-        if (explored.DroppedTests.Count > 0)
-            reasons.Add($"{explored.DroppedTests.Count} tests dropped in verification");
-        if (explored.BudgetExhausted)
-            reasons.Add("the clock cut the search short");
-        if (explored.ArcsTotal > 0)
-            reasons.Add($"the search reached {explored.ArcsCovered} of {explored.ArcsTotal} arcs in {explored.Calls} calls");
-        if (result.ExecuteStatus != "passed")
-            reasons.Add($"the suite's run ended {result.ExecuteStatus}");
-        return string.Join("; ", reasons);
+        try
+        {
+            return (await harness.RunAsync<MutationReport>("mutate", new
+            {
+                ProjectDir = project, TargetFile = target.File, Tests = testFile, Seed,
+                Workers = Environment.ProcessorCount,
+            }, project, TimeSpan.FromMinutes(20)), null);
+        }
+        catch (HarnessException error)
+        {
+            // The suite is there; only its score is unknown (e.g. pytest imported the target's package first).
+            return (new MutationReport(), OneLine(error.Message));
+        }
     }
 
     private static string OneLine(string text) =>
@@ -168,79 +206,4 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
         }, project, TimeSpan.FromMinutes(6));
 
     private static double Percent(int part, int whole) => whole == 0 ? 100 : 100.0 * part / whole;
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0)
-            return 0;
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private void Print(List<TargetResult> results, Medians medians)
-    {
-        static string F(double? value, string format = "0.0") => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
-        Console.WriteLine();
-        Console.WriteLine($"Offline search, seed {Seed}, budget {F(options.BudgetSeconds, "0")} s, {Environment.ProcessorCount} cores. " +
-                          "Coverage: coverage.py branch mode on the target; mutation: the runner's engine (timeouts count as killed).");
-        Console.WriteLine("By hand: `python3 -m pytest` from the project folder (src/ on PYTHONPATH, a random hash seed); " +
-                          "shuffled: the runner's seeded shuffled order, 3 seeds.");
-        Console.WriteLine("Pynguin (shared/bench/README.md): 0.46.0, 60 s search, seed 42, its mutation score by mutmut 2.5.1, not by this engine.");
-        Console.WriteLine("| target | crash | skipped | generation | tests | verified | by hand | shuffled runs passed | statements | branches | total | mutation score | Pynguin total | Pynguin score |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var r in results)
-        {
-            var crash = r.Crash is { } why ? $"yes: {why}" : "no";
-            var note = r.BudgetExhausted ? " (clock cut)" : "";
-            Console.WriteLine($"| {r.Id} | {crash} | {r.Skipped.Count} | {F(r.GenerationSeconds)} s{note} | {r.Tests} | {(r.Verified ? "yes" : "no")} | " +
-                $"{(r.PassesByHand ? "yes" : "no")} | {r.ShuffledPasses}/{ShuffledRuns} | " +
-                $"{F(r.StatementPercent)} % | {F(r.BranchPercent)} % | {F(r.Coverage)} % | {F(r.MutationScore)} % ({r.MutantsKilled} of {r.Mutants}) | " +
-                $"{(r.Pynguin is { } p ? F(p.Total) + " %" : "-")} | {(r.Pynguin is { } q ? F(q.Score) + " %" : "-")} |");
-        }
-        Console.WriteLine($"| **median** | {medians.Crashes} crashes | {F(medians.Skipped, "0.#")} | {F(medians.GenerationSeconds)} s | {F(medians.Tests, "0.#")} | | " +
-                          $"{medians.PassingByHand}/{results.Count} | {medians.PassingShuffled}/{results.Count} all 3 | | | " +
-                          $"{F(medians.Coverage)} % | {F(medians.MutationScore)} % | | |");
-        foreach (var r in results.Where(r => r.Crash is null && r.LowCoverageReason is not null))
-            Console.WriteLine($"under 50 %: {r.Id} ({F(r.Coverage)} %): {r.LowCoverageReason}");
-        foreach (var r in results.Where(r => r.MutationError is not null))
-            Console.WriteLine($"no mutation score for {r.Id}: {r.MutationError}");
-        foreach (var r in results.Where(r => r.Skipped.Count > 0))
-            Console.WriteLine($"skipped in {r.Id}: " + string.Join("; ", r.Skipped.Select(s => $"{s.Target} at {s.Stage}: {s.ErrorType} ({s.Location})")));
-    }
-
-    private sealed record GenerationReply
-    {
-        public string TestSource { get; init; } = "";
-        public int Tests { get; init; }
-        public bool Verified { get; init; }
-        public bool BudgetExhausted { get; init; }
-        public string? ImportError { get; init; }
-        public int Calls { get; init; }
-        public int ArcsCovered { get; init; }
-        public int ArcsTotal { get; init; }
-        public IReadOnlyList<string> DroppedTests { get; init; } = [];
-        public IReadOnlyList<SkippedTarget> Skipped { get; init; } = [];
-    }
-
-    private sealed record Medians(double Coverage, double MutationScore, double GenerationSeconds, double Tests, double Skipped,
-        int Crashes, int PassingByHand, int PassingShuffled);
-
-    private sealed record TargetResult(
-        string Id, string Module, double GenerationSeconds, int Tests, bool Verified, bool BudgetExhausted,
-        string? ImportError, string ExecuteStatus, int ShuffledPasses, double StatementPercent, double BranchPercent,
-        double Coverage, int Statements, int Branches, double MutationScore, int MutantsKilled, int Mutants,
-        [property: JsonPropertyName("pynguin")] PynguinFigures? Pynguin)
-    {
-        /// <summary>Null, or the one line that says why no suite came out (a harness crash, no suite).</summary>
-        public string? Crash { get; init; }
-        public IReadOnlyList<SkippedTarget> Skipped { get; init; } = [];
-        public int DroppedTests { get; init; }
-        public bool PassesByHand { get; init; }
-        public string? LowCoverageReason { get; init; }
-        public string? MutationError { get; init; }
-
-        public static TargetResult Crashed(GenerationTarget target, double seconds, string why, PynguinFigures? peer) =>
-            new(target.Id, target.Module, seconds, 0, false, false, null, "none", 0, 0, 0, 0, target.Statements,
-                target.Branches, 0, 0, 0, peer) { Crash = why };
-    }
 }

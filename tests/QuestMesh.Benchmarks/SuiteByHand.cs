@@ -10,7 +10,8 @@ namespace QuestMesh.Benchmarks;
 /// </summary>
 public sealed class SuiteByHand(PythonEnvironment python, Sandbox sandbox)
 {
-    public async Task<bool> PassesAsync(string project, string testFile)
+    /// <summary>Null when the suite passes; else pytest's lines that name what failed (its short summary).</summary>
+    public async Task<string?> FailuresAsync(string project, string testFile)
     {
         var home = Directory.CreateTempSubdirectory("questmesh-byhand-").FullName;
         try
@@ -22,12 +23,16 @@ public sealed class SuiteByHand(PythonEnvironment python, Sandbox sandbox)
             var result = await sandbox.RunAsync(new ProcessSpec
             {
                 FileName = interpreter,
-                Arguments = ["-m", "pytest", "-q", "-p", "no:cacheprovider", testFile],
+                Arguments = ["-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider", testFile],
                 WorkingDirectory = project,
                 Environment = environment,
                 Timeout = TimeSpan.FromMinutes(5),
             }, new SandboxScope { Workspace = project, Home = home, ReadOnly = [PythonEnvironment.InstallRoot(interpreter)] }, CancellationToken.None);
-            return result.ExitCode == 0 && !result.TimedOut;
+            if (result.ExitCode == 0 && !result.TimedOut)
+                return null;
+            var failed = result.StandardOutput.Split('\n').Where(l => l.StartsWith("FAILED ") || l.StartsWith("ERROR "))
+                .Select(l => l.Trim()).Take(5).ToList();
+            return result.TimedOut ? "timed out" : failed.Count > 0 ? string.Join("; ", failed) : $"exit {result.ExitCode}";
         }
         finally
         {

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from .errors import HarnessError
 
@@ -92,18 +93,67 @@ def resolve_target(request: dict) -> tuple[Path, Path]:
     return project_dir, target
 
 
+# Packages the harness runs on: a project of the same name is tested in a child process or not at all, since
+# taking them out of `sys.modules` under a running pytest would break the run itself.
+HARNESS_PACKAGES = frozenset({"pytest", "_pytest", "pluggy", "coverage", "questmesh_harness", "py"})
+
+
 @contextlib.contextmanager
 def project_environment(project: Project) -> Iterator[None]:
-    """cwd = project root and the import roots first on sys.path, restored afterwards."""
+    """cwd = project root and the import roots first on sys.path, restored afterwards. A package the project
+    provides that was already imported from elsewhere (pytest imports the installed `attr`, `packaging`,
+    `iniconfig` before any test) is set aside for the while, so the project's imports get the project's copy,
+    as they would in the user's own pytest run, where the project's folders come first on `sys.path`."""
     old_cwd = os.getcwd()
     old_path = list(sys.path)
     sys.path[:0] = [str(root) for root in project.import_roots]
     os.chdir(project.root)
+    aside = _shadowed_modules(project)
     try:
         yield
     finally:
         os.chdir(old_cwd)
         sys.path[:] = old_path
+        for name in [n for n, module in sys.modules.items() if n.split(".")[0] in {a.split(".")[0] for a in aside}
+                     and _inside(module, project.root)]:
+            del sys.modules[name]
+        sys.modules.update(aside)
+
+
+def _shadowed_modules(project: Project) -> dict[str, ModuleType]:
+    """Takes out of `sys.modules` (and returns) the modules of top-level packages the project's import roots
+    provide but that were loaded from outside the project. The standard library and the harness's own
+    packages stay: a project file named like them is not what Python imports under that name here either."""
+    provided = {name for root in project.import_roots for name in _top_level_names(root)}
+    provided -= HARNESS_PACKAGES | set(sys.stdlib_module_names)
+    aside: dict[str, ModuleType] = {}
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] in provided and module is not None and not _inside(module, project.root):
+            aside[name] = sys.modules.pop(name)
+    return aside
+
+
+def _top_level_names(root: Path) -> set[str]:
+    """Importable top-level names in one import root: packages (folders with `__init__.py`) and modules."""
+    names: set[str] = set()
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return names
+    for entry in entries:
+        if entry.is_dir() and entry.name.isidentifier() and os.path.isfile(os.path.join(entry.path, "__init__.py")):
+            names.add(entry.name)
+        elif entry.is_file() and entry.name.endswith(".py") and entry.name[:-3].isidentifier():
+            names.add(entry.name[:-3])
+    return names
+
+
+def _inside(module: object, root: Path) -> bool:
+    filename = getattr(module, "__file__", None)
+    if not filename:
+        return False
+    real = os.path.realpath(filename)
+    return real.startswith(str(root) + os.sep)
 
 
 def child_environment(root: Path, inherited: Mapping[str, str]) -> dict[str, str]:

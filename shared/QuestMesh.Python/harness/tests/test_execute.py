@@ -267,3 +267,29 @@ def test_long_output_keeps_head_and_tail():
     capped = cap_text(text, 20_000)
     assert len(capped) == 20_000 and capped.startswith("start") and capped.endswith(" end")
     assert json.loads(json.dumps(capped)) == capped
+
+
+def test_a_project_package_named_like_one_the_runner_imported_first_is_the_one_tested(tmp_path):
+    # pytest imports `iniconfig` (its own dependency) before any test: the project's package of that name must
+    # still be what the tests import and what coverage measures, as in the user's own pytest run.
+    write_files(tmp_path, {
+        "src/iniconfig/__init__.py": """
+            def parse(text):
+                if "=" in text:
+                    return dict([text.split("=", 1)])
+                return {}
+        """,
+        "tests/test_parse.py": """
+            from iniconfig import parse
+
+            def test_parse():
+                assert parse("a=1") == {"a": "1"}
+        """,
+    })
+    request = {"project_dir": str(tmp_path), "target_file": "src/iniconfig/__init__.py",
+               "test_file": "tests/test_parse.py", "framework": "auto", "timeout_seconds": 60}
+    code, reply, stderr = run_harness("execute", request)
+
+    assert code == 0, stderr
+    assert reply["status"] == "passed", reply["stdout"]
+    assert reply["coverage"]["covered_statements"] == 3 and reply["coverage"]["missing_lines"] == [4]

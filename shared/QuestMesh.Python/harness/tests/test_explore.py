@@ -237,3 +237,32 @@ def test_calls_put_required_arguments_first_and_fill_the_gaps():
     assert complete(params, {"flag": "True"}) == {"text": "'a'", "flag": "True"}
     assert complete(params, {"rest": "[1, 2]"}) == {"text": "'a'", "width": "70", "rest": "[1, 2]"}
     assert split(params, {"text": 1, "width": 2, "flag": 3}) == ([("text", 1)], [("width", 2), ("flag", 3)])
+
+
+GRADES = textwrap.dedent('''\
+    def grade(score):
+        if score >= 90:
+            return "A"
+        if score >= 50:
+            return "B"
+        return "C"
+
+
+    def label(name):
+        return name.strip().title()
+''')
+
+
+def test_an_enhance_attempt_adds_only_tests_that_kill_the_named_survivors_or_reach_new_arcs(tmp_path):
+    folder = project(tmp_path, GRADES, "grades.py")
+    existing = ("from grades import grade, label\n\n\ndef test_grades():\n    assert grade(95) == 'A'\n"
+                "    assert grade(60) == 'B'\n    assert grade(10) == 'C'\n\n\n"
+                "def test_label():\n    assert label(' ada ') == 'Ada'\n")
+    survivor = {"line": 2, "original": "    if score >= 90:", "mutated": "    if score > 90:"}
+    reply = explore.run(explore_request(folder, target_file="grades.py", existing_tests=existing,
+                                        focus={"surviving_mutants": [survivor]}))
+    added = reply["test_source"].split(existing.rstrip("\n"), 1)[1]
+
+    assert reply["verified"] is True and 1 <= reply["new_tests"] <= 2, added
+    assert "grade(90)" in added  # the boundary that tells `>=` from `>`
+    assert "label(" not in added  # its lines are covered and no survivor of it was named

@@ -256,10 +256,10 @@ def test_a_failure_while_observing_or_writing_one_target_skips_only_that_target(
     folder = write(tmp_path, "shapes.py", BARE_HINTS)
     real_observe, real_render = explore.observe, explore.render_test
 
-    def observe(runner, oracle, call):
+    def observe(runner, oracle, call, *runs):
         if call.target.name == "swap":
             raise LookupError("the oracle cannot read this")
-        return real_observe(runner, oracle, call)
+        return real_observe(runner, oracle, call, *runs)
 
     def render_test(case, style, taken):
         if case.call.target.name == "first":

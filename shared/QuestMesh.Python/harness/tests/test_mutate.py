@@ -411,6 +411,8 @@ def test_generation_skips_code_no_test_should_answer_for():
 """Module docstring."""
 from typing import TYPE_CHECKING
 __all__ = ["f"]
+__version__ = "1.2.3"
+__author__ = "Someone <someone@example.org>"
 if TYPE_CHECKING:
     import os
 
@@ -425,7 +427,7 @@ if __name__ == "__main__":
     f(3)
 '''
     mutants = generate_mutants(parse_module(source, "m.py"))
-    assert [(m.line, m.mutated) for m in mutants] == [(9, 'def f(a: int = 2) -> "str":')]
+    assert [(m.line, m.mutated) for m in mutants] == [(11, 'def f(a: int = 2) -> "str":')]
     assert mutants[0].scope == "module" and mutants[0].id == 1
 
 

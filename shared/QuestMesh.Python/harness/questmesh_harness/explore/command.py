@@ -28,11 +28,11 @@ from .writing.document import Document, assemble, merge
 from .writing.names import instance_var, test_name, unique
 from .selection.oracle import Oracle
 from .calls.search import Focus, Limits, Search
-from .selection.choice import Candidate, MutantLab, Simplifier, choose, observe, screen_mutants
+from .selection.choice import Candidate, MutantLab, Simplifier, choose, confirm, observe, screen_mutants
 from .calls.session import ArcMap, load, sandbox, test_namespace
 from .skips import Skips
 from .inputs.support import django_configure, import_line, prepare
-from .calls.targets import discover
+from .calls.targets import discover, members
 from .calls.trace import Alarm
 from .writing.verification import ELSEWHERE, detect_style, existing_arcs, run_tests
 from .calls.web import flask_views, route_targets
@@ -54,6 +54,14 @@ MUTANT_RUNS_PER_SECOND = 400
 SIMPLIFY_RUNS_PER_SECOND = 50
 HUNT_RUNS_PER_SECOND = 400
 VERIFY_ROUNDS = 3
+# How the budget is shared, as the point (a share of it) by which each stage must end: the search, observing
+# its reserve, the mutant screen, the mutant hunt, simplifying; verification takes the rest. A stage that runs
+# out of work ends sooner and leaves its time to the next ones.
+SEARCH_SHARE = 0.5
+OBSERVE_SHARE = 0.55
+SCREEN_SHARE = 0.72
+HUNT_SHARE = 0.84
+SIMPLIFY_SHARE = 0.88
 
 
 @dataclass
@@ -133,7 +141,7 @@ def run(request: dict) -> dict:
         "verified": verified, "dropped_tests": dropped, "skipped": skips.entries,
         # The search stops on counts; the clock only cuts it short on a slow machine or target, and then
         # the same seed may not give the same module.
-        "budget_exhausted": search.stopped_by_deadline or search_ended > started + req.budget * 0.85,
+        "budget_exhausted": search.stopped_by_deadline or search_ended > started + req.budget * SIMPLIFY_SHARE,
     })
     return reply
 
@@ -166,7 +174,8 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
     # The wall clock only backs up the line-event limits, for code the tracer does not see (C, other files).
     per_call = min(2.0, max(1.0, req.budget / 20))  # a unit test's call that needs more is no unit test
     limits = Limits(max_calls=int(req.budget * CALLS_PER_SECOND), max_work=int(req.budget * WORK_PER_SECOND),
-                    patience=int(max(1000, req.budget * PATIENCE_PER_SECOND)), deadline=started + req.budget * 0.6)
+                    patience=int(max(1000, req.budget * PATIENCE_PER_SECOND)),
+                    deadline=started + req.budget * SEARCH_SHARE)
     taken = set(namespace) | {module.__name__.split(".")[0]}
     focus = _focus(req.focus, arc_map)
     with Alarm(per_call) as alarm:
@@ -175,34 +184,74 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
         made = skips.attempt("<factories>", "construct", harvest, module, runner.evaluate, runner.guarded,
                              [repr(s) for s in hints.strings[:6]], default={}) or {}
         targets = [with_made_arguments(t, made) for t in targets]
+        # A base class's methods on its subclasses' instances wait until the base's own instances got nowhere.
+        deferred, targets = [t for t in targets if t.inherits], [t for t in targets if not t.inherits]
         owners = {t.owner for t in targets if t.owner and t.needs_instance}
+        classes = {value: name for name, value in vars(module).items()
+                   if isinstance(value, type) and value.__module__ == module.__name__}
         search = Search(runner, targets, arc_map.translate, random.Random(req.seed), limits, hints.strings,
                         focus=focus, covered=set(already),
                         made={owner: for_owner(module, owner, made) for owner in owners}, examples=examples(tree),
-                        skips=skips)
+                        skips=skips, classes=classes, deferred=deferred, fallbacks=_fallbacks(targets, hints, module),
+                        members=lambda name: members(module, tree, hints, name, skips))
         found = search.run()
         instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
         oracle = Oracle(module, namespace, runner.evaluate, runner.fresh_instance, instance, runner.guarded,
                         support.unstable_texts(), runner.blame)
-        candidates = [Candidate(f, *observed) for f in search.kept(found + search.reserve)
-                      if (observed := skips.attempt(f.call.target.label, "observe", observe, runner, oracle, f.call))]
+        candidates = _observed(search.kept(found), search.kept(search.reserve), runner, oracle, skips,
+                               started + req.budget * OBSERVE_SHARE)
         # Mutants get a shorter leash: a mutant that loops should not eat the budget.
         lab = MutantLab(module.__name__, module.__file__, Alarm(MUTANT_CALL_SECONDS), instance, MAX_MUTANT_EVENTS,
-                        support, reach_map(source, arc_map.first_lines))
+                        support, reach_map(source, arc_map.first_lines), module=module)
         # A mutant's trouble is the screen's, not a target's: the candidates then just lack its kills.
         skips.attempt("<mutant screen>", "mutant screen", screen_mutants, candidates, lab, source,
                       random.Random(f"{req.seed}-mutants"), MAX_MUTANTS, int(req.budget * MUTANT_RUNS_PER_SECOND),
-                      set(focus.lines), started + req.budget * 0.75,
-                      {line for arc in precovered for line in arc if line > 0} if req.existing else set(), skips)
+                      set(focus.lines), started + req.budget * SCREEN_SHARE,
+                      {line for arc in precovered for line in arc if line > 0} if req.existing else set(), skips,
+                      _survivors(req.focus))
         candidates = search.kept_candidates(candidates)
         candidates += skips.attempt("<mutant hunt>", "mutant screen", Hunt(
             search, runner, oracle, lab, arc_map.translate, int(req.budget * HUNT_RUNS_PER_SECOND),
-            started + req.budget * 0.8).run, candidates, default=[]) or []
-        chosen = choose(search.kept_candidates(candidates), already)[:MAX_TESTS]
+            started + req.budget * HUNT_SHARE, rounds=3 if req.existing else 1).run, candidates, default=[]) or []
+        chosen = confirm(choose(search.kept_candidates(candidates), already)[:MAX_TESTS], runner, oracle)
         chosen = Simplifier(runner, oracle, lab, arc_map.translate, int(req.budget * SIMPLIFY_RUNS_PER_SECOND),
-                            started + req.budget * 0.85, skips).simplify(chosen, already)
-        cases = _cases(search.kept_candidates(chosen), targets, runner, taken, skips, style)
+                            started + req.budget * SIMPLIFY_SHARE, skips).simplify(chosen, already)
+        cases = _cases(search.kept_candidates(chosen), search.targets, runner, taken, skips, style)
     return cases, search, set(search.covered), arc_map, taken, imports
+
+
+def _fallbacks(targets: list, hints: Any, module: Any) -> dict[str, tuple[str, ...]]:
+    """Per target, the import-fallback names its code reads that the import did set (not None here): the test
+    sets them to None to run the fallback code."""
+    found: dict[str, tuple[str, ...]] = {}
+    for target in targets:
+        qualname = target.label if not target.inherits else target.inherits
+        names = sorted(n for n in hints.fallback_reads.get(qualname, ()) if getattr(module, n, None) is not None)
+        if names:
+            found[target.label] = tuple(f"{module.__name__}.{name}" for name in names)
+    return found
+
+
+def _observed(found: list, reserve: list, runner: Runner, oracle: Oracle, skips: Skips,
+              deadline: float) -> list[Candidate]:
+    """Every kept call observed (each ran three times), then the reserve (calls that showed only a new result)
+    while time is left, each run once (`confirm` runs the chosen ones again): the reserve only adds choice for
+    the mutant screen, and a module with many targets holds hundreds of them."""
+    candidates: list[Candidate] = []
+    for index, f in enumerate(found + reserve):
+        spare = index >= len(found)
+        if spare and time.perf_counter() > deadline:
+            break
+        observed = skips.attempt(f.call.target.label, "observe", observe, runner, oracle, f.call, 1 if spare else 3)
+        if observed:
+            candidates.append(Candidate(f, *observed, confirmed=not spare))
+    return candidates
+
+
+def _survivors(focus: dict) -> frozenset[tuple[int, str]]:
+    """The critique's surviving mutants as (line, mutated text): the ones an enhance attempt is to kill."""
+    return frozenset((int(m["line"]), str(m["mutated"]).strip()) for m in focus.get("surviving_mutants") or []
+                     if isinstance(m, dict) and str(m.get("line", "")).isdigit() and "mutated" in m)
 
 
 def _focus(focus: dict, arc_map: ArcMap) -> Focus:

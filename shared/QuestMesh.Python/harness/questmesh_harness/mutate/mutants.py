@@ -3,7 +3,8 @@
 The walk also records, per mutant, what the runner must know: whether the changed code runs at
 import (module and class bodies, default values, decorators) or when a function is called, and
 which module-level statement holds it. Code that no test can meaningfully reach is left alone:
-docstrings, annotations, ``__all__``, ``if __name__ == "__main__":`` and ``if TYPE_CHECKING:``
+docstrings, annotations, ``__all__`` and the module's metadata (``__version__``, ``__author__``, ...: no
+code reads them; mutmut leaves the same names alone), ``if __name__ == "__main__":`` and ``if TYPE_CHECKING:``
 blocks, and lines marked ``# pragma: no mutate``.
 """
 
@@ -46,10 +47,16 @@ def _is_type_checking(node: ast.expr) -> bool:
         isinstance(node, ast.Attribute) and node.attr == "TYPE_CHECKING")
 
 
+METADATA = frozenset({"__all__", "__version__", "__title__", "__package_name__", "__author__", "__description__",
+                      "__email__", "__license__", "__copyright__", "__credits__", "__maintainer__", "__status__",
+                      "__date__", "__docformat__", "__url__", "__uri__", "__summary__", "__contact__"})
+
+
 def _assigns_all(node: ast.AST) -> bool:
+    """`__all__ = [...]`, `__version__ = '1.0'`: the module's export list and metadata."""
     targets = node.targets if isinstance(node, ast.Assign) else (
         [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else [])
-    return any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets)
+    return any(isinstance(t, ast.Name) and t.id in METADATA for t in targets)
 
 
 def _is_docstring(node: ast.AST) -> bool:

@@ -124,6 +124,22 @@ class LiveModule:
             raise MutantBreaksImport(f"{type(error).__name__}: {error}") from error
         return "reexec"
 
+    def code_changes(self, mutant: Mutant) -> Optional[list[tuple[FunctionType, CodeType]]]:
+        """A function-body mutant as (live function, the code it runs with the mutant) pairs, the tree changed
+        only while they are compiled: explore swaps them in around one call and back, in its own process.
+        None for import-time code, a function that is not alive, or a closure the change would alter."""
+        if mutant.scope != FUNCTION_SCOPE:
+            return None
+        with mutant.applied():
+            unit = _class_shells(mutant.unit) if mutant.unit else self.parsed.tree.body[mutant.top_index]
+            try:
+                changed = self._changed_functions(mutant.top_index, self._compile_for_swap(unit))
+            except MutantDoesNotCompile:
+                return None
+        if not changed or any(old.co_freevars != new.co_freevars for old, new in changed):
+            return None
+        return [(function, new) for old, new in changed for function in self.functions.get(old, ())]
+
     def _compile(self, statement: ast.stmt) -> CodeType:
         try:
             return self.compile_statement(statement)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import collections.abc
+import io
 import itertools
 import os
 import warnings
@@ -34,6 +36,9 @@ class Call:
     # Calls on what the call returned, when that is a function (a decorator factory's decorator, then the
     # wrapper it makes): each step's positional sources, and whether its own result is the next function.
     then: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # Module names set for the call and put back after (`b2a_qp` to None: the code an import fallback runs);
+    # the written test uses pytest's monkeypatch (unittest: mock.patch).
+    patch: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -45,13 +50,28 @@ class Outcome:
     arg_values: dict[str, Any] = field(default_factory=dict)
     arcs: frozenset[Arc] = frozenset()
     events: int = 0  # line events in the target: the call's cost, measured the same way on every run
+    iterator: bool = False  # the call returned an iterator (`map(...)`, a generator) it did not list itself
 
 
 def sources(call: Call) -> list[str]:
     """Every value source a call evaluates: constructor, preparation and call arguments."""
     found = [source for _, source in call.ctor + call.args] + ([call.make] if call.make else [])
-    found += [source for step, _ in call.then for source in step]
+    found += [source for step, _ in call.then for source in step] + [source for _, source in call.patch]
     return found + [source for _, args in call.prep for _, source in args]
+
+
+def call_source(call: Call) -> Optional[str]:
+    """The expression of a call that needs no statement before it (`lt(5)`, `Span.parse('1h')`), for using
+    what it returns as an instance to call methods on; None for calls on an instance or with steps."""
+    target = call.target
+    if call.prep or call.make or call.then or target.kind not in ("function", "static", "classmethod"):
+        return None
+    positional, keyword = split(target.params, dict(call.args))
+    kinds = {p.name: p.kind for p in target.params}
+    parts = [f"*{source}" if kinds.get(name) == "var_positional" else source for name, source in positional]
+    parts += [f"{name}={source}" for name, source in keyword]
+    head = target.name if target.kind == "function" else f"{target.owner}.{target.name}"
+    return f"{head}({', '.join(parts)})"
 
 
 def split(params: tuple[Param, ...], given: dict[str, Any]) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
@@ -132,6 +152,15 @@ class Runner:
                 else flat.append(value)
         return flat, dict(keyword), values
 
+    def _patch(self, patch: tuple[tuple[str, str], ...]) -> list[tuple[str, Any]]:
+        """Sets the call's module names (`pkg.mod.name`: the target's `name`); returns what they held."""
+        saved = []
+        for dotted, source in patch:
+            name = dotted.rpartition(".")[2]
+            saved.append((name, getattr(self.module, name, None)))
+            setattr(self.module, name, self.evaluate(source))
+        return saved
+
     def fresh_instance(self, call: Call) -> Any:
         """A new instance built the way the call builds its own, to tell which attributes the call changed."""
         try:  # runs inside the oracle's guard, which owns the time limit
@@ -166,6 +195,7 @@ class Runner:
                     made = self.evaluate(call.make)
             except BaseException:  # noqa: BLE001 - an instance that cannot be built makes no test
                 return Outcome("invalid")
+        patched = self._patch(call.patch)
         try:
             with self.tracer.tracing() as arcs, self.alarm.limit():
                 try:
@@ -180,6 +210,9 @@ class Runner:
             outcome.status = "invalid"
         except BaseException as error:  # noqa: BLE001 - SystemExit and friends are observable outcomes too
             outcome.status, outcome.error = "raised", error
+        finally:
+            for name, value in patched:
+                setattr(self.module, name, value)
         outcome.arcs = frozenset(arcs)
         outcome.events = self.tracer.events
         if os.getcwd() != self.cwd:
@@ -214,6 +247,7 @@ class Runner:
             result = self.evaluate(spell_route(target, dict(call.args)))
         if target.kind not in ("property", "dunder", "method"):
             result = _settle(target, result)
+        outcome.iterator = not target.is_generator and target.kind in ITERATING_KINDS and _is_iterator(result)
         function = result
         for step, rebind in call.then:
             result = function(*[self.evaluate(source) for source in step])
@@ -231,6 +265,14 @@ class Runner:
             return syntax.run(instance, *pos, **kw) if target.name == "__call__" else \
                 syntax.run(instance, *pos, *kw.values())
         return _settle(target, getattr(instance, target.name)(*pos, **kw))
+
+
+ITERATING_KINDS = ("function", "static", "classmethod", "method")
+
+
+def _is_iterator(value: Any) -> bool:
+    """An iterator a test would list (`map`, `filter`, a generator, `itertools` objects), not a file."""
+    return isinstance(value, collections.abc.Iterator) and not isinstance(value, io.IOBase)
 
 
 def _settle(target: Target, result: Any) -> Any:

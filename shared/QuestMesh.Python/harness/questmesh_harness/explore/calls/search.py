@@ -7,11 +7,11 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional
 
-from .runner import Args, Call, Outcome, Runner, complete
+from .runner import Args, Call, Outcome, Runner, call_source, complete
 from ..inputs.doctests import Example, as_args
 from .follow import MAX_THEN, follow_ups
 from ..inputs.values import BYTES, FLOATS, INTS, STRINGS
-from ..inputs.variation import mutate
+from ..inputs.variation import mutate, mutate_inside
 from ..skips import Skips
 from .targets import Param, Target
 from .trace import Arc
@@ -25,7 +25,10 @@ MAKE_COST = 1500  # building an instance through a factory (a parse), which the 
 TIMEOUT_COST = 100_000
 MAX_TIMEOUTS = 2  # per target; after that its calls are not tried again
 CALL_COST = 200  # what a call costs beyond the target's own lines (argument building, the call, tracing)
-RESERVE_PER_TARGET = 40
+RESERVE_PER_TARGET = 24
+ADOPTED_PER_CLASS = 6  # calls whose returned instance a class's methods are tried on
+MIN_PATIENCE = 1000  # calls without a new arc the mutation phase always allows
+MAX_REPEATS = 2000  # children in a row that were tried before (or could not be made): nothing new is near
 # The basic kinds of value tried, in this order, for a parameter whose every call so far ended in Python's
 # own TypeError or AttributeError (a misuse): its pool guessed the wrong kind (text for bytes, say).
 OTHER_KINDS: tuple[tuple[str, ...], ...] = (
@@ -59,6 +62,14 @@ class Focus:
     def hit(self, arcs: Iterable[Arc]) -> bool:
         return any(arc in self.arcs or arc[1] in self.lines for arc in arcs)
 
+    def __bool__(self) -> bool:
+        return bool(self.lines or self.arcs)
+
+    def touches(self, target: Target) -> bool:
+        """Whether something still missing (a line, a branch, a surviving mutant's line) is in the target."""
+        inside = range(target.lineno, target.end_lineno + 1)
+        return any(line in inside for line in self.lines) or any(abs(a) in inside for arc in self.arcs for a in arc)
+
 
 @dataclass
 class Search:
@@ -89,13 +100,63 @@ class Search:
     # (target label, side, parameter) → values of another kind that worked where the pool's only misused it.
     extra_pool: dict[tuple[str, str, str], tuple[str, ...]] = field(default_factory=dict)
     _last_misuse: bool = False  # whether the last call tried ended in a misuse
+    _last_iterator: bool = False  # whether the last call tried returned an iterator it did not list
     skips: Skips = field(default_factory=Skips)  # targets the harness failed on: no further calls, no tests
+    # The module's classes (class → name) and the member targets of one of them, for returned instances.
+    classes: dict[type, str] = field(default_factory=dict)
+    members: Optional[Callable[[str], list[Target]]] = None
+    deferred: list[Target] = field(default_factory=list)  # base classes' methods on subclasses (see _inherited)
+    # Target label → module names an import fallback would set to None that its code reads (see hints).
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Target label → (the target as called, its baseline call, whether that call was a misuse).
+    _baselines: dict[str, tuple[Target, Call, bool]] = field(default_factory=dict)
 
     def run(self) -> list[Found]:
-        for target in self.targets:
-            self.skips.attempt(target.label, "call", self._systematic, target)
+        """With a focus (an enhance attempt: what the suite still misses), the targets that hold something
+        missing go first and through all their values; the others get their first call only, as a seed."""
+        targets = sorted(self.targets, key=lambda t: not self.focus.touches(t)) if self.focus else list(self.targets)
+        # Every target's first call before any target's others: a module with many targets then has a test
+        # (and a seed to vary) for each even when the clock ends the systematic calls early.
+        for target in targets:
+            self.skips.attempt(target.label, "call", self._first, target)
+        for target in targets:
+            if target.label in self._baselines and (not self.focus or self.focus.touches(target)):
+                self.skips.attempt(target.label, "call", self._rest, target.label)
+        self._inherited()
+        self._adopt_returned()
         self._mutation_phase()
         return self.kept(self.corpus)
+
+    def _inherited(self) -> None:
+        """A base class's method that no call on the base's own instances got anywhere with (it needs what only a
+        subclass defines: `rrulebase.__iter__` calls `self._iter`) is tried on the subclasses' instances."""
+        reached = {f.call.target.label for f in self.corpus + self.reserve}
+        for target in self.deferred:
+            if target.inherits not in reached and not self._out_of_budget():
+                self.targets.append(target)
+                self.skips.attempt(target.label, "call", self._systematic, target)
+
+    def _adopt_returned(self) -> None:
+        """Instances of the module's classes that its functions returned (`lt(5)` → a `_NumberValidator`)
+        become instances to call methods on, built by that very call; a class with no targets yet (a private
+        one, or one whose constructor takes what no pool has) gets its methods as targets."""
+        if self.members is None:
+            return
+        found: dict[str, list[str]] = {}
+        for f in self.corpus + self.reserve:
+            name = self.classes.get(type(f.outcome.value)) if f.outcome.status == "returned" else None
+            source = call_source(f.call) if name else None
+            if name and source and len(found.setdefault(name, [])) < ADOPTED_PER_CLASS and source not in found[name]:
+                found[name].append(source)
+        owners = {t.owner for t in self.targets if t.needs_instance}
+        for name, sources in found.items():
+            self.made[name] = list(dict.fromkeys(self.made.get(name, []) + sources))
+            if name in owners or self._out_of_budget():
+                continue
+            added: list[Target] = self.skips.attempt(name, "discover", self.members, name, default=[]) or []
+            self.targets += added
+            for target in added:
+                self.skips.attempt(target.label, "call", self._systematic, target)
 
     def kept(self, found: list[Found]) -> list[Found]:
         return self.skips.keep(found, lambda f: f.call.target.label)
@@ -119,6 +180,7 @@ class Search:
         self.calls += 1
         self._last_misuse = False
         outcome = self.runner.perform(call)
+        self._last_iterator = outcome.iterator
         self.work += outcome.events + CALL_COST + (MAKE_COST if call.make else 0)
         if outcome.status == "timeout":
             # Stopped by the clock (a loop in C code the tracer does not see): costly, so it counts as much
@@ -173,6 +235,13 @@ class Search:
 
     def _systematic(self, target: Target) -> None:
         """The baseline call, then each parameter through its pool with the others left at the baseline."""
+        self._first(target)
+        if target.label in self._baselines:
+            self._rest(target.label)
+
+    def _first(self, target: Target) -> None:
+        """The baseline call (also on each factory-built instance, and with the module's import fallbacks set
+        to None), kept as a seed for `_rest` and the mutation phase."""
         if self._out_of_budget():
             return
         baseline = make_call(target, {}, {})
@@ -185,14 +254,29 @@ class Search:
             self._try(replace(baseline, ctor=(), make=source))
         if baseline.make == "" and made and complete(target.ctor, {}) is None:
             baseline = replace(baseline, ctor=(), make=made[0])  # the constructor cannot run: only factories
-        self.seeds.append(baseline)
         self._try(baseline)
+        if self._last_iterator and not target.is_generator:
+            # `partition(...)` returns iterators: its tests list them, as for a generator, and only then do
+            # the lines that make the items run.
+            listed = replace(target, is_generator=True)
+            self.targets = [listed if t is target else t for t in self.targets]
+            return self._first(listed)
+        self._baselines[target.label] = (target, baseline, self._last_misuse)
+        self.seeds.append(baseline)
+        fallbacks = self.fallbacks.get(target.label, ())
+        if fallbacks:  # the code behind an import fallback (`if b2a_qp is None:`): the same call without it
+            patched = replace(baseline, patch=tuple((name, "None") for name in fallbacks))
+            self.seeds.append(patched)
+            self._try(patched)
+
+    def _rest(self, label: str) -> None:
+        """Docstring examples, then each parameter through its pool with the others left at the baseline."""
+        target, baseline, baseline_misused = self._baselines[label]
         for example in self.examples.get(target.owner if target.kind == "init" else target.label, []):
             args = as_args(target.params, example)
             call = make_call(target, dict(baseline.ctor), args) if args is not None else None
             if call is not None and not self._out_of_budget():
                 self._try(replace(call, make=baseline.make, ctor=() if baseline.make else call.ctor))
-        baseline_misused = self._last_misuse
         misused_only: list[tuple[str, Param]] = []
         for side, param in sides(target):
             # The constructor's own target goes through its pools; for each method a few values will do.
@@ -248,22 +332,33 @@ class Search:
         return param.pool + self.extra_pool.get((call.target.label, side, param.name), ())
 
     def _mutation_phase(self) -> None:
-        quiet = 0
-        while quiet < self.limits.patience and not self._out_of_budget() and (self.corpus or self.seeds):
+        """Mutates kept calls until the budget is spent or the search stops finding arcs: it gives up after as
+        many calls without a new arc as it took to find the last one (at least `MIN_PATIENCE`, at most the
+        limit's patience), so a target still yielding arcs gets the budget and one that has run dry ends
+        early. A child tried before costs no call; a long run of those means the space is exhausted."""
+        quiet = repeats = 0
+        progress_at = self.calls
+        while not self._out_of_budget() and (self.corpus or self.seeds):
+            if quiet >= min(self.limits.patience, max(MIN_PATIENCE, progress_at)) or repeats >= MAX_REPEATS:
+                return
             seeds = [c for c in self.seeds if self._timeouts.get(c.target.label, 0) < MAX_TIMEOUTS
                      and c.target.label not in self.skips]
             corpus = self.kept(self.corpus)
             parents = [f.call for f in corpus] + seeds
             if not parents:
                 return
-            weights = [4.0 if f.focus else 1.0 for f in corpus] + [0.5] * len(seeds)
+            weights = [4.0 if f.focus else 1.0 for f in corpus] + \
+                [2.0 if self.focus and self.focus.touches(c.target) else 0.5 for c in seeds]
             parent = self.rng.choices(parents, weights)[0]
             child = self.skips.attempt(parent.target.label, "call", self.mutant, parent)
             if child is None or child in self.tried:
-                quiet += 1
-                self.calls += child is None  # a dead end still spends budget, so the loop always ends
+                repeats += 1
                 continue
-            quiet = 0 if self.skips.attempt(parent.target.label, "call", self._try, child) else quiet + 1
+            repeats = 0
+            if self.skips.attempt(parent.target.label, "call", self._try, child):
+                quiet, progress_at = 0, self.calls
+            else:
+                quiet += 1
 
     def mutant(self, call: Call) -> Optional[Call]:
         if call.target.needs_instance and self.rng.random() < PREP_RATE:
@@ -321,6 +416,9 @@ class Search:
     def _nudge(self, source: Optional[str], values: tuple[str, ...]) -> Optional[str]:
         if source is None:
             return self.rng.choice(values) if values else None
+        inside = mutate_inside(source, self.rng, self.strings)
+        if inside is not None:
+            return inside
         ok, value = self.runner.guarded(self.runner.evaluate, source)
         if not ok:
             return self.rng.choice(values) if values else None
@@ -356,4 +454,5 @@ def with_value(call: Call, side: str, param: Param, source: Optional[str]) -> Op
         (make_call(call.target, {p.name: "None" for p in call.target.ctor}, args))
     if changed is None:
         return None
-    return replace(changed, prep=call.prep, make=call.make, ctor=() if call.make else changed.ctor, then=call.then)
+    return replace(changed, prep=call.prep, make=call.make, ctor=() if call.make else changed.ctor, then=call.then,
+                   patch=call.patch)

@@ -8,18 +8,20 @@ import functools
 import inspect
 import re
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import Any, Callable, Optional
 
 from .dunders import DUNDERS, accepts
 from ..inputs.hints import Hints
 from ..skips import Skips
+from ..inputs.regex import samples
 from ..inputs.special import special_values
-from ..inputs.values import (Spec, kinds_of, pool, spec_from_annotation, spec_from_name, spec_from_use, spec_from_value,
-                             to_source)
+from ..inputs.values import (Spec, duck, kinds_of, pool, spec_from_annotation, spec_from_name, spec_from_use,
+                             spec_from_value, stream_pool, to_source)
 
 CLASS_NAMES = re.compile(r"(^|_)(cls|class|klass|group_cls|class_|base)$")
+MAX_INHERITED = 30  # methods of base classes tried on one class's instances
 CALL_KINDS = ("positional_only", "positional_or_keyword", "var_positional", "keyword_only")
 
 
@@ -44,6 +46,7 @@ class Target:
     is_async: bool = False
     is_generator: bool = False
     client: str = ""  # routes: "flask" or "fastapi", whose test client calls them
+    inherits: str = ""  # a base class's method on this class's instances: the base's own target label
 
     @property
     def label(self) -> str:
@@ -61,15 +64,17 @@ def discover(module: ModuleType, tree: ast.Module, hints: Hints, private: bool =
     skips = skips if skips is not None else Skips()
     exported = set(getattr(module, "__all__", None) or [])
     targets: list[Target] = []
+    nodes = _class_nodes(tree)
     for node in tree.body:
         name = getattr(node, "name", "__")
         wanted = not name.startswith("_") or name in exported or (private and not name.startswith("__"))
         if wanted and name not in skips:
-            targets += skips.attempt(name, "discover", _node_targets, module, node, name, hints, skips) or []
+            targets += skips.attempt(name, "discover", _node_targets, module, node, name, hints, skips, nodes) or []
     return targets
 
 
-def _node_targets(module: ModuleType, node: ast.stmt, name: str, hints: Hints, skips: Skips) -> list[Target]:
+def _node_targets(module: ModuleType, node: ast.stmt, name: str, hints: Hints, skips: Skips,
+                  nodes: dict[str, ast.ClassDef]) -> list[Target]:
     live = getattr(module, name, None)
     if live is None or getattr(live, "__module__", None) != module.__name__:
         return []
@@ -77,11 +82,22 @@ def _node_targets(module: ModuleType, node: ast.stmt, name: str, hints: Hints, s
         params = _params(live, node.name, None, hints, module)
         return [_target("function", node, None, params, (), live)] if params is not None else []
     if isinstance(node, ast.ClassDef) and isinstance(live, type):
-        return _class_targets(live, node, hints, module, skips)
+        return _class_targets(live, node, hints, module, skips, nodes)
     return []
 
 
-def _class_targets(cls: type, node: ast.ClassDef, hints: Hints, module: ModuleType, skips: Skips) -> list[Target]:
+def members(module: ModuleType, tree: ast.Module, hints: Hints, name: str, skips: Skips) -> list[Target]:
+    """The methods, properties and special methods of one class of the module, private or not (its instances
+    come from the module's own functions: `lt(5)` returns a `_NumberValidator`), without its constructor."""
+    node = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == name), None)
+    live = getattr(module, name, None)
+    if node is None or not isinstance(live, type) or getattr(live, "__module__", None) != module.__name__:
+        return []
+    return [t for t in _class_targets(live, node, hints, module, skips, _class_nodes(tree)) if t.kind != "init"]
+
+
+def _class_targets(cls: type, node: ast.ClassDef, hints: Hints, module: ModuleType, skips: Skips,
+                   nodes: dict[str, ast.ClassDef]) -> list[Target]:
     if issubclass(cls, (BaseException, enum.Enum)) or inspect.isabstract(cls) or typing.Protocol in cls.__mro__:
         return []
     ctor = _params(cls, f"{cls.__name__}.__init__", cls.__name__, hints, module)
@@ -90,19 +106,52 @@ def _class_targets(cls: type, node: ast.ClassDef, hints: Hints, module: ModuleTy
     found = [_target("init", node, cls.__name__, ctor, (), cls)]
     # Other instances are the natural argument of `a + b`, `a == b`, `a.merge(b)`.
     instances = _instance_sources(cls.__name__, ctor)
+    own = set()
     for item, name in _members(node):
         label = f"{cls.__name__}.{name}"
+        own.add(name)
         if (name.startswith("_") and name not in DUNDERS) or label in skips:
             continue
         member = skips.attempt(label, "discover", _member_target, cls, item, name, ctor, instances, hints, module)
         found += [member] if member is not None else []
+    return found + _inherited(cls, own, ctor, instances, hints, module, skips, nodes)
+
+
+def _inherited(cls: type, own: set[str], ctor: tuple[Param, ...], instances: tuple[str, ...], hints: Hints,
+               module: ModuleType, skips: Skips, nodes: dict[str, ast.ClassDef]) -> list[Target]:
+    """Methods the class gets from the module's own base classes, called on its instances: a base class's
+    methods often work only on a subclass (`rrulebase.__iter__` needs the `_iter` that `rrule` defines)."""
+    found: list[Target] = []
+    seen = set(own)
+    for base in cls.__mro__[1:]:
+        node = nodes.get(base.__name__) if base.__module__ == module.__name__ else None
+        if node is None:
+            continue
+        for item, name in _members(node):
+            label = f"{cls.__name__}.{name}"
+            if name in seen or (name.startswith("_") and name not in DUNDERS) or label in skips:
+                continue
+            seen.add(name)
+            if inspect.getattr_static(cls, name, None) is not base.__dict__.get(name) \
+                    or isinstance(base.__dict__.get(name), (staticmethod, classmethod)):
+                continue
+            member = skips.attempt(label, "discover", _member_target, cls, item, name, ctor, instances, hints, module,
+                                   base.__name__)
+            found += [replace(member, inherits=f"{base.__name__}.{name}")] if member is not None else []
+            if len(found) >= MAX_INHERITED:
+                return found
     return found
 
 
+def _class_nodes(tree: ast.Module) -> dict[str, ast.ClassDef]:
+    """The module's top-level class definitions by name."""
+    return {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+
+
 def _member_target(cls: type, item: ast.stmt, name: str, ctor: tuple[Param, ...], instances: tuple[str, ...],
-                   hints: Hints, module: ModuleType) -> Optional[Target]:
+                   hints: Hints, module: ModuleType, defined_in: str = "") -> Optional[Target]:
     static = inspect.getattr_static(cls, name, None)
-    qualname = f"{cls.__name__}.{name}"
+    qualname = f"{defined_in or cls.__name__}.{name}"  # hints are keyed by the class that defines the method
     if isinstance(static, (property, functools.cached_property)):
         return _target("property", item, cls.__name__, (), ctor, None, name)
     if isinstance(static, staticmethod):
@@ -214,26 +263,60 @@ def _param(p: inspect.Parameter, annotation: Any, qualname: str, owner: Optional
     if spec is None and has_default:
         spec = spec_from_value(p.default)
     param_hints = hints.for_param(qualname, owner, p.name)
+    # Only names a test can spell from the module: its public names and the modules it imports.
+    param_hints.sources = [s for s in param_hints.sources if _spellable(s, module)]
     if spec is None:  # how the body uses it (`0.3 * r`, `x < 0.5`) says more than its name (`s`)
         spec = spec_from_use(param_hints)
+    if spec is None and hints.defaults.get(p.name):  # `header=False` elsewhere in the module
+        spec = spec_from_value(hints.defaults[p.name][0])
     if spec is None:
         spec = spec_from_name(p.name)
     if has_default and p.default is None and "none" not in kinds_of(spec):
         spec = ("union", spec or ("any",), ("none",))
     values = pool(spec, param_hints, hints)
-    special = special_values(p.name, hints.framework)
+    special = special_values(p.name, hints.framework, kinds_of(spec) - {"none"})
     if CLASS_NAMES.search(p.name.lower()):  # `within(group_cls)`: a class of the module, not a text
         special = hints.classes[:8] + special
+    if param_hints.stream and not (has_default and p.default is not None and spec is not None
+                                   and kinds_of(spec) & {"bool", "int", "float"}):
+        special = stream_pool(param_hints, hints) + special  # `fp.readline()`: a file object, not its name
     if special:
         values = list(dict.fromkeys(special + values))[:40]
     if extra and kinds_of(spec) & {"any", "class"}:
         values = list(dict.fromkeys(values[:1] + list(extra) + values[1:]))
+    matching = [repr(text) for ref in param_hints.patterns for text in samples(_pattern(ref, owner, module))]
+    if matching and kinds_of(spec) & {"str", "any"}:  # `_URI.match(url)`: texts the pattern takes, first
+        values = list(dict.fromkeys(matching + values))
+    shaped = duck(param_hints, hints) if kinds_of(spec) <= {"any", "none"} else None
+    if shaped is not None:  # `attr.name` read, nothing else known: an object with a name first
+        # (after what the name asks for: a Django `request` reads `request.META`, and is a real request)
+        at = len(special)
+        values = values[:at] + [shaped] + [v for v in values[at:] if v != shaped]
     if p.kind is p.VAR_POSITIONAL:
         values = ["[]"] + [f"[{v}]" for v in values[:3]] + [f"[{', '.join(values[:3])}]"]
     default = to_source(p.default) if has_default else None
     if default is not None:
         values = [v for v in values if v != default]  # passing the default again explores nothing
     return Param(p.name, p.kind.name.lower(), has_default or p.kind is p.VAR_POSITIONAL, default, tuple(values))
+
+
+def _pattern(ref: str, owner: Optional[str], module: ModuleType) -> Any:
+    """The pattern a hint names: a literal, a module-level name, or an attribute of the owner class."""
+    if ref[:1] in "'\"":
+        try:
+            return ast.literal_eval(ref)
+        except (ValueError, SyntaxError):
+            return None
+    head, _, rest = ref.partition(".")
+    value: Any = getattr(module, owner, None) if head in ("self", "cls") and owner else vars(module).get(head)
+    for part in rest.split(".") if rest else ():
+        value = inspect.getattr_static(value, part, None) if value is not None else None
+    return value
+
+
+def _spellable(source: str, module: ModuleType) -> bool:
+    root = source.split(".")[0]
+    return not root.startswith("_") and root in vars(module)
 
 
 def _forwarded(qualname: str, taken: set[str], hints: Hints, module: ModuleType) -> list[Param]:

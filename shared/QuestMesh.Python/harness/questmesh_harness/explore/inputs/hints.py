@@ -1,5 +1,7 @@
 """What the target's own code says about good inputs: literals it compares parameters and attributes with,
-lengths it checks, types it tests for, keys it reads, and keyword arguments it forwards."""
+lengths it checks, types it tests for, keys it reads, keyword arguments it forwards, defaults a name has
+elsewhere, attributes it reads; `uses.py` adds files, patterns and import fallbacks, `syntax.py` reads the
+expressions."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-Scalar = Any  # int | float | str | bytes | None
+from .syntax import MAX_STR, Scalar, add_new, dotted, elements, is_self, len_subject, literal, parameters, subject
+from .uses import fallbacks, regex_use, stream_use, streams_passed_on
+
 STR_METHODS = frozenset({"startswith", "endswith", "split", "rsplit", "find", "rfind", "index", "rindex",
                          "count", "replace", "strip", "lstrip", "rstrip", "partition", "rpartition", "removeprefix",
                          "removesuffix"})
-MAX_STR = 60
 TEXT_METHODS = STR_METHODS | {"lower", "upper", "join", "encode", "format", "title", "capitalize", "splitlines",
                               "isdigit", "isalpha", "isalnum", "isspace", "casefold", "zfill", "center", "ljust"}
 ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
@@ -66,6 +69,26 @@ class Hints:
     param_names: dict[str, list[str]] = field(default_factory=dict)
     passes: list[tuple[str, Any, tuple[str, str]]] = field(default_factory=list)
     type_tuples: dict[str, list[str]] = field(default_factory=dict)  # `bytes_types = (bytes, bytearray)`
+    # How the code uses a parameter as a file: "read" (`fp.readline()`), "write" (`out.write(...)`,
+    # `print(..., file=out)`); and the functions that hold bytes literals (their streams are binary).
+    streams: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    byte_scopes: set[str] = field(default_factory=set)
+    # Data attributes the code reads from a parameter (`attr.name`, not `text.upper()`): an object with them.
+    attributes: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Names the code compares a parameter with (`freq == YEARLY`, `func is re.match`, `kind in (A, B)`): the
+    # module's own constants and other modules' functions, as source text.
+    sources: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Parameter name → the literal defaults it has anywhere in the module (`header=False` in one function says
+    # what `header` is in another that has no default).
+    defaults: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    # Patterns a parameter is matched against (`_URI.match(url)`, `re.match(r"\d+", s)`): the pattern's source
+    # text (`"_URI"`, `"self.pattern"`, or a literal's repr), resolved against the live module later.
+    patterns: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Module-level names an import fallback sets to None (`try: from binascii import b2a_qp` / `except
+    # ImportError: b2a_qp = None`), and for each function the ones it reads: the code behind `if b2a_qp is
+    # None` runs only where the import fails, so a test sets the name to None to reach it.
+    fallbacks: set[str] = field(default_factory=set)
+    fallback_reads: dict[str, set[str]] = field(default_factory=dict)
 
     def for_param(self, qualname: str, owner: Optional[str], name: str) -> "ParamHints":
         keys = [(qualname, name)]
@@ -81,6 +104,14 @@ class Hints:
             found.numeric += self.numeric.get(key, [])
             found.textual += self.textual.get(key, 0)
             found.binary += self.binary.get(key, 0)
+            found.stream |= self.streams.get(key, set())
+            found.attributes += [a for a in self.attributes.get(key, []) if a not in found.attributes]
+            found.sources += [a for a in self.sources.get(key, []) if a not in found.sources]
+            found.patterns += [a for a in self.patterns.get(key, []) if a not in found.patterns]
+        found.binary_stream = qualname in self.byte_scopes or found.binary > 0
+        tables: tuple[dict, ...] = (self.values, self.textual, self.numeric, self.binary, self.types, self.attributes)
+        if not name.endswith("[]") and any((qualname, name + "[]") in table for table in tables):
+            found.elements = self.for_param(qualname, None, name + "[]")
         found.unit = qualname in self.unit_scopes or bool(owner and any(
             scope.startswith(owner + ".") for scope in self.unit_scopes) and found.numeric)
         return found
@@ -96,6 +127,12 @@ class ParamHints:
     textual: int = 0
     unit: bool = False  # its function compares floats with 0.0, 0.5 or 1.0
     binary: int = 0  # uses as bytes
+    stream: set[str] = field(default_factory=set)  # "read" and/or "write": the code uses it as a file
+    binary_stream: bool = False  # its function works with bytes literals: a binary file first
+    attributes: list[str] = field(default_factory=list)  # data attributes the code reads from it
+    sources: list[str] = field(default_factory=list)  # names it is compared with (see Hints.sources)
+    elements: Optional["ParamHints"] = None  # what the code does with one of its elements
+    patterns: list[str] = field(default_factory=list)  # see Hints.patterns
 
     def number_kind(self) -> Optional[str]:
         """"int" or "float" when the code uses the parameter as a number more than as text, else None."""
@@ -106,7 +143,7 @@ class ParamHints:
 
 
 def collect(tree: ast.Module) -> Hints:
-    hints = Hints(constants=_module_constants(tree), type_tuples=_type_tuples(tree))
+    hints = Hints(constants=_module_constants(tree), type_tuples=_type_tuples(tree), fallbacks=fallbacks(tree))
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             _function(hints, node, node.name, None)
@@ -116,6 +153,7 @@ def collect(tree: ast.Module) -> Hints:
                     _function(hints, item, f"{node.name}.{item.name}", node.name)
     _globals(hints, tree)
     _passed_on(hints)
+    streams_passed_on(hints)
     hints.byte_strings = _byte_strings(tree, hints.constants)
     return hints
 
@@ -198,81 +236,56 @@ def _folded(node: ast.AST, constants: dict[str, Any]) -> Optional[float]:
             return OPERATORS[type(node.op)](left, right)
         except ArithmeticError:
             return None
-    ok, value = _literal(node, constants)
+    ok, value = literal(node, constants)
     return value if ok and isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-def _elements(node: ast.AST, constants: dict[str, Any]) -> list[ast.AST]:
-    """The literal members of a container expression, or of a module constant holding one."""
-    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
-        return list(node.elts)
-    value = constants.get(node.id) if isinstance(node, ast.Name) else None
-    if isinstance(value, (tuple, list, set, frozenset)):
-        return [ast.Constant(v) for v in value if isinstance(v, (int, float, str, bytes))]
-    if isinstance(value, dict):
-        return [ast.Constant(k) for k in value if isinstance(k, (int, float, str, bytes))]
-    return []
-
-
-def _literal(node: ast.AST, constants: dict[str, Any]) -> tuple[bool, Scalar]:
-    if isinstance(node, ast.Name) and isinstance(constants.get(node.id), (int, float, str, bytes)) \
-            and not isinstance(constants[node.id], bool):
-        node = ast.Constant(constants[node.id])
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str, bytes, type(None))):
-        if isinstance(node.value, (str, bytes)) and len(node.value) > MAX_STR:
-            return False, None
-        return True, node.value
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) \
-            and isinstance(node.operand.value, (int, float)) and not isinstance(node.operand.value, bool):
-        return True, -node.operand.value
-    return False, None
-
-
-def _is_self(node: ast.AST) -> bool:
-    return isinstance(node, ast.Name) and node.id == "self"
-
-
-def _subject(node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> Optional[tuple[str, str]]:
-    """The hint key of an expression naming a parameter or a `self.attr`."""
-    if isinstance(node, ast.Name) and node.id in params:
-        return scope, node.id
-    if owner and isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
-        return owner + ".", node.attr
-    return None
-
-
-def _len_subject(node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> Optional[tuple[str, str]]:
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1:
-        return _subject(node.args[0], params, scope, owner)
-    return None
 
 
 def _function(hints: Hints, fn: ast.FunctionDef | ast.AsyncFunctionDef, scope: str, owner: Optional[str]) -> None:
     args = fn.args
-    params = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]} - {"self", "cls"}
+    params = parameters(fn)
     hints.param_names[scope] = [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]
+    positional = [*args.posonlyargs, *args.args]
+    pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+    pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+    for arg, default in pairs:
+        ok, value = literal(default, {})
+        if ok and value is not None:
+            hints.defaults[arg.arg].append(value)
+    reads = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    if reads & hints.fallbacks:
+        hints.fallback_reads[scope] = reads & hints.fallbacks
+    called = {id(node.func) for node in ast.walk(fn) if isinstance(node, ast.Call)}
     for node in ast.walk(fn):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in called \
+                and isinstance(node.value, ast.Name) and node.value.id in params and not node.attr.startswith("_"):
+            if node.attr not in hints.attributes[(scope, node.value.id)]:
+                hints.attributes[(scope, node.value.id)].append(node.attr)
+        if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
+            hints.byte_scopes.add(scope)
+        stream_use(hints, node, params, scope, owner)
+        if isinstance(node, ast.Call):
+            regex_use(hints, node, params, scope, owner)
         _numbers(hints, node, params, scope, owner)
         if isinstance(node, ast.Compare):
             _compare(hints, node, params, scope, owner)
         elif isinstance(node, ast.Call):
             _call(hints, node, params, scope, owner, args.kwarg.arg if args.kwarg else None)
         elif isinstance(node, ast.Subscript):
-            key = _subject(node.value, params, scope, owner)
-            ok, value = _literal(node.slice, hints.constants)
+            key = subject(node.value, params, scope, owner)
+            ok, value = literal(node.slice, hints.constants)
             if key and ok:
                 hints.keys[key].append(value)
         elif isinstance(node, ast.Assign) and owner and fn.name == "__init__" and isinstance(node.value, ast.Name) \
                 and node.value.id in params:
             for target in node.targets:
-                if isinstance(target, ast.Attribute) and _is_self(target.value):
+                if isinstance(target, ast.Attribute) and is_self(target.value):
                     hints.attr_sources[owner][target.attr] = node.value.id
 
 
 def _number(node: ast.AST, constants: dict[str, Any]) -> Optional[str]:
     """"int" or "float" when the expression is a number literal, a module constant holding one, or arithmetic
     on those; else None."""
-    ok, value = _literal(node, constants)
+    ok, value = literal(node, constants)
     if ok:
         return None if isinstance(value, bool) or not isinstance(value, (int, float)) else type(value).__name__
     if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
@@ -285,25 +298,25 @@ def _numbers(hints: Hints, node: ast.AST, params: set[str], scope: str, owner: O
     """What a parameter's uses say about it being a number: `0.3 * r`, `n - 1`, `x < 0.5`, `math.sqrt(x)`."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
         for side, other in ((node.left, node.right), (node.right, node.left)):
-            key, kind = _subject(side, params, scope, owner), _number(other, hints.constants)
+            key, kind = subject(side, params, scope, owner), _number(other, hints.constants)
             if key and kind:
                 weak = isinstance(node.op, ast.Mult) and kind == "int"  # `sep * 3` repeats text
                 hints.numeric[key].append("weak" if weak else "float" if isinstance(node.op, ast.Div) else kind)
     elif isinstance(node, ast.AugAssign) and isinstance(node.op, ARITHMETIC):
-        key, kind = _subject(node.target, params, scope, owner), _number(node.value, hints.constants)
+        key, kind = subject(node.target, params, scope, owner), _number(node.value, hints.constants)
         if key and kind:
             hints.numeric[key].append("weak" if isinstance(node.op, ast.Mult) and kind == "int" else kind)
     elif isinstance(node, ast.Compare):
         operands = [node.left, *node.comparators]
         for (left, right), op in zip(zip(operands, operands[1:]), node.ops):
             for side, other in ((left, right), (right, left)):
-                key, kind = _subject(side, params, scope, owner), _number(other, hints.constants)
-                if isinstance(op, ORDERING) and kind == "float" and _literal(other, hints.constants)[1] in UNIT:
+                key, kind = subject(side, params, scope, owner), _number(other, hints.constants)
+                if isinstance(op, ORDERING) and kind == "float" and literal(other, hints.constants)[1] in UNIT:
                     hints.unit_scopes.add(scope)
                 if key and kind and isinstance(op, ORDERING):
                     hints.numeric[key].append(kind)
-                elif key and _literal(other, hints.constants)[0] \
-                        and isinstance(_literal(other, hints.constants)[1], bytes):
+                elif key and literal(other, hints.constants)[0] \
+                        and isinstance(literal(other, hints.constants)[1], bytes):
                     hints.binary[key] += 1
                 elif key and isinstance(other, ast.Constant) and isinstance(other.value, str):
                     hints.textual[key] += 1
@@ -319,12 +332,12 @@ def _numbers(hints: Hints, node: ast.AST, params: set[str], scope: str, owner: O
         else:
             wants = None
         for arg in node.args if wants else []:
-            key = _subject(arg, params, scope, owner)
+            key = subject(arg, params, scope, owner)
             if key and wants:
                 hints.numeric[key].append(wants)
         if isinstance(func, ast.Attribute) and func.attr in TEXT_METHODS | BYTES_METHODS:
-            key = _subject(func.value, params, scope, owner)
-            literals = [_literal(arg, hints.constants)[1] for arg in node.args]
+            key = subject(func.value, params, scope, owner)
+            literals = [literal(arg, hints.constants)[1] for arg in node.args]
             if key and (func.attr in BYTES_METHODS or any(isinstance(v, bytes) for v in literals)):
                 hints.binary[key] += 1  # `data.decode()`, `data.startswith(b"<~")`
             elif key:
@@ -336,16 +349,28 @@ def _bytes_call(hints: Hints, node: ast.Call, params: set[str], scope: str, owne
     """`binascii.hexlify(x)`, `memoryview(x)`, `struct.unpack(fmt, x)`: a parameter a bytes function takes;
     `helper(x)`: a parameter passed on to a module function, bytes if that function's parameter is."""
     func = node.func
+    if owner and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
+        # `self._parse(fp)`: passed on to a method of the class (its first name is `self`, hence + 1)
+        callee = f"{owner}.{func.attr}"
+        for index, arg in enumerate(node.args):
+            key = subject(arg, params, scope, owner)
+            if key:
+                hints.passes.append((callee, index + 1, key))
+        for keyword in node.keywords:
+            key = subject(keyword.value, params, scope, owner)
+            if key and keyword.arg:
+                hints.passes.append((callee, keyword.arg, key))
+        return
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
         where = BYTES_CALLS.get((func.value.id, func.attr), BYTES_CALLS.get((func.value.id, "*")))
     elif isinstance(func, ast.Name):
         where = BYTES_CALLS.get(("", func.id))
         for index, arg in enumerate(node.args):
-            key = _subject(arg, params, scope, owner)
+            key = subject(arg, params, scope, owner)
             if key:
                 hints.passes.append((func.id, index, key))
         for keyword in node.keywords:
-            key = _subject(keyword.value, params, scope, owner)
+            key = subject(keyword.value, params, scope, owner)
             if key and keyword.arg:
                 hints.passes.append((func.id, keyword.arg, key))
     else:
@@ -353,7 +378,7 @@ def _bytes_call(hints: Hints, node: ast.Call, params: set[str], scope: str, owne
     if where is None:
         return
     for index, arg in enumerate(node.args):
-        key = _subject(arg, params, scope, owner)
+        key = subject(arg, params, scope, owner)
         if key and where in (index, -1):
             hints.binary[key] += 1
 
@@ -362,20 +387,27 @@ def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owne
     operands = [node.left, *node.comparators]
     for (left, right), op in zip(zip(operands, operands[1:]), node.ops):
         for side, other in ((left, right), (right, left)):
-            ok, value = _literal(other, hints.constants)
-            key = _subject(side, params, scope, owner)
-            length_key = _len_subject(side, params, scope, owner)
+            ok, value = literal(other, hints.constants)
+            key = subject(side, params, scope, owner)
+            length_key = len_subject(side, params, scope, owner)
+            if key and not ok and dotted(other) and not isinstance(op, (ast.In, ast.NotIn)):
+                add_new(hints.sources[key], ast.unparse(other))
+            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left \
+                    and isinstance(other, (ast.Tuple, ast.List, ast.Set)):
+                for item in other.elts:
+                    if dotted(item) and not literal(item, hints.constants)[0]:
+                        add_new(hints.sources[key], ast.unparse(item))
             if ok and key:
                 hints.values[key].append(value)
             elif ok and length_key and isinstance(value, int):
                 hints.lengths[length_key].append(value)
-            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left and _elements(other, hints.constants):
-                for element in _elements(other, hints.constants):
-                    ok, value = _literal(element, hints.constants)
+            elif key and isinstance(op, (ast.In, ast.NotIn)) and side is left and elements(other, hints.constants):
+                for element in elements(other, hints.constants):
+                    ok, value = literal(element, hints.constants)
                     if ok:
                         hints.values[key].append(value)
             elif key and isinstance(op, (ast.In, ast.NotIn)) and side is right:
-                ok, value = _literal(left, hints.constants)
+                ok, value = literal(left, hints.constants)
                 if ok and isinstance(value, str):
                     hints.values[key].append(value)  # `"x" in text`: a text containing it
                     hints.keys[key].append(value)  # `"x" in mapping`: a mapping holding it
@@ -384,11 +416,11 @@ def _compare(hints: Hints, node: ast.Compare, params: set[str], scope: str, owne
 def _call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Optional[str],
           kwargs_name: Optional[str]) -> None:
     func = node.func
-    called = _subject(func, params, scope, owner)
+    called = subject(func, params, scope, owner)
     if called:
         hints.types[called].append("callable")  # `self.__timer()`, `key(x)`: the parameter is called
-    if isinstance(func, ast.Name) and func.id == "isinstance" and len(node.args) == 2:
-        key = _subject(node.args[0], params, scope, owner)
+    if isinstance(func, ast.Name) and func.id in ("isinstance", "issubclass") and len(node.args) == 2:
+        key = subject(node.args[0], params, scope, owner)
         if key:
             kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
             names = [ast.unparse(kind) for kind in kinds]
@@ -396,15 +428,18 @@ def _call(hints: Hints, node: ast.Call, params: set[str], scope: str, owner: Opt
             hints.types[key] += named
             if any(n.rsplit(".", 1)[-1] in BYTES_TYPES for n in named):
                 hints.binary[key] += 1
+        kinds_key = subject(node.args[1], params, scope, owner)
+        if kinds_key:  # `isinstance(value, self.type)`: the parameter holds classes
+            hints.types[kinds_key].append("type")
     elif isinstance(func, ast.Attribute) and func.attr in STR_METHODS:
-        key = _subject(func.value, params, scope, owner)
+        key = subject(func.value, params, scope, owner)
         for arg in node.args[:1]:
-            ok, value = _literal(arg, hints.constants)
+            ok, value = literal(arg, hints.constants)
             if key and ok and isinstance(value, (str, bytes)):
                 hints.values[key].append(value)
     elif isinstance(func, ast.Attribute) and func.attr in ("get", "pop", "setdefault"):
-        key = _subject(func.value, params, scope, owner)
-        ok, value = _literal(node.args[0], hints.constants) if node.args else (False, None)
+        key = subject(func.value, params, scope, owner)
+        ok, value = literal(node.args[0], hints.constants) if node.args else (False, None)
         if key and ok:
             hints.keys[key].append(value)
     if kwargs_name and isinstance(func, ast.Name) and any(
@@ -421,8 +456,8 @@ def _globals(hints: Hints, tree: ast.Module) -> None:
         if not isinstance(node, ast.Compare):
             continue
         for operand in [node.left, *node.comparators]:
-            for element in _elements(operand, hints.constants) or [operand]:
-                ok, value = _literal(element, hints.constants)
+            for element in elements(operand, hints.constants) or [operand]:
+                ok, value = literal(element, hints.constants)
                 if ok and isinstance(value, str) and value not in strings:
                     strings.append(value)
                 elif ok and isinstance(value, (int, float)) and not isinstance(value, bool) and value not in numbers:

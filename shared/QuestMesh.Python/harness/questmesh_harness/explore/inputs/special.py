@@ -4,6 +4,7 @@ tree, Django requests, HTTP dates and file times. Each is source text the writte
 from __future__ import annotations
 
 import re
+from typing import AbstractSet
 
 from .support import FIXED_TIME, HTTP_DATE
 
@@ -33,13 +34,22 @@ SPECIAL_NAMES = [  # names that say more than any type: tried first, before the 
 ]
 
 
-def special_values(name: str, framework: str) -> list[str]:
-    """Values a parameter's name asks for whatever its type says: a clock, paths in the test's folder
-    tree, Django requests, HTTP dates, file times."""
+# The kinds of value each special name's values are: a hint, default or use that says another kind wins
+# (`header=False` is a flag, not an HTTP header).
+SPECIAL_KINDS: dict[str, set[str]] = {"clock": {"callable"}, "path": {"str", "bytes", "class"}, "request": set(),
+                                      "header": {"str"}, "timestamp": {"int", "float"}}
+
+
+def special_values(name: str, framework: str, kinds: AbstractSet[str] = frozenset({"any"})) -> list[str]:
+    """Values a parameter's name asks for unless what is known of its type says otherwise (`kinds`, from
+    its hint, default or use): a clock, paths in the test's folder tree, Django requests, HTTP dates, file
+    times."""
     lowered = name.lower()
     for kind, pattern in SPECIAL_NAMES:
         if not re.search(pattern, lowered):
             continue
+        if kinds and not kinds & (SPECIAL_KINDS[kind] | {"any"}) and kind != "request":
+            return []
         if kind == "clock":
             return list(CLOCKS)
         if kind == "path":

@@ -44,7 +44,8 @@ if not settings.configured:
 '''
 
 # name → the import line a test needs to see it
-IMPORTS = {"datetime": "import datetime", "itertools": "import itertools", "os": "import os",
+IMPORTS = {"datetime": "import datetime", "itertools": "import itertools", "os": "import os", "io": "import io",
+           "types": "import types",
            "RequestFactory": "from django.test import RequestFactory",
            "TestClient": "from fastapi.testclient import TestClient"}
 
@@ -61,7 +62,10 @@ class Support:
     def unstable_texts(self) -> tuple[str, ...]:
         # Anything showing the search's own folder differs in the test, which gets a fresh one; a test
         # should not depend on where the project is checked out either.
-        texts = (str(self.tree.parent) if self.tree else "", self.project_dir) + today_markers()
+        # The home folder too: the runner gives each step a home of its own (`expanduser('~/.netrc')`).
+        home = os.path.expanduser("~")
+        texts = (str(self.tree.parent) if self.tree else "", self.project_dir, home if home != "/" else "") + \
+            today_markers()
         return tuple(t for t in texts if len(t) > 1)
 
     def refresh(self, sources: Iterable[str]) -> None:
@@ -80,16 +84,23 @@ class Support:
 
 
 def today_markers() -> tuple[str, ...]:
-    """Today's date as code tends to print it (`20261121`, `2026-11-21`, `2026, 11, 21`) and the current epoch
-    second's leading digits: a value showing these came from the clock and will differ tomorrow, even when
-    three runs in a row agree."""
+    """The clock as code tends to print it: the dates from two days back to two days on (`20261121`,
+    `2026-11-21`, `2026, 11, 21`: the next occurrence of a rule that starts now is tomorrow), the hours and
+    minutes of the next few minutes as a datetime shows them (`, 18, 17` in `datetime(2027, 1, 1, 18, 17)`),
+    and the current epoch second's leading digits. A value showing these came from the clock and will differ
+    on another day, even when three runs in a row agree."""
     import datetime
     import time
 
     found: list[str] = []
-    for moment in (datetime.datetime.now(), datetime.datetime.utcnow()):
-        found += [moment.strftime("%Y%m%d"), moment.strftime("%Y-%m-%d"), moment.strftime("%d %b %Y"),
-                  f"{moment.year}, {moment.month}, {moment.day}", moment.strftime("%b %d, %Y")]
+    for now in (datetime.datetime.now(), datetime.datetime.utcnow()):
+        for days in range(-2, 3):
+            moment = now + datetime.timedelta(days=days)
+            found += [moment.strftime("%Y%m%d"), moment.strftime("%Y-%m-%d"), moment.strftime("%d %b %Y"),
+                      f"{moment.year}, {moment.month}, {moment.day}", moment.strftime("%b %d, %Y")]
+        for minutes in range(-1, 4):
+            moment = now + datetime.timedelta(minutes=minutes)
+            found.append(f", {moment.hour}, {moment.minute}")
     found.append(str(int(time.time()))[:6])  # the same ~11.5 days of epoch seconds
     return tuple(dict.fromkeys(found))
 
@@ -114,7 +125,7 @@ def prepare(framework: str, namespace: dict, project_dir: str, module_name: str)
     helper["make_files"](support.tree)
     support._snapshot = _snapshot(support.tree)
     support.names = {"tmp_path": support.tree, "make_files": helper["make_files"]}
-    for name in ("datetime", "itertools"):
+    for name in ("datetime", "itertools", "io", "types"):
         support.names[name] = importlib.import_module(name)
     top = module_name.split(".")[0]
     if top != module_name and top in sys.modules:  # the package's own factories (`sqlparse.parse`)

@@ -37,6 +37,7 @@ CALLABLES = ["lambda *args, **kwargs: True", "lambda *args, **kwargs: False", "l
              "lambda *args, **kwargs: 10"]
 ANY = ["'hello world'", "1", "None", "'a'", "0", "[1, 2, 3]", "-1", "''", "{'a': 1}", "1.5", "True", "[]"]
 MAX_POOL = 32
+MAX_ATTRIBUTES = 6
 
 NAME_KINDS = [
     ("bool", r"^(is|has|should|use|allow|enable|disable|can|do|with|include|ignore)_|^(flag|strict|verbose|force|"
@@ -52,6 +53,7 @@ NAME_KINDS = [
             r"step|offset|limit|max|min|depth|level|times|year|month|day|hour|minute|second|port|age|total|"
             r"capacity|retries|tabsize|lineno|digits|precision|base|id|indent_size|ndigits)$|^(max|min|num|n)_|"
             r"(size|count|length|limit|capacity|ttl|timeout|maxlen)$"),
+    ("type", r"^(type|types|exc_type|exc_types|exception_type|exception_types|expected_type)$"),
     ("dict", r"(^|_)(mapping|options|config|settings|params|headers|attrs|dict|dct|table|counts|kwargs|env|"
              r"environ|metadata|context|data_map)$"),
     ("list", r"(^|_)(items|values|lines|words|elements|seq|sequence|numbers|nums|xs|list|array|arr|chunks|names|"
@@ -112,7 +114,7 @@ TEXT_KINDS = {"int": "int", "float": "float", "str": "str", "bool": "bool", "byt
               "list": "list", "sequence": "list", "iterable": "list", "collection": "list", "iterator": "list",
               "set": "set", "frozenset": "set", "abstractset": "set", "dict": "dict", "mapping": "dict",
               "mutablemapping": "dict", "ordereddict": "dict", "defaultdict": "dict", "tuple": "tuple",
-              "callable": "callable", "datetime": "datetime", "date": "date", "timedelta": "timedelta",
+              "callable": "callable", "type": "type", "datetime": "datetime", "date": "date", "timedelta": "timedelta",
               "any": "any", "object": "any"}
 
 
@@ -252,7 +254,7 @@ def pool(spec: Optional[Spec], hints: ParamHints, module_hints: Hints) -> list[s
     kinds = kinds_of(spec)
     if hints.unit and "float" in kinds:
         spec = _fractions_first(spec)
-    hinted = _neighbours(hints.values, kinds)
+    hinted = list(hints.sources) + _neighbours(hints.values, kinds)
     for length in hints.lengths:
         for n in (length - 1, length, length + 1):
             if n >= 0 and kinds & {"str", "any"}:
@@ -271,7 +273,68 @@ def pool(spec: Optional[Spec], hints: ParamHints, module_hints: Hints) -> list[s
         typed_values.append(typed(option or ("any",), module_hints))
     merged = _interleave(typed_values)
     baseline = merged[:1] if "none" not in kinds or len(merged) == 1 else [s for s in merged if s != "None"][:1]
+    lists = _element_lists(hints.elements, module_hints) \
+        if kinds & {"list", "set", "list_tuple", "any"} and not _text_itself(hints) else []
+    if lists:  # `for line in lines: line.startswith('-')`: lists of such texts first
+        baseline, hinted = lists[:1], lists[1:] + hinted
     return list(dict.fromkeys(baseline + hinted + merged))[:MAX_POOL]
+
+
+def _text_itself(hints: ParamHints) -> bool:
+    """Indexed like a sequence but used as a text too (`pat.find(']')`), or its items are single characters
+    (`pat[i] == '*'`): a string, not a list of strings."""
+    items = hints.elements.values if hints.elements is not None else []
+    return bool(hints.textual or any(isinstance(v, str) for v in hints.values)
+                or (items and all(isinstance(v, str) and len(v) == 1 for v in items)))
+
+
+def _element_lists(elements: Optional[ParamHints], module_hints: Hints) -> list[str]:
+    """Lists whose items are what the code does with one item: texts for `item.startswith('-')`, numbers
+    for `item > 0`, the literals an item is compared with."""
+    if elements is None:
+        return []
+    spec = spec_from_use(elements)
+    if spec is None and (elements.textual or any(isinstance(v, str) for v in elements.values)):
+        spec = ("str",)
+    if spec is None and not elements.values and not elements.attributes:
+        return []
+    items = pool(spec, elements, module_hints)[:6]
+    if not items:
+        return []
+    shapes = [items[:3], items[:1], items[1:4], list(reversed(items[:3])), items[3:6]]
+    return ["[" + ", ".join(shape) + "]" for shape in shapes if shape]
+
+
+def stream_pool(hints: ParamHints, module_hints: Hints) -> list[str]:
+    """File objects for a parameter the code reads from or writes to (`io.BytesIO(b'...')`, `io.StringIO()`),
+    binary first when its function works with bytes literals. One to read holds the module's own words and
+    bytes, a line at a time, and lines as long as the module's larger numbers (a line-length limit);
+    one only written to starts empty (the test then asserts what was written)."""
+    texts = [t for t in module_hints.strings[:6] if t.strip()]
+    widths = sorted({int(n) for n in module_hints.numbers if isinstance(n, int) and 16 <= n <= 200})[:2] or [100]
+    lines = ["hello world\n", "", "line one\nline two\n"] + [f"{t}\n" for t in texts[:4]] + \
+        [" ".join(texts[:3]) + " \t\n" if texts else "tab\there \n"] + ["x" * w + "\n" for w in widths]
+    words = [b for b in module_hints.byte_strings[:6] if b.strip()]
+    blobs = [b"hello world\n", b"", b"line one\r\nline two\n"] + [b + b"\n" for b in words[:4]] + \
+        [b"a" + b"".join(words[:3]) + b" \t\n"] + [b"x" * w + b"\n" for w in widths] + \
+        [t.encode("utf-8") for t in lines[3:5]]
+    reading = "read" in hints.stream or not hints.stream
+    binary = [f"io.BytesIO({b!r})" for b in dict.fromkeys(blobs)] if reading else ["io.BytesIO()"]
+    text = [f"io.StringIO({t!r})" for t in dict.fromkeys(lines)] if reading else ["io.StringIO()"]
+    first, second = (binary, text) if hints.binary_stream else (text, binary)
+    return first + second[:3]
+
+
+def duck(hints: ParamHints, module_hints: Hints) -> Optional[str]:
+    """An object with the data attributes the code reads from the parameter (`attr.name` →
+    `types.SimpleNamespace(name='hello world')`), each a value its name suggests."""
+    if not hints.attributes:
+        return None
+    parts = []
+    for name in hints.attributes[:MAX_ATTRIBUTES]:
+        values = typed(spec_from_name(name) or ("str",), module_hints)
+        parts.append(f"{name}={values[0]}")
+    return f"types.SimpleNamespace({', '.join(parts)})"
 
 
 def _fractions_first(spec: Optional[Spec]) -> Optional[Spec]:
@@ -327,6 +390,8 @@ def typed(spec: Spec, module_hints: Hints, depth: int = 0) -> list[str]:
         return list(spec[1:])
     if kind == "class":
         return [f"{spec[1]}()"]
+    if kind == "type":  # `isinstance(value, kinds)`: classes, one at a time and together
+        return ["int", "str", "(int, str)", "float", "list", "dict", "bytes"] + module_hints.classes[:3]
     if depth >= 2:
         return ["None"]
     if kind in ("list", "set", "list_tuple"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import random
 from typing import Any, Callable, Optional
 
@@ -26,6 +27,44 @@ def mutate(value: Any, rng: random.Random, strings: list[str], pool: list[str]) 
     return rng.choice(pool) if pool else None
 
 
+def mutate_inside(source: str, rng: random.Random, strings: list[str]) -> Optional[str]:
+    """`io.BytesIO(b'a=b')` → `io.BytesIO(b'a=3b')`: a value built by a call from literals changes in one of
+    its literal arguments, so file contents, instances and wrapped values are varied like plain ones. None
+    when the source is not such a call."""
+    try:
+        node = ast.parse(source, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(node, ast.Call):
+        return None
+    slots = [(i, arg) for i, arg in enumerate(node.args)] + [(k.arg, k.value) for k in node.keywords if k.arg]
+    literals = [(where, value) for where, value in ((w, _literal(a)) for w, a in slots) if value is not _NOTHING]
+    if not literals:
+        return None
+    where, value = rng.choice(literals)
+    changed = mutate(value, rng, strings, [])
+    if changed is None:
+        return None
+    replacement = ast.parse(changed, mode="eval").body
+    if isinstance(where, int):
+        node.args[where] = replacement
+    else:
+        for keyword in node.keywords:
+            if keyword.arg == where:
+                keyword.value = replacement
+    return ast.unparse(node)
+
+
+_NOTHING = object()
+
+
+def _literal(node: ast.AST) -> Any:
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return _NOTHING
+
+
 def _change(value: Any, rng: random.Random, strings: list[str]) -> Any:
     kind = type(value)
     if kind is bool:
@@ -36,6 +75,8 @@ def _change(value: Any, rng: random.Random, strings: list[str]) -> Any:
         return rng.choice([value + 0.5, value - 1.0, value * 2, -value, value / 3, 0.0, float(round(value))])
     if kind is str:
         return _str(value, rng, strings)[:MAX_STR]
+    if kind is bytes:  # changed as text, kept to one byte per character
+        return _str(value.decode("latin-1"), rng, strings)[:MAX_STR].encode("latin-1")
     if kind in (list, tuple):
         return kind(_sequence(list(value), rng, strings))
     if kind is dict:

@@ -7,6 +7,7 @@ import keyword
 import builtins
 import collections.abc
 import importlib
+import io
 import re
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -81,7 +82,8 @@ class Oracle:
         exact = {c.expr for c in stable if not c.fallback}
         stable = [c for c in stable if not c.fallback or c.expr not in exact]
         first.checks = stable
-        first.bound = tuple(name for name in first.bound if any(c.expr == name for c in stable))
+        first.bound = tuple(name for name in first.bound
+                            if any(c.expr == name or c.expr.startswith(name + ".") for c in stable))
         used = " ".join([first.raises or ""] + [c.expected for c in stable])
         first.names = {n for n in first.names if re.search(rf"\b{re.escape(n)}\b", used)}
         first.modules = {m for m in first.modules if re.search(rf"\b{re.escape(m)}\.", used)}
@@ -187,6 +189,9 @@ class Oracle:
         for name, source in call.args:
             if kinds.get(name) == "var_positional" or name not in outcome.arg_values:
                 continue
+            if isinstance(outcome.arg_values[name], (io.BytesIO, io.StringIO)):
+                self._written(name, source, outcome.arg_values[name], observation)
+                continue
             after = to_source(outcome.arg_values[name])
             try:
                 before = to_source(self.evaluate(source))
@@ -195,6 +200,17 @@ class Oracle:
             if after is not None and before is not None and after != before:
                 observation.bound += (name,)
                 observation.checks.append(Check("eq", name, after))
+
+    def _written(self, name: str, source: str, stream: io.BytesIO | io.StringIO, observation: Observation) -> None:
+        """What the call wrote to a file object it was given (`output.getvalue() == b'...'`)."""
+        try:
+            before = self.evaluate(source).getvalue()
+        except Exception:
+            return
+        after = stream.getvalue()
+        if after != before and len(after) <= MAX_EXPECTED:
+            observation.bound += (name,)
+            observation.checks.append(Check("eq", f"{name}.getvalue()", repr(after)))
 
     def _repr_source(self, value: Any, observation: Observation) -> Optional[str]:
         """`repr(value)` when it evaluates, in the test's namespace, to an equal object of the same type."""

@@ -17,39 +17,50 @@ import types
 from dataclasses import dataclass
 from typing import AbstractSet, Callable, Optional
 
-from ...mutate.mutants import generate_mutants, parse_module
+from ...mutate.mutants import ParsedModule, generate_mutants, parse_module
 from ...mutate.model import Mutant as SourceMutant
 
 HANG = 2  # what a `kills` callback returns when the mutant made the call overrun its time limit
+MAX_CALLERS = 16  # calls run against one mutant; the first ones found come first in the spread
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Mutant:
     id: int
     line: int
     original: str
     mutated: str
-    code: types.CodeType
+    point: SourceMutant  # the change in the module's tree, compiled only when the mutant is screened
+    parsed: ParsedModule
+    filename: str
+    _code: Optional[types.CodeType] = None
+    _compiled: bool = False
+
+    @property
+    def code(self) -> Optional[types.CodeType]:
+        """The whole mutated module, compiled on first use (None when it does not compile)."""
+        if not self._compiled:
+            self._code, self._compiled = _compile_with(self.parsed.tree, self.point, self.filename), True
+        return self._code
 
 
 def generate(source: str, filename: str, lines: set[int], limit: int, rng: random.Random,
-             prefer: AbstractSet[int] = frozenset()) -> list[Mutant]:
-    """Mutants on the given lines (the ones the search reached), at most `limit`, lines in `prefer` first.
-    They are `mutate`'s own mutants (same operators, same places left alone), so the search chooses tests
-    against the changes that later score the suite."""
+             prefer: AbstractSet[int] = frozenset(),
+             wanted: Optional[Callable[[SourceMutant], bool]] = None) -> tuple[list[Mutant], ParsedModule]:
+    """Mutants on the given lines (the ones the search reached), at most `limit`, lines in `prefer` first,
+    only those `wanted` says (an enhance attempt: not the ones the suite already kills). They are `mutate`'s
+    own mutants (same operators, same places left alone), so the search chooses tests against the changes
+    that later score the suite."""
     parsed = parse_module(source, filename)
-    points = [m for m in generate_mutants(parsed) if m.line in lines]
+    points = [m for m in generate_mutants(parsed) if m.line in lines and (wanted is None or wanted(m))]
     preferred = [m for m in points if m.line in prefer]
     others = [m for m in points if m.line not in prefer]
     if len(preferred) + len(others) > limit:
         others = rng.sample(others, max(0, limit - len(preferred)))
         others.sort(key=lambda m: m.id)
-    mutants = []
-    for number, point in enumerate((preferred + others)[:limit]):
-        code = _compile_with(parsed.tree, point, filename)
-        if code is not None:
-            mutants.append(Mutant(number, point.line, point.original, point.mutated, code))
-    return mutants
+    mutants = [Mutant(number, point.line, point.original, point.mutated, point, parsed, filename)
+               for number, point in enumerate((preferred + others)[:limit])]
+    return mutants, parsed
 
 
 def _compile_with(tree: ast.Module, point: SourceMutant, filename: str) -> Optional[types.CodeType]:
@@ -62,6 +73,8 @@ def _compile_with(tree: ast.Module, point: SourceMutant, filename: str) -> Optio
 
 
 def instantiate(mutant: Mutant, name: str, filename: str) -> Optional[types.ModuleType]:
+    if mutant.code is None:
+        return None
     module = types.ModuleType(name)
     module.__file__ = filename
     # Relative imports (`from .keys import hashkey`) resolve through the package: without it every mutant of
@@ -113,6 +126,8 @@ def screen(mutants: list[Mutant], viable: Callable[[Mutant], bool],
     runs = 0
     for mutant in mutants:
         callers = reaches.get(mutant.line, [])  # `reaches` is keyed by mutant line (see reach_map)
+        if len(callers) > MAX_CALLERS:  # a line every call runs: a spread of them, not hundreds per mutant
+            callers = callers[::-(-len(callers) // MAX_CALLERS)][:MAX_CALLERS]
         if not callers or runs >= max_runs or time.perf_counter() > deadline:
             continue
         if not viable(mutant):

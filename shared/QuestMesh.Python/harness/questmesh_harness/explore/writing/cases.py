@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..calls.runner import Call, sources, split
@@ -30,12 +30,15 @@ def render_test(case: Case, style: str, taken: set[str]) -> str:
     """The test function (unittest: the method, indented one level) of one case."""
     indent = "    "
     tree = "tmp_path" in used_names(sources(case.call))
-    signature = f"def {case.name}(self):" if style == "unittest" else \
-        f"def {case.name}({'tmp_path' if tree else ''}):"
+    fixtures = (["tmp_path"] if tree else []) + (["monkeypatch"] if case.call.patch else [])
+    signature = f"def {case.name}(self):" if style == "unittest" else f"def {case.name}({', '.join(fixtures)}):"
     # The folder tree the search's paths point into, fresh for each test (pytest's tmp_path, or a
     # temporary folder the test case removes again).
     setup = ([] if not tree else ["make_files(tmp_path)"] if style == "pytest" else
              ["tmp_path = make_files(pathlib.Path(self.enterContext(tempfile.TemporaryDirectory())))"])
+    # Module names the call sets (an import fallback's None), undone when the test ends.
+    setup += [f"monkeypatch.setattr({name!r}, {source})" if style == "pytest" else
+              f"self.enterContext(unittest.mock.patch({name!r}, {source}))" for name, source in case.call.patch]
     lines = [signature] + [indent + line for line in setup + _body(case, style, taken)]
     text = "\n".join(lines)
     return "\n".join("    " + line if line else line for line in text.split("\n")) if style == "unittest" else text
@@ -88,8 +91,16 @@ def _body(case: Case, style: str, taken: set[str]) -> list[str]:
     else:
         lines.append(action)
     for check in checks:
-        lines += _assertion(check, style)
+        lines += _assertion(_renamed(check, variables), style)
     return lines
+
+
+def _renamed(check: Check, variables: dict[str, str]) -> Check:
+    """The check on an argument the test bound to a variable of another name (`input_value.getvalue()`)."""
+    head, dot, rest = check.expr.partition(".")
+    if head in variables and variables[head] != head:
+        return replace(check, expr=variables[head] + dot + rest)
+    return check
 
 
 def _assign(name: str, source: str) -> list[str]:

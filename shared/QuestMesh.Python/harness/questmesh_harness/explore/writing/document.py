@@ -63,7 +63,8 @@ def needed(doc: Document) -> tuple[list[str], bool, list[str]]:
         modules |= {"django", "from django.conf import settings"}
     for case in doc.cases:
         target = case.call.target
-        names.add(target.owner or target.name)
+        if not (case.call.make and target.needs_instance):  # a built instance: its factory names itself
+            names.add(target.owner or target.name)
         if target.client == "fastapi":
             modules.add("from fastapi.testclient import TestClient")
         for name in used_names(sources(case.call)):
@@ -83,6 +84,8 @@ def needed(doc: Document) -> tuple[list[str], bool, list[str]]:
             if called.kind == "dunder" and DUNDERS[called.name].module:
                 modules.add(DUNDERS[called.name].module)
         uses_pytest |= bool(case.observation.raises) or any(c.kind == "approx" for c in case.observation.checks)
+        if case.call.patch and doc.style == "unittest":
+            modules.add("unittest.mock")
     return sorted(modules), doc.style == "pytest" and uses_pytest, sorted(names)
 
 

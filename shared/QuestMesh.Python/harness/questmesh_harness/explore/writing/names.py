@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import keyword
 import re
 from typing import Any, Callable, Optional
@@ -78,6 +79,9 @@ def describe(name: str, value: Any, source: str, precise: bool = False) -> str:
         return _size(name, value)
     if not precise and isinstance(value, str) and value in PLACEHOLDERS:
         return f"plain_{name}"
+    if isinstance(value, (io.BytesIO, io.StringIO)):  # a file object: what it holds, in a few words
+        held = value.getvalue()
+        return describe(f"{name}_file", held, repr(held)) if held else f"empty_{name}_file"
     if "tmp_path" in source:  # the folder tree: its random path says nothing
         tail = re.findall(r"'([^']*)'", source)
         return f"{name}_in_tmp_path" + (f"_{snake(tail[-1])}" if tail else "")
@@ -120,7 +124,8 @@ def test_name(call: Call, observation: Observation, evaluate: Callable[[str], An
             words.append(_cut(describe(name, evaluate(source), source, precise), 28))
         except Exception:
             words.append(snake(name))
-    name = "_".join([f"test_{subject(call, with_owner)}"] + [f"after_{snake(p.name)}" for p, _ in call.prep])
+    name = "_".join([f"test_{subject(call, with_owner)}"] + [f"after_{snake(p.name)}" for p, _ in call.prep]
+                    + [f"without_{snake(dotted.rpartition('.')[2])}" for dotted, _ in call.patch])
     if observation.raises and observation.raises in ("ValueError", "TypeError") and words:
         first = "_rejects_"
     elif observation.raises:
