@@ -1,13 +1,14 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace QuestMesh.Orchestrator.StateMachines;
 
 /// <summary>
 /// The run saga's endpoint policy. A concurrent update of one run (optimistic concurrency on
 /// <see cref="RunState.RowVersion"/> once persisted) fails the message; the retry re-runs it on fresh
-/// state. The in-memory outbox holds the commands back until the new state is saved, so a command is
-/// never out before the StepId it carries is recorded.
+/// state, the artifacts it wrote rolled back with the row. The in-memory outbox holds the commands back
+/// until the new state is saved, so a command is never out before the StepId it carries is recorded.
 /// </summary>
 public sealed class RunStateDefinition : SagaDefinition<RunState>
 {
@@ -17,6 +18,8 @@ public sealed class RunStateDefinition : SagaDefinition<RunState>
         endpointConfigurator.UseMessageRetry(r =>
         {
             r.Handle<DbUpdateException>();
+            // Two messages of one run writing the same artifacts in their transactions, in different orders.
+            r.Handle<PostgresException>(e => e.SqlState == PostgresErrorCodes.DeadlockDetected);
             r.Intervals(50, 100, 250, 500, 1000);
         });
         endpointConfigurator.UseInMemoryOutbox(context);
