@@ -71,12 +71,12 @@ public sealed class DistributedBench(BenchOptions options)
         Console.WriteLine();
         Console.WriteLine($"Saga throughput on RabbitMQ + PostgreSQL, workers answering at once: {options.Runs} runs submitted together, " +
             $"{F(saga.EventsPerRun, "0.0")} saga events per run, {options.Repeat} repeats");
-        Console.WriteLine("| repeat | runs | events | wall | events/s | db commands per event | db time per event |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine("| repeat | runs | events | wall | events/s | db commands per event | db time per event | bench process CPU per event |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var (b, i) in saga.Batches.Select((b, i) => (b, i + 1)))
         {
             Console.WriteLine($"| {i} | {b.Runs} | {b.Events} | {F(b.WallSeconds, "0.00")} s | {F(b.EventsPerSecond, "0")} | " +
-                $"{F(b.DatabaseOperationsPerEvent, "0.0")} | {F(b.DatabaseMillisecondsPerEvent, "0.0")} ms |");
+                $"{F(b.DatabaseOperationsPerEvent, "0.0")} | {F(b.DatabaseMillisecondsPerEvent, "0.0")} ms | {F(b.CpuMillisecondsPerEvent, "0.0")} ms |");
         }
         Console.WriteLine($"saga events per second (median): {F(saga.EventsPerSecond, "0")}; {F(saga.CommitsPerEvent, "0.0")} PostgreSQL commits per event, " +
             $"{F(saga.RollbacksPerRun, "0.00")} rollbacks (lost races, handled again) per run; " +
@@ -118,12 +118,13 @@ public sealed class DistributedBench(BenchOptions options)
                 saga.EventsPerRun,
                 saga.DatabaseOperationsPerEvent,
                 saga.DatabaseMillisecondsPerEvent,
+                saga.CpuMillisecondsPerEvent,
                 saga.CommitsPerEvent,
                 saga.RollbacksPerRun,
                 batches = saga.Batches.Select(b => new
                 {
                     b.Runs, b.Events, b.WallSeconds, b.EventsPerSecond, b.DatabaseOperations,
-                    b.DatabaseOperationsPerEvent, b.DatabaseMillisecondsPerEvent,
+                    b.DatabaseOperationsPerEvent, b.DatabaseMillisecondsPerEvent, b.CpuSeconds, b.CpuMillisecondsPerEvent,
                 }),
             },
         }, new JsonSerializerOptions(HarnessJson.Options) { WriteIndented = true }));
