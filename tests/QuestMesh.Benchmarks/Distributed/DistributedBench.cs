@@ -65,7 +65,8 @@ public sealed class DistributedBench(BenchOptions options)
                 $"{F(p.OutsideStepsPerAttempt, "0.00")} s | {F(p.Coverage, "0.0")} % | {F(p.MutationScore, "0.0")} % | {string.Join(", ", p.Outcomes)} |");
         }
         Console.WriteLine($"distributed ÷ embedded: {F(overhead.Ratio, "0.000")}×, overhead {F(overhead.OverheadPercent, "0.0")} % of an attempt's wall time " +
-            $"(outside the steps: {F(overhead.OutsideStepsDifferenceSeconds * 1000, "+0;-0")} ms per attempt); " +
+            $"(outside the steps: {F(overhead.OutsideStepsDifferenceSeconds * 1000, "+0;-0")} ms per attempt, " +
+            $"{F(overhead.OutsideStepsPercent, "+0.0;-0.0")} %); " +
             $"goal ≤ {OverheadResult.GoalPercent:0} %: {(overhead.GoalMet ? "met" : "not met")}");
 
         Console.WriteLine();
@@ -101,6 +102,7 @@ public sealed class DistributedBench(BenchOptions options)
                 overhead.Ratio,
                 overhead.OverheadPercent,
                 overhead.OutsideStepsDifferenceSeconds,
+                overhead.OutsideStepsPercent,
                 overhead.Embedded,
                 overhead.Distributed,
                 runs = overhead.Runs.Select(r => new
