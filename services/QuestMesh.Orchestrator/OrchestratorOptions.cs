@@ -20,6 +20,14 @@ public sealed class OrchestratorOptions
     [Range(0, 20)]
     public int StepRetryLimit { get; set; } = 2;
 
+    /// <summary>
+    /// Saga messages one orchestrator handles at once, and takes from the broker ahead. A transition waits
+    /// on database and broker round trips far more than on the processor, so this is well above the core
+    /// count; each message in flight holds one database connection.
+    /// </summary>
+    [Range(1, 256)]
+    public int SagaConcurrency { get; set; } = 32;
+
     /// <summary>How often the sweeper looks for runs whose step deadline passed.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -11,6 +11,19 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<StoredArtifact> Artifacts => Set<StoredArtifact>();
     public DbSet<StoredArtifactLine> ArtifactLines => Set<StoredArtifactLine>();
 
+    /// <summary>Artifact writes of the saga message handled on this context; saving sends them first, in one round trip.</summary>
+    public ArtifactWrites PendingArtifacts { get; } = new();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await PendingArtifacts.SendAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => PendingArtifacts.IsEmpty
+        ? base.SaveChanges(acceptAllChangesOnSuccess)
+        : throw new InvalidOperationException("Pending artifact writes are sent by SaveChangesAsync only.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new RunStateMap());

@@ -65,18 +65,19 @@ public sealed class DistributedBench(BenchOptions options)
                 $"{F(p.OutsideStepsPerAttempt, "0.00")} s | {F(p.Coverage, "0.0")} % | {F(p.MutationScore, "0.0")} % | {string.Join(", ", p.Outcomes)} |");
         }
         Console.WriteLine($"distributed ÷ embedded: {F(overhead.Ratio, "0.000")}×, overhead {F(overhead.OverheadPercent, "0.0")} % of an attempt's wall time " +
-            $"(outside the steps: {F(overhead.OutsideStepsDifferenceSeconds * 1000, "+0;-0")} ms per attempt); " +
+            $"(outside the steps: {F(overhead.OutsideStepsDifferenceSeconds * 1000, "+0;-0")} ms per attempt, " +
+            $"{F(overhead.OutsideStepsPercent, "+0.0;-0.0")} %); " +
             $"goal ≤ {OverheadResult.GoalPercent:0} %: {(overhead.GoalMet ? "met" : "not met")}");
 
         Console.WriteLine();
         Console.WriteLine($"Saga throughput on RabbitMQ + PostgreSQL, workers answering at once: {options.Runs} runs submitted together, " +
             $"{F(saga.EventsPerRun, "0.0")} saga events per run, {options.Repeat} repeats");
-        Console.WriteLine("| repeat | runs | events | wall | events/s | db commands per event | db time per event |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine("| repeat | runs | events | wall | events/s | db commands per event | db time per event | bench process CPU per event |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var (b, i) in saga.Batches.Select((b, i) => (b, i + 1)))
         {
             Console.WriteLine($"| {i} | {b.Runs} | {b.Events} | {F(b.WallSeconds, "0.00")} s | {F(b.EventsPerSecond, "0")} | " +
-                $"{F(b.DatabaseOperationsPerEvent, "0.0")} | {F(b.DatabaseMillisecondsPerEvent, "0.0")} ms |");
+                $"{F(b.DatabaseOperationsPerEvent, "0.0")} | {F(b.DatabaseMillisecondsPerEvent, "0.0")} ms | {F(b.CpuMillisecondsPerEvent, "0.0")} ms |");
         }
         Console.WriteLine($"saga events per second (median): {F(saga.EventsPerSecond, "0")}; {F(saga.CommitsPerEvent, "0.0")} PostgreSQL commits per event, " +
             $"{F(saga.RollbacksPerRun, "0.00")} rollbacks (lost races, handled again) per run; " +
@@ -101,6 +102,7 @@ public sealed class DistributedBench(BenchOptions options)
                 overhead.Ratio,
                 overhead.OverheadPercent,
                 overhead.OutsideStepsDifferenceSeconds,
+                overhead.OutsideStepsPercent,
                 overhead.Embedded,
                 overhead.Distributed,
                 runs = overhead.Runs.Select(r => new
@@ -118,12 +120,13 @@ public sealed class DistributedBench(BenchOptions options)
                 saga.EventsPerRun,
                 saga.DatabaseOperationsPerEvent,
                 saga.DatabaseMillisecondsPerEvent,
+                saga.CpuMillisecondsPerEvent,
                 saga.CommitsPerEvent,
                 saga.RollbacksPerRun,
                 batches = saga.Batches.Select(b => new
                 {
                     b.Runs, b.Events, b.WallSeconds, b.EventsPerSecond, b.DatabaseOperations,
-                    b.DatabaseOperationsPerEvent, b.DatabaseMillisecondsPerEvent,
+                    b.DatabaseOperationsPerEvent, b.DatabaseMillisecondsPerEvent, b.CpuSeconds, b.CpuMillisecondsPerEvent,
                 }),
             },
         }, new JsonSerializerOptions(HarnessJson.Options) { WriteIndented = true }));

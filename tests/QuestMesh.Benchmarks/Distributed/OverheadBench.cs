@@ -100,6 +100,12 @@ public sealed record OverheadResult(PathFigures Embedded, PathFigures Distribute
 
     public bool GoalMet => OverheadPercent <= GoalPercent;
 
+    /// <summary>
+    /// The difference of the time outside the steps, in % of the embedded attempt: the steps' own noise
+    /// (seconds on a shared machine) taken out of the comparison.
+    /// </summary>
+    public double OutsideStepsPercent => OutsideStepsDifferenceSeconds / Embedded.WallPerAttempt * 100;
+
     public static OverheadResult From(List<RunSample> samples)
     {
         var embedded = PathFigures.From(samples.Where(s => s.Path == "embedded").ToList());

@@ -56,7 +56,7 @@ public sealed class SagaThroughputBench(BenchServers servers, BenchOptions optio
                 batches.Add(batch);
                 Console.Error.WriteLine($"bench: saga {repeat}/{options.Repeat}: {batch.Runs} runs, {batch.Events} events in " +
                     $"{batch.WallSeconds:0.00} s = {batch.EventsPerSecond:0} events/s, " +
-                    $"{batch.DatabaseOperationsPerEvent:0.0} database commands per event");
+                    $"{batch.DatabaseOperationsPerEvent:0.0} database commands and {batch.CpuMillisecondsPerEvent:0.0} ms of processor per event");
             }
         }
         finally
@@ -78,6 +78,7 @@ public sealed class SagaThroughputBench(BenchServers servers, BenchOptions optio
         var waits = ids.Select(ends.Of).ToList();
         var eventsBefore = counter.Consumed;
         var operationsBefore = database.Snapshot();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(ids.Select(id => bus.Publish(new SubmitRun
@@ -98,25 +99,28 @@ public sealed class SagaThroughputBench(BenchServers servers, BenchOptions optio
         }
         var wall = Stopwatch.GetElapsedTime(started, ended.Max(e => e.Timestamp)).TotalSeconds;
         var events = await counter.SettledAsync(cancellationToken) - eventsBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var operations = database.Snapshot();
         var failed = ended.Where(e => !e.Completed).Select(e => e.Outcome).Distinct().ToList();
         if (failed.Count > 0)
             throw new InvalidOperationException($"{ended.Count(e => !e.Completed)} of {runs} runs failed: {string.Join("; ", failed)}");
-        return new SagaBatch(runs, events, wall,
-            operations.Count - operationsBefore.Count, operations.Seconds - operationsBefore.Seconds);
+        return new SagaBatch(runs, events, wall, operations.Count - operationsBefore.Count,
+            operations.Seconds - operationsBefore.Seconds, cpu.TotalSeconds);
     }
 }
 
 /// <summary>One batch: M runs submitted together.</summary>
-public sealed record SagaBatch(int Runs, long Events, double WallSeconds, long DatabaseOperations, double DatabaseSeconds)
+/// <param name="CpuSeconds">Processor time of the bench's process (orchestrator, instant workers, client) during the batch.</param>
+public sealed record SagaBatch(int Runs, long Events, double WallSeconds, long DatabaseOperations, double DatabaseSeconds, double CpuSeconds)
 {
     public double EventsPerSecond => Events / WallSeconds;
     public double DatabaseOperationsPerEvent => (double)DatabaseOperations / Math.Max(1, Events);
     public double DatabaseMillisecondsPerEvent => DatabaseSeconds * 1000 / Math.Max(1, Events);
+    public double CpuMillisecondsPerEvent => CpuSeconds * 1000 / Math.Max(1, Events);
 }
 
 public sealed record SagaResult(double EventsPerSecond, double EventsPerRun, double DatabaseOperationsPerEvent, double DatabaseMillisecondsPerEvent,
-    double CommitsPerEvent, double RollbacksPerRun, List<SagaBatch> Batches)
+    double CpuMillisecondsPerEvent, double CommitsPerEvent, double RollbacksPerRun, List<SagaBatch> Batches)
 {
     public bool GoalMet => EventsPerSecond >= SagaThroughputBench.Goal;
 
@@ -129,6 +133,7 @@ public sealed record SagaResult(double EventsPerSecond, double EventsPerRun, dou
             (double)events / batches.Sum(b => b.Runs),
             Stats.Median(batches.Select(b => b.DatabaseOperationsPerEvent)),
             Stats.Median(batches.Select(b => b.DatabaseMillisecondsPerEvent)),
+            Stats.Median(batches.Select(b => b.CpuMillisecondsPerEvent)),
             (double)commits / Math.Max(1, events),
             (double)rollbacks / batches.Sum(b => b.Runs),
             batches);

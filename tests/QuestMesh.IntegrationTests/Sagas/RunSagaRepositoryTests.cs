@@ -37,7 +37,7 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
         await host.CommandAsync<GenerateTests>(runId);
 
         await host.Harness.Bus.Publish(submit);
-        (await host.Harness.Consumed.SelectAsync<SubmitRun>(m => m.Context.Message.RunId == runId).Take(2).CountAsync()).ShouldBe(2);
+        (await host.ConsumedAsync<SubmitRun>(runId, 2)).ShouldBe(2);
 
         await using var db = host.NewDbContext();
         (await db.Runs.CountAsync(r => r.CorrelationId == runId)).ShouldBe(1);
@@ -66,7 +66,9 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
     /// <summary>
     /// Another transaction changes the run while the saga handles a reply: the saga's update loses the
     /// race on xmin, the endpoint's retry handles the reply again on the fresh row, and the transition's
-    /// side effects (the events.log line keyed by the reply's StepId) are there once.
+    /// side effects (the events.log line keyed by the reply's StepId) are there once. The transition's
+    /// artifacts are written in the transaction of the run's row: no other reader sees them while that
+    /// save waits, and the lost attempt's are rolled back with it.
     /// </summary>
     [Fact]
     public async Task Should_retry_a_reply_that_lost_a_race_and_write_its_effects_once()
@@ -89,6 +91,7 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
 
             await host.Harness.Bus.Publish(Replies.Analyzed(analyze));
             await WaitForBlockedUpdateAsync(host.ConnectionString);
+            (await host.ArtifactAsync(runId, "attempt_0.static.json")).ShouldBeNull("the transition's artifacts should wait for its row");
             await transaction.CommitAsync();
         }
 
@@ -106,6 +109,7 @@ public class RunSagaRepositoryTests(InfrastructureFixture infrastructure)
         var lines = await host.EventLinesAsync(runId);
         lines.Count(l => l.Contains($"step={analyze.StepId}")).ShouldBe(1);
         lines.Length.ShouldBe(3); // submitted, generated, analyzed
+        (await host.ArtifactAsync(runId, "attempt_0.static.json")).ShouldNotBeNull();
     }
 
     /// <summary>Both halves of many checks arrive at once: every run ends up with both, none is lost to a race.</summary>

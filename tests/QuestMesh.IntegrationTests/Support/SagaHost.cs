@@ -22,10 +22,12 @@ namespace QuestMesh.IntegrationTests.Support;
 public sealed class SagaHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
+    private readonly ObservedMessages _observed;
 
-    private SagaHost(ServiceProvider provider, string connectionString)
+    private SagaHost(ServiceProvider provider, string connectionString, ObservedMessages observed)
     {
         _provider = provider;
+        _observed = observed;
         ConnectionString = connectionString;
         Harness = provider.GetRequiredService<ITestHarness>();
     }
@@ -51,6 +53,9 @@ public sealed class SagaHost : IAsyncDisposable
         if (clock is not null)
             builder.Services.AddSingleton(clock);
         builder.AddOrchestrator();
+        var observed = new ObservedMessages();
+        builder.Services.AddPublishObserver(_ => observed);
+        builder.Services.AddConsumeObserver(_ => observed);
         var registrations = builder.Services.Select(d => d.ImplementationInstance).OfType<BusRegistrations>().Single();
         builder.Services.AddMassTransitTestHarness(x =>
         {
@@ -63,7 +68,7 @@ public sealed class SagaHost : IAsyncDisposable
         var provider = builder.Services.BuildServiceProvider(validateScopes: true);
         // The harness starts the bus only; the migration is the orchestrator's own hosted service.
         await provider.GetServices<IHostedService>().OfType<DatabaseMigrator>().Single().StartAsync(CancellationToken.None);
-        var host = new SagaHost(provider, connectionString);
+        var host = new SagaHost(provider, connectionString, observed);
         await host.Harness.Start();
         return host;
     }
@@ -83,14 +88,28 @@ public sealed class SagaHost : IAsyncDisposable
     }
 
     /// <summary>The command of type <typeparamref name="T"/> the run published (it leaves the outbox only after the commit).</summary>
-    public async Task<T> CommandAsync<T>(Guid runId) where T : class
+    public async Task<T> CommandAsync<T>(Guid runId) where T : class =>
+        (await WaitForAsync(() => _observed.Published<T>().Where(m => RunIdOf(m) == runId).ToList(), 1, $"run {runId} published no {typeof(T).Name}"))[0];
+
+    /// <summary>Waits until the saga consumed <paramref name="count"/> messages of type <typeparamref name="T"/> for the run; how many it did.</summary>
+    public async Task<int> ConsumedAsync<T>(Guid runId, int count) where T : class =>
+        (await WaitForAsync(() => _observed.Consumed<T>().Where(m => RunIdOf(m) == runId).ToList(), count,
+            $"run {runId} consumed fewer than {count} {typeof(T).Name}")).Count;
+
+    // Waits for the messages themselves (up to a minute), not for the bus to go quiet: on a busy machine a
+    // message on a new database can take longer than the harness's inactivity timeout, which would end a
+    // wait on the harness's own lists early.
+    private static async Task<List<T>> WaitForAsync<T>(Func<List<T>> messages, int count, string failure)
     {
-        // Waits for the command itself (up to a minute), not for the bus to go quiet: on a busy machine a
-        // step can take longer than the harness's inactivity timeout.
-        using var wait = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var published = await Harness.Published.SelectAsync<T>(m => RunIdOf(m.Context.Message) == runId, wait.Token).FirstOrDefault();
-        published.ShouldNotBeNull($"run {runId} published no {typeof(T).Name}");
-        return published.Context.Message;
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var found = messages();
+            if (found.Count >= count)
+                return found;
+            DateTime.UtcNow.ShouldBeLessThan(deadline, failure);
+            await Task.Delay(20);
+        }
     }
 
     public async Task<RunState?> LoadAsync(Guid runId)
@@ -106,6 +125,10 @@ public sealed class SagaHost : IAsyncDisposable
     public OrchestratorDbContext NewDbContext() =>
         _provider.CreateScope().ServiceProvider.GetRequiredService<OrchestratorDbContext>();
 
+    /// <summary>An artifact of the run as a reader outside the saga sees it (committed only), or null.</summary>
+    public Task<string?> ArtifactAsync(Guid runId, string name) =>
+        _provider.GetRequiredService<IArtifactStore>().ReadAsync(runId, name);
+
     /// <summary>The run's <c>events.log</c> lines, from the artifact store (PostgreSQL here).</summary>
     public async Task<string[]> EventLinesAsync(Guid runId) =>
         ((await _provider.GetRequiredService<IArtifactStore>().ReadAsync(runId, ArtifactNames.EventsLog)) ?? "")
@@ -118,6 +141,37 @@ public sealed class SagaHost : IAsyncDisposable
     }
 
     private static Guid RunIdOf(object message) => (Guid)message.GetType().GetProperty("RunId")!.GetValue(message)!;
+}
+
+/// <summary>Every message published on the host's bus and every one it consumed, readable at any moment without waiting.</summary>
+public sealed class ObservedMessages : IPublishObserver, IConsumeObserver
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<object> _published = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<object> _consumed = new();
+
+    public List<T> Published<T>() where T : class => _published.OfType<T>().ToList();
+
+    public List<T> Consumed<T>() where T : class => _consumed.OfType<T>().ToList();
+
+    public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostPublish<T>(PublishContext<T> context) where T : class
+    {
+        _published.Enqueue(context.Message);
+        return Task.CompletedTask;
+    }
+
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+    {
+        _consumed.Enqueue(context.Message);
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+
+    public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
 }
 
 /// <summary>The system clock moved forward: "later", without waiting for it.</summary>

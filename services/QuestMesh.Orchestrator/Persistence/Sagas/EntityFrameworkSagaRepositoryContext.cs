@@ -27,15 +27,20 @@ public sealed class EntityFrameworkSagaRepositoryContext<TSaga, TMessage> :
         _factory = factory;
     }
 
+    private const string InsertSavepoint = "saga_insert";
+
     private DbSet<TSaga> Sagas => _db.Set<TSaga>();
 
     /// <summary>
     /// Inserts the new instance at once (InsertOnInitial). When another message created it first (unique
-    /// violation, and only that), returns null so MassTransit loads the existing row instead. EF Core wraps
-    /// the insert in a savepoint, so the transaction stays usable after the violation.
+    /// violation, and only that), returns null so MassTransit loads the existing row instead. The insert
+    /// runs under a savepoint, so the transaction stays usable after the violation.
     /// </summary>
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Insert(TSaga instance)
     {
+        var transaction = _db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("The saga repository inserts only inside the message's transaction.");
+        await transaction.CreateSavepointAsync(InsertSavepoint, CancellationToken);
         Sagas.Add(instance);
         try
         {
@@ -43,6 +48,7 @@ public sealed class EntityFrameworkSagaRepositoryContext<TSaga, TMessage> :
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
+            await transaction.RollbackToSavepointAsync(InsertSavepoint, CancellationToken);
             _db.Entry(instance).State = EntityState.Detached;
             return null;
         }
