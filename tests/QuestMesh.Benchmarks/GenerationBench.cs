@@ -198,12 +198,23 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
     private static string OneLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? text;
 
-    private Task<ExecutionReport> ExecuteAsync(string project, GenerationTarget target, string testFile, int? shuffle) =>
-        harness.RunAsync<ExecutionReport>("execute", new
+    /// <summary>The suite's run; a run the harness could not report on (killed at the time limit) is a failed one,
+    /// with the reason as its error, so one module's suite never ends the bench.</summary>
+    private async Task<ExecutionReport> ExecuteAsync(string project, GenerationTarget target, string testFile, int? shuffle)
+    {
+        try
         {
-            ProjectDir = project, TargetFile = target.File, TestFile = testFile, Framework = "auto",
-            TimeoutSeconds = 300, ShuffleSeed = shuffle,
-        }, project, TimeSpan.FromMinutes(6));
+            return await harness.RunAsync<ExecutionReport>("execute", new
+            {
+                ProjectDir = project, TargetFile = target.File, TestFile = testFile, Framework = "auto",
+                TimeoutSeconds = 300, ShuffleSeed = shuffle,
+            }, project, TimeSpan.FromMinutes(6));
+        }
+        catch (HarnessException error)
+        {
+            return new ExecutionReport { Status = "error", TestError = "the run did not report: " + OneLine(error.Message) };
+        }
+    }
 
     private static double Percent(int part, int whole) => whole == 0 ? 100 : 100.0 * part / whole;
 }

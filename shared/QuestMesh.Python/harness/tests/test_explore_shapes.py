@@ -396,3 +396,30 @@ def test_a_returned_iterator_is_listed_so_the_lines_making_its_items_run(tmp_pat
     assert "result = list(evens(" in source and "result = list(labelled(" in source
     assert "isinstance(result, map)" not in source
     passes(tmp_path, source)
+
+
+DICE = textwrap.dedent('''\
+    import random
+
+
+    def roll(sides):
+        if sides < 1:
+            raise ValueError("a die has at least one side")
+        return random.randint(1, sides)
+
+
+    def shuffled(cards):
+        cards = list(cards)
+        random.shuffle(cards)
+        return cards
+''')
+
+
+def test_a_call_that_draws_from_random_is_written_with_the_generator_seeded(tmp_path):
+    source = generate(tmp_path, "dice", DICE)
+
+    assert "import random" in source and "random.seed(0)" in source
+    seeded = [test for test in source.split("\n\n\n") if "random.seed(0)" in test]
+    assert any("roll(" in test for test in seeded) and any("shuffled(" in test for test in seeded)
+    for _ in range(3):  # other processes draw other numbers unless the test seeds the generator
+        passes(tmp_path, source)

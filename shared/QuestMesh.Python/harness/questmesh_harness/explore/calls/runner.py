@@ -7,6 +7,7 @@ import collections.abc
 import io
 import itertools
 import os
+import random
 import warnings
 from dataclasses import dataclass, field
 from types import CodeType, ModuleType
@@ -39,6 +40,9 @@ class Call:
     # Module names set for the call and put back after (`b2a_qp` to None: the code an import fallback runs);
     # the written test uses pytest's monkeypatch (unittest: mock.patch).
     patch: tuple[tuple[str, str], ...] = ()
+    # `random.seed(seed)` first: the call draws from the `random` module, and a test that does not seed it would
+    # see other values on every run.
+    seed: Optional[int] = None
 
 
 @dataclass
@@ -51,6 +55,7 @@ class Outcome:
     arcs: frozenset[Arc] = frozenset()
     events: int = 0  # line events in the target: the call's cost, measured the same way on every run
     iterator: bool = False  # the call returned an iterator (`map(...)`, a generator) it did not list itself
+    randomized: bool = False  # the call drew from the `random` module's generator
 
 
 def sources(call: Call) -> list[str]:
@@ -186,6 +191,9 @@ class Runner:
         arcs: set = set()
         if self.before is not None:
             self.before(sources(call))
+        if call.seed is not None:
+            random.seed(call.seed)
+        drawn = random.getstate()
         made = None
         if call.make:
             # Built outside the tracer: a factory (a whole parser) runs much slower traced, and what it runs
@@ -215,6 +223,7 @@ class Runner:
                 setattr(self.module, name, value)
         outcome.arcs = frozenset(arcs)
         outcome.events = self.tracer.events
+        outcome.randomized = random.getstate() != drawn
         if os.getcwd() != self.cwd:
             os.chdir(self.cwd)
         return outcome

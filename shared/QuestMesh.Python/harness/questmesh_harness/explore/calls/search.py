@@ -181,6 +181,9 @@ class Search:
         self._last_misuse = False
         outcome = self.runner.perform(call)
         self._last_iterator = outcome.iterator
+        if outcome.randomized and call.seed is None:
+            # It drew from `random`: the call (and its test) seed the generator first, so each run draws alike.
+            return self._try(replace(call, seed=0))
         self.work += outcome.events + CALL_COST + (MAKE_COST if call.make else 0)
         if outcome.status == "timeout":
             # Stopped by the clock (a loop in C code the tracer does not see): costly, so it counts as much
@@ -455,4 +458,4 @@ def with_value(call: Call, side: str, param: Param, source: Optional[str]) -> Op
     if changed is None:
         return None
     return replace(changed, prep=call.prep, make=call.make, ctor=() if call.make else changed.ctor, then=call.then,
-                   patch=call.patch)
+                   patch=call.patch, seed=call.seed)

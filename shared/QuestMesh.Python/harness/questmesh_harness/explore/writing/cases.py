@@ -36,6 +36,8 @@ def render_test(case: Case, style: str, taken: set[str]) -> str:
     # temporary folder the test case removes again).
     setup = ([] if not tree else ["make_files(tmp_path)"] if style == "pytest" else
              ["tmp_path = make_files(pathlib.Path(self.enterContext(tempfile.TemporaryDirectory())))"])
+    # The `random` generator seeded where the call draws from it, so the test sees the same values every run.
+    setup += [f"random.seed({case.call.seed})"] if case.call.seed is not None else []
     # Module names the call sets (an import fallback's None), undone when the test ends.
     setup += [f"monkeypatch.setattr({name!r}, {source})" if style == "pytest" else
               f"self.enterContext(unittest.mock.patch({name!r}, {source}))" for name, source in case.call.patch]

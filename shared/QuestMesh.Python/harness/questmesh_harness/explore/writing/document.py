@@ -86,6 +86,8 @@ def needed(doc: Document) -> tuple[list[str], bool, list[str]]:
         uses_pytest |= bool(case.observation.raises) or any(c.kind == "approx" for c in case.observation.checks)
         if case.call.patch and doc.style == "unittest":
             modules.add("unittest.mock")
+        if case.call.seed is not None:
+            modules.add("random")
     return sorted(modules), doc.style == "pytest" and uses_pytest, sorted(names)
 
 
