@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using QuestMesh.Orchestrator.Artifacts;
 using QuestMesh.Orchestrator.Deadlines;
 using QuestMesh.Orchestrator.Persistence;
@@ -73,9 +74,14 @@ public static class OrchestratorExtensions
     /// <summary>The orchestrator's database, migrated at start (before the bus, which is added after this).</summary>
     private static void AddDatabase(IServiceCollection services, PersistenceOptions persistence)
     {
+        // One connection pool owned by the container: a host that stops closes its connections instead of
+        // leaving them idle in a process-wide pool (a process that starts hosts one after another ran the
+        // server out of connections).
+        services.AddSingleton(_ => NpgsqlDataSource.Create(persistence.ConnectionString!));
         // Scoped contexts for the saga repository, a factory for the artifact store and queries.
-        services.AddDbContext<OrchestratorDbContext>(db => db.UseNpgsql(persistence.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
-        services.AddDbContextFactory<OrchestratorDbContext>(db => db.UseNpgsql(persistence.ConnectionString));
+        services.AddDbContext<OrchestratorDbContext>((sp, db) => db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()),
+            optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContextFactory<OrchestratorDbContext>((sp, db) => db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddHostedService<DatabaseMigrator>();
     }
 

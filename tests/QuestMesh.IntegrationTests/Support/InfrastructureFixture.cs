@@ -24,7 +24,9 @@ public sealed class InfrastructureFixture : IAsyncLifetime
     {
         Settings = InfrastructureSettings.Load();
         var pull = Settings.PullImages ? PullPolicy.Missing : PullPolicy.Never;
-        _postgres = new PostgreSqlBuilder(Settings.PostgresImage).WithImagePullPolicy(pull).Build();
+        // Every test starts hosts and service processes of its own, each with a connection pool: room for them.
+        _postgres = new PostgreSqlBuilder(Settings.PostgresImage).WithImagePullPolicy(pull)
+            .WithCommand("-c", "max_connections=500").Build();
         _rabbitMq = new RabbitMqBuilder(Settings.RabbitMqImage).WithImagePullPolicy(pull).Build();
     }
 
