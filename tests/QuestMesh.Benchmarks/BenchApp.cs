@@ -11,7 +11,7 @@ public static class BenchApp
     private const string Usage = """
         usage: ./quest bench mutation [--shared DIR] [--repeat N] [--naive-sample N] [--out DIR]
                ./quest bench generation [--shared DIR] [--corpus DIR] [--budget SECONDS] [--attempts N] [--only ID,ID] [--out DIR]
-               ./quest bench distributed [--repeat N] [--runs M] [--out DIR]
+               ./quest bench distributed [--repeat N] [--runs M] [--only saga|overhead] [--out DIR]
 
           mutation   the mutation engine on shared/bench/mutation/* (real modules with CPython's tests):
                      mutants, killed, survived, timeouts, score, wall time, mutants per second, and the
@@ -46,6 +46,7 @@ public static class BenchApp
                      median of N repeats (goal ≥ 300), with database commands, time and commits per event
           --repeat N         runs per path, and saga repeats (default 3)
           --runs M           runs submitted together in the saga measurement (default 50)
+          --only PART        only part 1 (overhead) or part 2 (saga)
           --postgres-port P, --rabbitmq-port P   the servers to use (./quest passes the ones it started)
           --out DIR          where the JSON goes (default artifacts/bench)
         """;

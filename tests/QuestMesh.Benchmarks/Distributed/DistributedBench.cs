@@ -15,6 +15,11 @@ public sealed class DistributedBench(BenchOptions options)
 {
     public async Task<int> RunAsync()
     {
+        if (options.Only?.Except(Parts).FirstOrDefault() is { } unknown)
+        {
+            Console.Error.WriteLine($"quest bench: the distributed suite has no part '{unknown}' (parts: {string.Join(", ", Parts)})");
+            return 2;
+        }
         if (options is not { PostgresPort: { } postgres, RabbitMqPort: { } rabbitMq })
         {
             Console.Error.WriteLine("quest bench: the distributed suite needs --postgres-port and --rabbitmq-port " +
@@ -29,8 +34,8 @@ public sealed class DistributedBench(BenchOptions options)
         {
             // The saga first: its workers' queues are temporary, so nothing it leaves behind receives the
             // commands of the overhead runs (whose workers' queues are durable, as in production).
-            var saga = await new SagaThroughputBench(servers, options).RunAsync(interrupt.Token);
-            var overhead = await new OverheadBench(servers, options).RunAsync(interrupt.Token);
+            var saga = Wants("saga") ? await new SagaThroughputBench(servers, options).RunAsync(interrupt.Token) : null;
+            var overhead = Wants("overhead") ? await new OverheadBench(servers, options).RunAsync(interrupt.Token) : null;
             Print(overhead, saga);
             await WriteAsync(overhead, saga);
             return 0;
@@ -48,9 +53,23 @@ public sealed class DistributedBench(BenchOptions options)
         }
     }
 
-    private void Print(OverheadResult overhead, SagaResult saga)
+    private static readonly string[] Parts = ["saga", "overhead"];
+
+    /// <summary>Whether a part runs: all of them unless <c>--only</c> names some.</summary>
+    private bool Wants(string part) => options.Only is null || options.Only.Contains(part);
+
+    private static string F(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+
+    private void Print(OverheadResult? overhead, SagaResult? saga)
     {
-        static string F(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+        if (overhead is not null)
+            Print(overhead);
+        if (saga is not null)
+            Print(saga);
+    }
+
+    private void Print(OverheadResult overhead)
+    {
         var settings = OverheadBench.Settings;
         Console.WriteLine();
         Console.WriteLine($"Overhead of the distributed path: {OverheadBench.Project} {OverheadBench.TargetFile}, strategy {settings.Strategy}, " +
@@ -68,7 +87,10 @@ public sealed class DistributedBench(BenchOptions options)
             $"(outside the steps: {F(overhead.OutsideStepsDifferenceSeconds * 1000, "+0;-0")} ms per attempt, " +
             $"{F(overhead.OutsideStepsPercent, "+0.0;-0.0")} %); " +
             $"goal ≤ {OverheadResult.GoalPercent:0} %: {(overhead.GoalMet ? "met" : "not met")}");
+    }
 
+    private void Print(SagaResult saga)
+    {
         Console.WriteLine();
         Console.WriteLine($"Saga throughput on RabbitMQ + PostgreSQL, workers answering at once: {options.Runs} runs submitted together, " +
             $"{F(saga.EventsPerRun, "0.0")} saga events per run, {options.Repeat} repeats");
@@ -84,7 +106,7 @@ public sealed class DistributedBench(BenchOptions options)
             $"goal ≥ {SagaThroughputBench.Goal:0}: {(saga.GoalMet ? "met" : "not met")}");
     }
 
-    private async Task WriteAsync(OverheadResult overhead, SagaResult saga)
+    private async Task WriteAsync(OverheadResult? overhead, SagaResult? saga)
     {
         Directory.CreateDirectory(options.OutputDirectory);
         var file = Path.Combine(options.OutputDirectory, $"distributed-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
@@ -92,7 +114,7 @@ public sealed class DistributedBench(BenchOptions options)
         {
             machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.ToString() },
             repeat = options.Repeat,
-            overhead = new
+            overhead = overhead is null ? null : new
             {
                 project = OverheadBench.Project,
                 target_file = OverheadBench.TargetFile,
@@ -111,7 +133,7 @@ public sealed class DistributedBench(BenchOptions options)
                     r.WallPerAttempt, r.StepsPerAttempt, r.OutsideStepsPerAttempt, r.Coverage, r.MutationScore,
                 }),
             },
-            saga = new
+            saga = saga is null ? null : new
             {
                 runs = options.Runs,
                 goal_events_per_second = SagaThroughputBench.Goal,
