@@ -10,7 +10,7 @@ namespace QuestMesh.Benchmarks.Distributed;
 /// <summary>
 /// The run saga alone on RabbitMQ and PostgreSQL (saga and artifacts), its workers answering at once:
 /// M runs submitted together, each going generate → static ‖ execute → critique → finish; saga events
-/// per second from the first submission to the last end, per repeat, after one smaller warm-up batch.
+/// per second from the first submission to the last end, per repeat, after a warm-up batch of the same size.
 /// </summary>
 public sealed class SagaThroughputBench(BenchServers servers, BenchOptions options)
 {
@@ -47,7 +47,9 @@ public sealed class SagaThroughputBench(BenchServers servers, BenchOptions optio
             Console.Error.WriteLine("bench: starting the orchestrator (saga in PostgreSQL) and instant workers on RabbitMQ");
             await BenchHost.StartAsync(hosts, cancellationToken);
             var client = hosts[1].Services;
-            var warm = await BatchAsync(client, counter, database, Math.Min(10, options.Runs), cancellationToken);
+            // A warm-up batch as large as the measured ones: a long-running orchestrator runs its transitions with
+            // the JIT's optimised code, which a few runs do not reach.
+            var warm = await BatchAsync(client, counter, database, options.Runs, cancellationToken);
             Console.Error.WriteLine($"bench: saga warm-up: {warm.Runs} runs, {warm.EventsPerSecond:0} events/s");
             before = await servers.TransactionsAsync(Database, cancellationToken);
             for (var repeat = 1; repeat <= options.Repeat; repeat++)

@@ -55,8 +55,48 @@ public class RunStateDocumentsTests
         var reference = await documents.Put(runId, DocumentKinds.Suite, new TestSuite("t.py", "x = 1\n"), CancellationToken.None);
         await host.Services.GetRequiredService<IArtifactStore>().WriteAsync(runId, reference.Artifact, """{"fileName":"t.py","source":"x = 2\n"}""");
 
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => documents.Get<TestSuite>(runId, reference, CancellationToken.None));
+        // Another orchestrator (or this one after a restart) reads it from the store.
+        using var elsewhere = new RunDocuments(host.Services.GetRequiredService<IArtifactStore>());
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => elsewhere.Get<TestSuite>(runId, reference, CancellationToken.None));
 
         error.Message.ShouldContain("digest");
+    }
+
+    [Fact]
+    public async Task Should_read_a_document_it_wrote_or_read_lately_from_memory_and_others_from_the_store()
+    {
+        await using var host = await RunHarness.StartAsync(new RunScript());
+        var store = new CountingStore(host.Services.GetRequiredService<IArtifactStore>());
+        using var documents = new RunDocuments(store);
+        var runId = Guid.NewGuid();
+        var suite = new TestSuite("tests/test_x.py", "def test_x():\n    assert True\n");
+        var written = await documents.Put(runId, DocumentKinds.Suite, suite, CancellationToken.None);
+        using var writer = new RunDocuments(store);
+        var other = await writer.Put(runId, DocumentKinds.Suite, suite with { Source = "x = 3\n" }, CancellationToken.None);
+
+        (await documents.Get<TestSuite>(runId, written, CancellationToken.None)).ShouldBe(suite);
+        store.Reads.ShouldBe(0);
+        (await documents.Get<TestSuite>(runId, other, CancellationToken.None)).Source.ShouldBe("x = 3\n");
+        (await documents.Get<TestSuite>(runId, other, CancellationToken.None)).Source.ShouldBe("x = 3\n");
+        store.Reads.ShouldBe(1);
+    }
+
+    private sealed class CountingStore(IArtifactStore inner) : IArtifactStore
+    {
+        public int Reads { get; private set; }
+
+        public Task WriteAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default) =>
+            inner.WriteAsync(runId, name, content, cancellationToken);
+
+        public Task AppendLineAsync(Guid runId, string name, string key, string line, CancellationToken cancellationToken = default) =>
+            inner.AppendLineAsync(runId, name, key, line, cancellationToken);
+
+        public Task<string?> ReadAsync(Guid runId, string name, CancellationToken cancellationToken = default)
+        {
+            Reads++;
+            return inner.ReadAsync(runId, name, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<string>> ListAsync(Guid runId, CancellationToken cancellationToken = default) => inner.ListAsync(runId, cancellationToken);
     }
 }
