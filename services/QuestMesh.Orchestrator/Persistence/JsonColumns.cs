@@ -24,6 +24,22 @@ public static class JsonColumns
                     value => Deserialize<T>(Serialize(value))))
             .HasColumnType("jsonb");
 
+    /// <summary>
+    /// A value that is replaced, never changed in place (a record of scalars, or one set once and kept):
+    /// compared with <c>Equals</c> and kept as itself for change tracking, which spares the serialising
+    /// of <see cref="AsJsonColumn{T}"/> on every load and save.
+    /// </summary>
+    public static PropertyBuilder<T> AsJsonValueColumn<T>(this PropertyBuilder<T> property) where T : class? =>
+        property
+            .HasConversion(
+                value => Serialize(value),
+                json => Deserialize<T>(json),
+                new ValueComparer<T>(
+                    (a, b) => Equals(a, b),
+                    value => value == null ? 0 : value.GetHashCode(),
+                    value => value))
+            .HasColumnType("jsonb");
+
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     private static T Deserialize<T>(string json) =>

@@ -25,17 +25,19 @@ public sealed class RunStateMap : IEntityTypeConfiguration<RunState>
         run.Property(r => r.CurrentSuiteFile).HasMaxLength(1024);
         run.Property(r => r.BestSuiteFile).HasMaxLength(1024);
 
-        run.Property(r => r.Source).AsJsonColumn();
-        run.Property(r => r.Settings).AsJsonColumn();
+        // Replaced whole, never changed in place: compared by value.
+        run.Property(r => r.Source).AsJsonValueColumn();
+        run.Property(r => r.Settings).AsJsonValueColumn();
+        run.Property(r => r.CurrentSuite).AsJsonValueColumn();
+        run.Property(r => r.CurrentMetadata).AsJsonValueColumn();
+        run.Property(r => r.BestSuite).AsJsonValueColumn();
+        run.Property(r => r.BestCritique).AsJsonValueColumn();
+        run.Property(r => r.LastCritique).AsJsonValueColumn();
+        run.Property(r => r.PendingStatic).AsJsonValueColumn();
+        run.Property(r => r.PendingPreReliability).AsJsonValueColumn();
+        run.Property(r => r.PendingExecution).AsJsonValueColumn();
+        // Changed in place (an attempt's figures added, a total raised): compared by their JSON.
         run.Property(r => r.Attempts).AsJsonColumn();
-        run.Property(r => r.CurrentSuite).AsJsonColumn();
-        run.Property(r => r.CurrentMetadata).AsJsonColumn();
-        run.Property(r => r.BestSuite).AsJsonColumn();
-        run.Property(r => r.BestCritique).AsJsonColumn();
-        run.Property(r => r.LastCritique).AsJsonColumn();
-        run.Property(r => r.PendingStatic).AsJsonColumn();
-        run.Property(r => r.PendingPreReliability).AsJsonColumn();
-        run.Property(r => r.PendingExecution).AsJsonColumn();
         run.Property(r => r.Totals).AsJsonColumn();
         run.Property(r => r.AttemptMetrics).AsJsonColumn();
         run.Property(r => r.FixRounds).AsJsonColumn();
