@@ -5,8 +5,9 @@ namespace QuestMesh.IntegrationTests.Support;
 
 /// <summary>
 /// One test's services as they are deployed: the five workers as processes of their own (any number of
-/// runners), the orchestrator with its saga in PostgreSQL and a client in the test process, all on a
-/// virtual host of the test's own. Disposing stops the hosts and kills every process.
+/// runners), the orchestrator with its saga in PostgreSQL in the test process or as a process of its own
+/// too, and a client in the test process, all on a virtual host of the test's own (or on the broker the
+/// test brings). Disposing stops the hosts and kills every process.
 /// </summary>
 public sealed class DeployedServices : IAsyncDisposable
 {
@@ -22,22 +23,35 @@ public sealed class DeployedServices : IAsyncDisposable
     public ServiceProcesses Workers { get; }
     public ServiceHosts Hosts { get; }
     public IReadOnlyList<ServiceProcess> Runners => Workers.Runners;
+    public IReadOnlyList<ServiceProcess> Orchestrators => Workers.Orchestrators;
 
+    /// <param name="broker">The test's own broker; by default a new virtual host on the shared one.</param>
+    /// <param name="orchestratorProcess">The orchestrator as a process (<see cref="StartOrchestratorAsync"/>), not in the test's hosts.</param>
     public static async Task<DeployedServices> StartAsync(InfrastructureFixture infrastructure, int runners = 1,
-        IReadOnlyDictionary<string, string?>? runnerSettings = null)
+        IReadOnlyDictionary<string, string?>? runnerSettings = null, Broker? broker = null, bool orchestratorProcess = false)
     {
-        var broker = await infrastructure.CreateVirtualHostAsync();
+        broker ??= await infrastructure.CreateVirtualHostAsync();
         var workers = await ServiceProcesses.StartAsync(broker, runners, runnerSettings);
+        ServiceHosts? hosts = null;
         try
         {
-            return new DeployedServices(workers, await ServiceHosts.StartAsync(infrastructure, broker, workers: false));
+            hosts = await ServiceHosts.StartAsync(infrastructure, broker, workers: false, orchestrator: !orchestratorProcess);
+            var started = new DeployedServices(workers, hosts);
+            if (orchestratorProcess)
+                await started.StartOrchestratorAsync();
+            return started;
         }
         catch
         {
+            if (hosts is not null)
+                await hosts.DisposeAsync();
             await workers.DisposeAsync();
             throw;
         }
     }
+
+    /// <summary>An orchestrator process on the run database, the first or one after another died.</summary>
+    public Task<ServiceProcess> StartOrchestratorAsync() => Workers.StartOrchestratorAsync(Hosts.ConnectionString);
 
     public async Task<SubmitRun> SubmitAsync(RunSettings? settings = null)
     {

@@ -19,41 +19,51 @@ namespace QuestMesh.IntegrationTests.Support;
 /// The orchestrator (its saga in PostgreSQL) and a client in hosts of their own in the test process,
 /// and, unless the test starts them as processes (<see cref="ServiceProcesses"/>), every worker service
 /// in a host of its own too, each composed by its own <c>AddXxx()</c> and talking to the others only over
-/// the test's virtual host on RabbitMQ. The client submits runs and hears how they end.
+/// the test's virtual host on RabbitMQ. The client submits runs and hears how they end. When the
+/// orchestrator runs as a process instead, its database is read from outside (<see cref="RunDatabase"/>).
 /// </summary>
 public sealed class ServiceHosts : IAsyncDisposable
 {
     private readonly List<IHost> _hosts;
     private readonly string _scratch;
+    private readonly RunDatabase? _database;
 
-    private ServiceHosts(List<IHost> hosts, string scratch, string connectionString)
+    private ServiceHosts(List<IHost> hosts, string scratch, string connectionString, RunDatabase? database)
     {
         _hosts = hosts;
         _scratch = scratch;
+        _database = database;
         ConnectionString = connectionString;
     }
 
+    /// <summary>The orchestrator's database, whether its orchestrator is here or a process of its own.</summary>
     public string ConnectionString { get; }
-    public IServiceProvider Orchestrator => _hosts[0].Services;
+
+    public IServiceProvider Orchestrator => _database is null
+        ? _hosts[0].Services
+        : throw new InvalidOperationException("The orchestrator runs as a process of its own, not in these hosts.");
+
     public IServiceProvider Client => _hosts[^1].Services;
     public RunEnds Ends => Client.GetRequiredService<RunEnds>();
 
-    /// <param name="workers">false: only the orchestrator and the client; the workers run elsewhere.</param>
-    public static async Task<ServiceHosts> StartAsync(InfrastructureFixture infrastructure, Broker broker, bool workers = true)
+    /// <param name="workers">false: no worker host here; the workers run elsewhere.</param>
+    /// <param name="orchestrator">false: no orchestrator host either; one runs as a process on <see cref="ConnectionString"/>.</param>
+    public static async Task<ServiceHosts> StartAsync(InfrastructureFixture infrastructure, Broker broker, bool workers = true, bool orchestrator = true)
     {
         var scratch = Directory.CreateTempSubdirectory("questmesh-it-hosts-").FullName;
         var connectionString = await infrastructure.CreateDatabaseAsync();
         var bus = broker.Settings();
         bus["Serilog:MinimumLevel:Default"] = "Warning";
         bus["Python:Interpreter"] = "/usr/bin/python3";
-        var hosts = new List<IHost>
+        var hosts = new List<IHost>();
+        if (orchestrator)
         {
-            Build(bus, scratch, "orchestrator", b => b.AddOrchestrator(), new()
+            hosts.Add(Build(bus, scratch, "orchestrator", b => b.AddOrchestrator(), new()
             {
                 ["Persistence:Provider"] = "PostgreSql",
                 ["Persistence:ConnectionString"] = connectionString,
-            }),
-        };
+            }));
+        }
         if (workers)
         {
             hosts.Add(Build(bus, scratch, "generator", b => b.AddGenerator()));
@@ -63,7 +73,7 @@ public sealed class ServiceHosts : IAsyncDisposable
             hosts.Add(Build(bus, scratch, "fixer", b => b.AddFixer()));
         }
         hosts.Add(Build(bus, scratch, "client", b => b.Services.AddSingleton<RunEnds>(), extra: x => x.AddConsumer<RunEndConsumer>()));
-        var started = new ServiceHosts(hosts, scratch, connectionString);
+        var started = new ServiceHosts(hosts, scratch, connectionString, orchestrator ? null : new RunDatabase(connectionString));
         try
         {
             // The orchestrator first: its start applies the migrations.
@@ -83,12 +93,14 @@ public sealed class ServiceHosts : IAsyncDisposable
     /// <summary>The saga's row of a run, read from PostgreSQL.</summary>
     public async Task<RunState?> LoadAsync(Guid runId)
     {
+        if (_database is not null)
+            return await _database.LoadAsync(runId);
         using var scope = Orchestrator.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ILoadSagaRepository<RunState>>().Load(runId);
     }
 
     /// <summary>The orchestrator's artifact store: PostgreSQL here, as in any deployment.</summary>
-    public IArtifactStore Artifacts => Orchestrator.GetRequiredService<IArtifactStore>();
+    public IArtifactStore Artifacts => _database?.Artifacts ?? Orchestrator.GetRequiredService<IArtifactStore>();
 
     public async Task<string[]> EventLinesAsync(Guid runId) =>
         ((await Artifacts.ReadAsync(runId, ArtifactNames.EventsLog)) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -124,6 +136,8 @@ public sealed class ServiceHosts : IAsyncDisposable
             }
             host.Dispose();
         }
+        if (_database is not null)
+            await _database.DisposeAsync();
         Directory.Delete(_scratch, recursive: true);
     }
 }

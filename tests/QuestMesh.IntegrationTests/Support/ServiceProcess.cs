@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace QuestMesh.IntegrationTests.Support;
@@ -42,7 +41,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static ServiceProcess Start(string name, string assembly, IReadOnlyDictionary<string, string?> settings)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -141,13 +140,6 @@ public sealed class ServiceProcess : IAsyncDisposable
             return;
         lock (_lines)
             _lines.Add(line);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static class NativeMethods
