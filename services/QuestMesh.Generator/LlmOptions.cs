@@ -69,9 +69,9 @@ public sealed class LlmOptions
 
     /// <summary>Where people set it, for messages that tell them how.</summary>
     public const string HowToConfigure =
-        "set Generator:Llm:Endpoint (an OpenAI-compatible base URL such as https://api.openai.com/v1 or http://localhost:11434/v1), " +
-        "Generator:Llm:Model and, if the server needs one, Generator:Llm:ApiKey " +
-        "(environment variables QUESTMESH_Generator__Llm__Endpoint, QUESTMESH_Generator__Llm__Model, QUESTMESH_Generator__Llm__ApiKey)";
+        "set QUESTMESH_Generator__Llm__Endpoint (an OpenAI-compatible base URL, e.g. http://localhost:11434/v1), " +
+        "QUESTMESH_Generator__Llm__Model and, if the server needs one, QUESTMESH_Generator__Llm__ApiKey " +
+        "(settings Generator:Llm:Endpoint, Model, ApiKey)";
 
     internal static bool HasValidEndpoint(LlmOptions options) =>
         !options.IsConfigured

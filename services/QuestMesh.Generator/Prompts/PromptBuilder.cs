@@ -68,6 +68,7 @@ public static class PromptBuilder
             .OfType<string>()
             .Where(n => !n.StartsWith('_'))
             .Distinct()
+            .Order(StringComparer.Ordinal)
             .ToList();
         return names.Count is 0 or > MaxImportedNames ? $"import {module}" : $"from {module} import {string.Join(", ", names)}";
     }
