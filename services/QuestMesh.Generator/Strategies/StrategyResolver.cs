@@ -36,8 +36,8 @@ public sealed class StrategyResolver(IEnumerable<ITestGenerationStrategy> strate
                 return StrategyChoice.Use(StrategyNames.Search);
             case StrategyNames.Llm when !llmConfigured:
                 return StrategyChoice.Refuse(
-                    $"Strategy 'llm' needs a model endpoint and none is configured: {LlmOptions.HowToConfigure}. " +
-                    "Or submit the run with strategy 'search' (offline) or 'auto'.");
+                    $"Strategy 'llm' needs a model endpoint and none is configured: {LlmOptions.HowToConfigure}; " +
+                    "or use strategy 'search' (offline) or 'auto'.");
             case StrategyNames.Llm when !available.Contains(StrategyNames.Llm):
                 return StrategyChoice.Refuse(
                     "Strategy 'llm' is not available in this build of the generator; submit the run with strategy 'search' or 'auto'.");

@@ -10,6 +10,11 @@ public sealed class StepMetrics
     public int PromptTokens { get; set; }
     public int CompletionTokens { get; set; }
 
+    /// <summary>Seconds spent waiting for model answers (the offline search's time is not counted).</summary>
+    public double LlmDurationSeconds { get; set; }
+
+    public int LlmCalls { get; set; }
+
     public int TotalTokens => PromptTokens + CompletionTokens;
 
     public void Add(string step, double seconds, LlmMetadata? llm = null)
@@ -20,5 +25,9 @@ public sealed class StepMetrics
         EstimatedCost += llm.EstimatedCost;
         PromptTokens += llm.PromptTokens;
         CompletionTokens += llm.CompletionTokens;
+        if (llm.LlmCalls == 0)
+            return;
+        LlmCalls += llm.LlmCalls;
+        LlmDurationSeconds = Math.Round(LlmDurationSeconds + llm.LlmDurationSeconds, 3);
     }
 }

@@ -17,6 +17,8 @@ public sealed class ProgressRenderer(IAnsiConsole console)
         console.MarkupLineInterpolated($"  artifacts {artifacts}");
     }
 
+    public void Strategy(string description) => console.MarkupLineInterpolated($"  strategy {description}");
+
     public void Progress(RunStateChanged changed)
     {
         var figures = changed.Coverage is { } coverage

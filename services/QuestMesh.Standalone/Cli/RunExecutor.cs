@@ -22,10 +22,11 @@ public static class RunExecutor
         {
             var input = RunInputValidator.Validate(projectDir, file, settings, output);
             using var host = EmbeddedHost.Build();
+            var strategy = StrategyCheck.Describe(host.Services, input.Settings);
             await host.StartAsync(cancellationToken);
             try
             {
-                return await RunAsync(host.Services, input, new ProgressRenderer(console), cancellationToken);
+                return await RunAsync(host.Services, input, strategy, new ProgressRenderer(console), cancellationToken);
             }
             finally
             {
@@ -70,7 +71,8 @@ public static class RunExecutor
         renderer.LeftOut(scan.Skipped);
     }
 
-    private static async Task<int> RunAsync(IServiceProvider services, RunInput input, ProgressRenderer renderer, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IServiceProvider services, RunInput input, string strategy, ProgressRenderer renderer,
+        CancellationToken cancellationToken)
     {
         ScanProject(services, input, renderer);
         await CheckTargetAsync(services.GetRequiredService<HarnessClient>(), input, cancellationToken);
@@ -80,6 +82,7 @@ public static class RunExecutor
         var events = services.GetRequiredService<RunWatcher>().Watch(runId);
         var bus = services.GetRequiredService<IBus>();
         renderer.Started(runId, input, artifacts);
+        renderer.Strategy(strategy);
         await bus.Publish(new SubmitRun
         {
             RunId = runId,

@@ -38,4 +38,21 @@ public static class HarnessCommands
     public static Task<PatchReply> PatchAsync(this HarnessClient harness, string source, string op, string name, string? code,
         CancellationToken ct = default) =>
         harness.RunAsync<PatchReply>("patch", new { Source = source, Op = op, Name = name, Code = code }, workspace: null, TimeSpan.FromSeconds(60), ct);
+
+    /// <summary>Reads the target with the AST only (nothing imported): import path, test style, mined context and the gaps' source text.</summary>
+    public static Task<BriefReply> BriefAsync(this HarnessClient harness, string projectDir, string targetFile, string? existingTests,
+        Critique? critique, CancellationToken ct = default) =>
+        harness.RunAsync<BriefReply>("brief",
+            new
+            {
+                ProjectDir = projectDir, TargetFile = targetFile, ExistingTests = existingTests,
+                MissingLines = critique?.MissingLines ?? [],
+                MissingBranches = (critique?.MissingBranches ?? []).Select(b => new { b.From, b.To }),
+                SurvivingMutants = (critique?.SurvivingMutants ?? []).Select(m => new { m.Line, m.Original, m.Mutated }),
+            },
+            workspace: null, TimeSpan.FromSeconds(60), ct);
+
+    /// <summary>A model's reply to a test module of the given style (pytest, unittest, django); text only, in a private empty folder.</summary>
+    public static Task<AnswerReply> AnswerAsync(this HarnessClient harness, string text, string style, CancellationToken ct = default) =>
+        harness.RunAsync<AnswerReply>("answer", new { Text = text, Style = style }, workspace: null, TimeSpan.FromSeconds(60), ct);
 }

@@ -22,6 +22,11 @@ public sealed record RunSummaryDocument
     public int PromptTokens { get; init; }
     public int CompletionTokens { get; init; }
     public int TotalTokens { get; init; }
+
+    /// <summary>The seed's name for the run's estimated model cost (the same figure as <see cref="EstimatedCost"/>).</summary>
+    public decimal TotalLlmCost { get; init; }
+    public double TotalLlmDurationSeconds { get; init; }
+    public int LlmCalls { get; init; }
     public required RunSettings Settings { get; init; }
     public AttemptFigures? Best { get; init; }
     public IReadOnlyList<AttemptFigures> Attempts { get; init; } = [];
@@ -45,6 +50,9 @@ public sealed record RunSummaryDocument
         PromptTokens = run.Totals.PromptTokens,
         CompletionTokens = run.Totals.CompletionTokens,
         TotalTokens = run.Totals.TotalTokens,
+        TotalLlmCost = run.Totals.EstimatedCost,
+        TotalLlmDurationSeconds = run.Totals.LlmDurationSeconds,
+        LlmCalls = run.Totals.LlmCalls,
         Settings = run.Settings,
         Best = run.BestFigures,
         Attempts = run.Attempts,

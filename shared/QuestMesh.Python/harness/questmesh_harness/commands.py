@@ -14,6 +14,8 @@ _MODULES = {
     "explore": ".explore.command",
     "static": ".static",
     "patch": ".patch",
+    "brief": ".brief",
+    "answer": ".answer",
 }
 COMMANDS = tuple(_MODULES)
 

@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace QuestMesh.Generator.Prompts;
+
+/// <summary>
+/// Fills the templates: the generator prompt for a first suite, the enhancer prompt (gaps with their
+/// source text, surviving mutants, the critique, the current suite) for the next ones. Pure: text in, text out.
+/// </summary>
+public static class PromptBuilder
+{
+    private const int MaxImportedNames = 12;
+    private const string None = "(none)";
+
+    public static Prompt Build(PromptTemplates templates, PromptInput input)
+    {
+        var style = templates.Rules.ContainsKey(input.Brief.TestStyle) ? input.Brief.TestStyle : "pytest";
+        var values = new Dictionary<string, string>
+        {
+            ["framework_rules"] = templates.Rules[style].Trim(),
+            ["module"] = input.Brief.Module,
+            ["target_file"] = input.TargetFile,
+            ["test_file"] = input.TestFile,
+            ["test_style"] = style,
+            ["import_line"] = ImportLine(input.Brief.Module, input.Brief.Context),
+            ["context"] = Context(input.Brief.Context),
+            ["target_code"] = input.TargetCode.TrimEnd(),
+            ["existing_suite"] = (input.ExistingSuite ?? "").TrimEnd(),
+            ["instructions"] = Bullets(input.Instructions),
+            ["missing_lines"] = Bullets(input.Brief.Lines.Select(l => $"line {l.Line}{In(l.Function)}: `{l.Text}`")),
+            ["missing_branches"] = Bullets(input.Brief.Branches.Select(b => b.To > 0
+                ? $"line {b.From} → line {b.To}{In(b.Function)}: from `{b.FromText}` to `{b.ToText}`"
+                : $"line {b.From} → leaving the function{In(b.Function)}: from `{b.FromText}`")),
+            ["surviving_mutants"] = Bullets(input.Brief.Mutants.Select(m =>
+                $"line {m.Line}{In(m.Function)}: `{m.Text}` — `{m.Original}` changed to `{m.Mutated}` went unnoticed")),
+        };
+        var user = input.ExistingSuite is null ? templates.Generate : templates.Enhance;
+        return new Prompt(Fill(templates.System, values).Trim() + "\n", Fill(user, values).Trim() + "\n");
+    }
+
+    /// <summary>Replaces each <c>{{name}}</c> it knows; one pass, so text inserted for a placeholder is never filled again.</summary>
+    public static string Fill(string template, IReadOnlyDictionary<string, string> values)
+    {
+        var result = new StringBuilder(template.Length * 2);
+        var index = 0;
+        while (index < template.Length)
+        {
+            var open = template.IndexOf("{{", index, StringComparison.Ordinal);
+            var close = open < 0 ? -1 : template.IndexOf("}}", open + 2, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                result.Append(template, index, template.Length - index);
+                break;
+            }
+            var name = template[(open + 2)..close].Trim();
+            result.Append(template, index, open - index);
+            result.Append(values.TryGetValue(name, out var value) ? value : template[open..(close + 2)]);
+            index = close + 2;
+        }
+        return result.ToString();
+    }
+
+    /// <summary><c>from pkg.mod import a, B</c> for the module's public functions and classes; <c>import pkg.mod</c> when there are none or too many.</summary>
+    public static string ImportLine(string module, JsonObject? context)
+    {
+        var names = Symbols(context, "classes").Concat(Symbols(context, "functions"))
+            .Select(s => s["name"]?.GetValue<string>())
+            .OfType<string>()
+            .Where(n => !n.StartsWith('_'))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return names.Count is 0 or > MaxImportedNames ? $"import {module}" : $"from {module} import {string.Join(", ", names)}";
+    }
+
+    private static string Context(JsonObject? context)
+    {
+        if (context is null)
+            return None;
+        var lines = new List<string>();
+        if (context["summary"]?.GetValue<string>() is { Length: > 0 } summary)
+            lines.Add($"Summary: {summary}");
+        if (context["framework"]?.GetValue<string>() is { } framework and not "plain")
+            lines.Add($"Framework: {framework}");
+        foreach (var function in Symbols(context, "functions"))
+            lines.Add("- " + Signature(function, "def"));
+        foreach (var cls in Symbols(context, "classes"))
+        {
+            lines.Add("- " + Described($"class {cls["name"]}", cls));
+            foreach (var method in Symbols(cls, "methods"))
+                lines.Add("  - " + Signature(method, "def"));
+        }
+        var raises = (context["raises"] as JsonArray)?.Select(r => r?.ToString()).OfType<string>().ToList() ?? [];
+        if (raises.Count > 0)
+            lines.Add($"Raises: {string.Join(", ", raises)}");
+        return lines.Count == 0 ? None : string.Join('\n', lines);
+    }
+
+    private static string Signature(JsonNode symbol, string keyword)
+    {
+        var prefix = symbol["is_async"]?.GetValue<bool>() == true ? "async " : "";
+        return Described($"{prefix}{keyword} {symbol["name"]}{symbol["signature"]}", symbol);
+    }
+
+    private static string Described(string head, JsonNode symbol)
+    {
+        var doc = symbol["docstring"]?.GetValue<string>()?.Trim().Split('\n', 2)[0].Trim();
+        return string.IsNullOrEmpty(doc) ? $"`{head}`" : $"`{head}`: {doc}";
+    }
+
+    private static IEnumerable<JsonNode> Symbols(JsonNode? owner, string key) =>
+        (owner?[key] as JsonArray)?.OfType<JsonNode>() ?? [];
+
+    private static string In(string? function) => function is null ? "" : $" in `{function}`";
+
+    private static string Bullets(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? None : string.Join('\n', list.Select(i => "- " + i));
+    }
+
+}

@@ -1,0 +1,16 @@
+using QuestMesh.Python.Harness;
+
+namespace QuestMesh.Generator.Prompts;
+
+/// <summary>Everything a prompt is made of; <see cref="ExistingSuite"/> null means a first suite (the generator prompt).</summary>
+public sealed record PromptInput
+{
+    public required BriefReply Brief { get; init; }
+    public required string TargetFile { get; init; }
+    public required string TargetCode { get; init; }
+    public required string TestFile { get; init; }
+    public string? ExistingSuite { get; init; }
+
+    /// <summary>The critique's instructions: failing tests with their errors, low coverage or mutation, no progress.</summary>
+    public IReadOnlyList<string> Instructions { get; init; } = [];
+}

@@ -1,0 +1,33 @@
+namespace QuestMesh.Generator.Prompts;
+
+/// <summary>The prompt texts with their <c>{{placeholders}}</c>; framework rules by test style (pytest, unittest, django).</summary>
+public sealed record PromptTemplates(string System, string Generate, string Enhance, IReadOnlyDictionary<string, string> Rules)
+{
+    public static readonly IReadOnlyList<string> Styles = ["pytest", "unittest", "django"];
+
+    public static readonly IReadOnlyList<string> FileNames =
+        ["system.md", "generate.md", "enhance.md", .. Styles.Select(RulesFile)];
+
+    public static string RulesFile(string style) => $"rules.{style}.md";
+
+    /// <summary>Each file from <paramref name="overrides"/> when it is there, else the one shipped in <paramref name="shipped"/>.</summary>
+    public static PromptTemplates Load(string shipped, string? overrides)
+    {
+        string Read(string name)
+        {
+            if (!string.IsNullOrWhiteSpace(overrides))
+            {
+                var own = Path.Combine(overrides, name);
+                if (File.Exists(own))
+                    return File.ReadAllText(own);
+            }
+            return File.ReadAllText(Path.Combine(shipped, name));
+        }
+
+        return new PromptTemplates(Read("system.md"), Read("generate.md"), Read("enhance.md"),
+            Styles.ToDictionary(s => s, s => Read(RulesFile(s))));
+    }
+
+    /// <summary>Where the shipped templates are: next to the generator's assembly.</summary>
+    public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "Prompts", "Templates");
+}
