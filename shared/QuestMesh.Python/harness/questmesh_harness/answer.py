@@ -69,7 +69,8 @@ def strip_forbidden(code: str, tree: ast.Module, style: str) -> tuple[str, list[
     if style != "pytest":
         used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
         for node in tree.body:
-            if _imports_only_pytest(node) and not (_bound(node) & used):
+            if isinstance(node, (ast.Import, ast.ImportFrom)) and _imports_only_pytest(node) \
+                    and not (_bound(node) & used):
                 drop.update(range(node.lineno - 1, node.end_lineno or node.lineno))
                 removed.append(f"pytest import in a {style} module (line {node.lineno})")
     kept = "".join(line for index, line in enumerate(lines) if index not in drop)
@@ -88,7 +89,7 @@ def _bound(node: ast.Import | ast.ImportFrom) -> set[str]:
     return {(alias.asname or alias.name).split(".")[0] for alias in node.names}
 
 
-def _imports_only_pytest(node: ast.stmt) -> bool:
+def _imports_only_pytest(node: ast.Import | ast.ImportFrom) -> bool:
     if isinstance(node, ast.Import):
         return all(alias.name.split(".")[0] == "pytest" for alias in node.names)
-    return isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in ("pytest", "_pytest")
+    return (node.module or "").split(".")[0] in ("pytest", "_pytest")

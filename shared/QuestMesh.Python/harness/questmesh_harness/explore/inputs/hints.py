@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .syntax import MAX_STR, Scalar, add_new, dotted, elements, is_self, len_subject, literal, parameters, subject
-from .uses import fallbacks, regex_use, stream_use, streams_passed_on
+from .uses import ParamKey, fallbacks, regex_use, stream_use, streams_passed_on, through_passes
 
 STR_METHODS = frozenset({"startswith", "endswith", "split", "rsplit", "find", "rfind", "index", "rindex",
                          "count", "replace", "strip", "lstrip", "rstrip", "partition", "rpartition", "removeprefix",
@@ -173,15 +173,13 @@ def _type_tuples(tree: ast.Module) -> dict[str, list[str]]:
 def _passed_on(hints: Hints) -> None:
     """A parameter passed straight on to a module function whose parameter is used as bytes is bytes too
     (`b64decode(s)` → `_bytes_from_decode_data(s)`, which checks for bytes), through any number of helpers."""
-    changed = True
-    while changed:
-        changed = False
-        for callee, where, key in hints.passes:
-            names = hints.param_names.get(callee, [])
-            name = names[where] if isinstance(where, int) and where < len(names) else where
-            if isinstance(name, str) and hints.binary.get((callee, name), 0) > hints.binary.get(key, 0):
-                hints.binary[key] = hints.binary[(callee, name)]
-                changed = True
+    def carry(key: ParamKey, callee: ParamKey) -> bool:
+        if hints.binary.get(callee, 0) <= hints.binary.get(key, 0):
+            return False
+        hints.binary[key] = hints.binary[callee]
+        return True
+
+    through_passes(hints, carry)
 
 
 def _byte_strings(tree: ast.Module, constants: dict[str, Any]) -> list[bytes]:

@@ -4,7 +4,7 @@ text a pattern of the module matches, and the module names an import fallback se
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from .syntax import add_new, dotted, literal, subject
 
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 STREAM_READS = frozenset({"read", "readline", "readlines", "readinto", "read1"})
 STREAM_WRITES = frozenset({"write", "writelines", "flush"})
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+ParamKey = tuple[str, str]  # (function label, parameter name)
 
 
 def fallbacks(tree: ast.Module) -> set[str]:
@@ -35,19 +36,31 @@ def fallbacks(tree: ast.Module) -> set[str]:
     return found
 
 
-def streams_passed_on(hints: "Hints") -> None:
-    """A parameter passed straight on to a module function that reads or writes its parameter as a file is
-    a file too (`encode(infile, outfile)` → `_copy(infile, outfile)`)."""
+def through_passes(hints: "Hints", carry: Callable[[ParamKey, ParamKey], bool]) -> None:
+    """For each parameter passed straight on to a module function (`encode(infile)` → `_copy(infile)`), lets
+    `carry(parameter, callee's parameter)` take over what the callee's parameter is known to be, until
+    nothing changes: through any number of helpers."""
     changed = True
     while changed:
         changed = False
         for callee, where, key in hints.passes:
             names = hints.param_names.get(callee, [])
             name = names[where] if isinstance(where, int) and where < len(names) else where
-            uses = hints.streams.get((callee, name), set()) if isinstance(name, str) else set()
-            if uses - hints.streams.get(key, set()):
-                hints.streams[key] |= uses
+            if isinstance(name, str) and carry(key, (callee, name)):
                 changed = True
+
+
+def streams_passed_on(hints: "Hints") -> None:
+    """A parameter passed straight on to a module function that reads or writes its parameter as a file is
+    a file too (`encode(infile, outfile)` → `_copy(infile, outfile)`)."""
+    def carry(key: ParamKey, callee: ParamKey) -> bool:
+        uses = hints.streams.get(callee, set())
+        if not uses - hints.streams.get(key, set()):
+            return False
+        hints.streams[key] |= uses
+        return True
+
+    through_passes(hints, carry)
 
 
 def stream_use(hints: "Hints", node: ast.AST, params: set[str], scope: str, owner: Optional[str]) -> None:
