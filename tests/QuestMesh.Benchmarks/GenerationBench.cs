@@ -18,6 +18,12 @@ public sealed class GenerationBench(HarnessClient harness, SuiteByHand byHand, B
 
     public async Task<int> RunAsync()
     {
+        if (options.CorpusDirectory is { } given && !Directory.Exists(given))
+        {
+            Console.Error.WriteLine($"quest bench: --corpus {given} is not a folder; materialise one with " +
+                                    "../shared/bench/materialize-generation-corpus.sh DIR, or leave --corpus out to have the bench do it");
+            return 2;
+        }
         var scratch = options.CorpusDirectory is null ? Directory.CreateTempSubdirectory("questmesh-corpus-").FullName : null;
         try
         {
