@@ -42,6 +42,9 @@ from ..project import resolve_target
 
 CALLS_PER_SECOND = 600  # the call cap per budget second; a typical target runs well over this rate
 PATIENCE_PER_SECOND = 250
+# Calls without a new arc the search always allows: a cheap module (a pattern translator) finds arcs only now and
+# then, and its calls cost so little that a few thousand more take a second or two.
+MIN_PATIENCE_PER_SECOND = 100
 # The search's budget in work (line events in the target plus a fixed cost per call), not time, so that a
 # seed gives the same module on a busy machine: about a quarter of the budget on an idle one.
 WORK_PER_SECOND = 400_000
@@ -175,6 +178,7 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
     per_call = min(2.0, max(1.0, req.budget / 20))  # a unit test's call that needs more is no unit test
     limits = Limits(max_calls=int(req.budget * CALLS_PER_SECOND), max_work=int(req.budget * WORK_PER_SECOND),
                     patience=int(max(1000, req.budget * PATIENCE_PER_SECOND)),
+                    min_patience=int(max(1000, req.budget * MIN_PATIENCE_PER_SECOND)),
                     deadline=started + req.budget * SEARCH_SHARE)
     taken = set(namespace) | {module.__name__.split(".")[0]}
     focus = _focus(req.focus, arc_map)

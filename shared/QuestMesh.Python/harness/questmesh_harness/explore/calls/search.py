@@ -27,7 +27,6 @@ MAX_TIMEOUTS = 2  # per target; after that its calls are not tried again
 CALL_COST = 200  # what a call costs beyond the target's own lines (argument building, the call, tracing)
 RESERVE_PER_TARGET = 24
 ADOPTED_PER_CLASS = 6  # calls whose returned instance a class's methods are tried on
-MIN_PATIENCE = 1000  # calls without a new arc the mutation phase always allows
 MAX_REPEATS = 2000  # children in a row that were tried before (or could not be made): nothing new is near
 # The basic kinds of value tried, in this order, for a parameter whose every call so far ended in Python's
 # own TypeError or AttributeError (a misuse): its pool guessed the wrong kind (text for bytes, say).
@@ -52,6 +51,7 @@ class Limits:
     max_work: int  # line events in the target, summed over calls: a clock that runs the same on every machine
     patience: int  # stop after this many calls in a row without a new arc (keeps a seed's result stable)
     deadline: float  # time.perf_counter() value; a safety stop, reported when it cuts the search short
+    min_patience: int = 1000  # calls without a new arc the mutation phase always allows
 
 
 @dataclass
@@ -336,13 +336,14 @@ class Search:
 
     def _mutation_phase(self) -> None:
         """Mutates kept calls until the budget is spent or the search stops finding arcs: it gives up after as
-        many calls without a new arc as it took to find the last one (at least `MIN_PATIENCE`, at most the
+        many calls without a new arc as it took to find the last one (at least `min_patience`, at most the
         limit's patience), so a target still yielding arcs gets the budget and one that has run dry ends
         early. A child tried before costs no call; a long run of those means the space is exhausted."""
         quiet = repeats = 0
         progress_at = self.calls
         while not self._out_of_budget() and (self.corpus or self.seeds):
-            if quiet >= min(self.limits.patience, max(MIN_PATIENCE, progress_at)) or repeats >= MAX_REPEATS:
+            if quiet >= min(self.limits.patience, max(self.limits.min_patience, progress_at)) \
+                    or repeats >= MAX_REPEATS:
                 return
             seeds = [c for c in self.seeds if self._timeouts.get(c.target.label, 0) < MAX_TIMEOUTS
                      and c.target.label not in self.skips]
