@@ -12,4 +12,7 @@ public sealed record MergeReply
     public IReadOnlyList<string> Added { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> Renamed { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The 1-based line of the base before which new tests go (its main guard, else one past its end): a real insertion point.</summary>
+    public int InsertLine { get; init; }
 }

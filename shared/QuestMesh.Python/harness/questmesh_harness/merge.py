@@ -28,7 +28,14 @@ def run(request: dict) -> dict:
     chosen = tests if names is None else [n for n in tests if n in names]
     source, renamed = merge(base, base_tree, addition, addition_tree, chosen)
     _parse(source, "the merged module")
-    return {"source": source, "tests": tests, "added": [renamed.get(n, n) for n in chosen], "renamed": renamed}
+    return {"source": source, "tests": tests, "added": [renamed.get(n, n) for n in chosen], "renamed": renamed,
+            "insert_line": insert_line(base_tree, base)}
+
+
+def insert_line(tree: ast.Module, base: str) -> int:
+    """The 1-based line of the base before which new tests go: its main guard, else one past its last line."""
+    guard = _main_guard_line(tree, -1)
+    return guard + 1 if guard >= 0 else len(base.splitlines()) + 1
 
 
 def is_test(node: ast.stmt) -> bool:

@@ -106,3 +106,9 @@ def test_merged_module_runs(tmp_path):
 def test_an_addition_that_does_not_parse_is_a_bad_request():
     with pytest.raises(HarnessError, match="the addition does not parse"):
         run(BASE, "def test_x(:\n")
+
+
+def test_insert_line_is_the_main_guard_or_past_the_end():
+    assert run(BASE, ANSWER, [])["insert_line"] == BASE.splitlines().index('if __name__ == "__main__":') + 1
+    assert run("import x\n\n\ndef test_a():\n    pass\n", ANSWER, [])["insert_line"] == 6
+    assert run("", ANSWER, [])["insert_line"] == 1
