@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using QuestMesh.Generator.Consumers;
+using QuestMesh.Generator.Hybrid;
 using QuestMesh.Generator.Llm;
 using QuestMesh.Generator.Strategies;
 using QuestMesh.Python;
@@ -27,6 +28,7 @@ public static class GeneratorServiceExtensions
         services.TryAddSingleton(_ => new CompletedSteps());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITestGenerationStrategy, SearchStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITestGenerationStrategy, LlmStrategy>());
+        services.AddHybrid();
         services.TryAddSingleton<StrategyResolver>();
         services.TryAddSingleton<TestGeneration>();
         services.AddQuestMeshConsumers(x =>
@@ -35,5 +37,15 @@ public static class GeneratorServiceExtensions
             x.AddConsumer<EnhanceTestsConsumer, EnhanceTestsConsumerDefinition>();
         });
         return builder;
+    }
+
+    /// <summary>The hybrid composes the other two strategies, so it resolves them by their own types.</summary>
+    private static void AddHybrid(this IServiceCollection services)
+    {
+        services.AddQuestMeshOptions<HybridOptions>(HybridOptions.Section);
+        services.TryAddSingleton<SearchStrategy>();
+        services.TryAddSingleton<LlmStrategy>();
+        services.TryAddSingleton<SuiteProbe>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITestGenerationStrategy, HybridStrategy>());
     }
 }

@@ -33,4 +33,7 @@ public record LlmMetadata
 
     /// <summary>Targets the offline search skipped (the harness failed on them); empty for a complete search.</summary>
     public IReadOnlyList<SkippedTarget> SkippedTargets { get; init; } = [];
+
+    /// <summary>For the hybrid (<c>auto</c> with a model): what came from the search and what from the model; null otherwise.</summary>
+    public HybridReport? Hybrid { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using QuestMesh.Python.Harness;
 
 namespace QuestMesh.Generator.Prompts;
 
@@ -34,7 +35,8 @@ public static class PromptBuilder
             ["surviving_mutants"] = Bullets(input.Brief.Mutants.Select(m =>
                 $"line {m.Line}{In(m.Function)}: `{m.Text}` — `{m.Original}` changed to `{m.Mutated}` went unnoticed")),
         };
-        var user = input.ExistingSuite is null ? templates.Generate : templates.Enhance;
+        values["functions"] = Functions(input.Brief);
+        var user = input.GapsOnly ? templates.Gaps : input.ExistingSuite is null ? templates.Generate : templates.Enhance;
         return new Prompt(Fill(templates.System, values).Trim() + "\n", Fill(user, values).Trim() + "\n");
     }
 
@@ -110,6 +112,21 @@ public static class PromptBuilder
 
     private static IEnumerable<JsonNode> Symbols(JsonNode? owner, string key) =>
         (owner?[key] as JsonArray)?.OfType<JsonNode>() ?? [];
+
+    /// <summary>The functions the brief's gaps are in, as prose: <c>`a` and `B.c`</c>, or <c>module-level code</c>.</summary>
+    private static string Functions(BriefReply brief)
+    {
+        var names = brief.Lines.Select(l => l.Function).Concat(brief.Branches.Select(b => b.Function)).Concat(brief.Mutants.Select(m => m.Function))
+            .Distinct()
+            .Select(f => f is null ? "module-level code" : $"`{f}`")
+            .ToList();
+        return names.Count switch
+        {
+            0 => "the module",
+            1 => names[0],
+            _ => string.Join(", ", names[..^1]) + " and " + names[^1],
+        };
+    }
 
     private static string In(string? function) => function is null ? "" : $" in `{function}`";
 

@@ -13,4 +13,7 @@ public sealed record PromptInput
 
     /// <summary>The critique's instructions: failing tests with their errors, low coverage or mutation, no progress.</summary>
     public IReadOnlyList<string> Instructions { get; init; } = [];
+
+    /// <summary>Ask only for new tests for the brief's gaps (the hybrid), keeping <see cref="ExistingSuite"/> as it is.</summary>
+    public bool GapsOnly { get; init; }
 }

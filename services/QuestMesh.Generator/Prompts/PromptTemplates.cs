@@ -3,10 +3,13 @@ namespace QuestMesh.Generator.Prompts;
 /// <summary>The prompt texts with their <c>{{placeholders}}</c>; framework rules by test style (pytest, unittest, django).</summary>
 public sealed record PromptTemplates(string System, string Generate, string Enhance, IReadOnlyDictionary<string, string> Rules)
 {
+    /// <summary>The hybrid's prompt: new tests for the gaps the search left in a few functions, the suite kept as it is.</summary>
+    public string Gaps { get; init; } = "";
+
     public static readonly IReadOnlyList<string> Styles = ["pytest", "unittest", "django"];
 
     public static readonly IReadOnlyList<string> FileNames =
-        ["system.md", "generate.md", "enhance.md", .. Styles.Select(RulesFile)];
+        ["system.md", "generate.md", "enhance.md", "gaps.md", .. Styles.Select(RulesFile)];
 
     public static string RulesFile(string style) => $"rules.{style}.md";
 
@@ -25,7 +28,10 @@ public sealed record PromptTemplates(string System, string Generate, string Enha
         }
 
         return new PromptTemplates(Read("system.md"), Read("generate.md"), Read("enhance.md"),
-            Styles.ToDictionary(s => s, s => Read(RulesFile(s))));
+            Styles.ToDictionary(s => s, s => Read(RulesFile(s))))
+        {
+            Gaps = Read("gaps.md"),
+        };
     }
 
     /// <summary>Where the shipped templates are: next to the generator's assembly.</summary>

@@ -19,8 +19,8 @@ public sealed class StrategyResolver(IEnumerable<ITestGenerationStrategy> strate
     }
 
     /// <summary>
-    /// <c>auto</c> takes the model when one is configured and this build has the strategy, else the
-    /// offline search; <c>llm</c> without an endpoint is refused with the settings to fix it, rather than
+    /// <c>auto</c> takes the hybrid (the search, then the model for what it left) when a model is
+    /// configured and this build has it, else the offline search; <c>llm</c> without an endpoint is refused with the settings to fix it, rather than
     /// quietly running something the user did not ask for.
     /// </summary>
     public static StrategyChoice Choose(string? requested, bool llmConfigured, IReadOnlySet<string> available)
@@ -29,8 +29,8 @@ public sealed class StrategyResolver(IEnumerable<ITestGenerationStrategy> strate
         switch (name)
         {
             case StrategyNames.Auto:
-                return llmConfigured && available.Contains(StrategyNames.Llm)
-                    ? StrategyChoice.Use(StrategyNames.Llm)
+                return llmConfigured && available.Contains(StrategyNames.Hybrid)
+                    ? StrategyChoice.Use(StrategyNames.Hybrid)
                     : StrategyChoice.Use(StrategyNames.Search);
             case StrategyNames.Search:
                 return StrategyChoice.Use(StrategyNames.Search);

@@ -17,11 +17,15 @@ public sealed class StepMetrics
 
     public int TotalTokens => PromptTokens + CompletionTokens;
 
+    /// <summary>The latest hybrid step's split between the search and the model (null when no hybrid step ran).</summary>
+    public HybridReport? Hybrid { get; set; }
+
     public void Add(string step, double seconds, LlmMetadata? llm = null)
     {
         DurationsSeconds[step] = Math.Round(DurationsSeconds.GetValueOrDefault(step) + Math.Max(0, seconds), 3);
         if (llm is null)
             return;
+        Hybrid = llm.Hybrid ?? Hybrid;
         EstimatedCost += llm.EstimatedCost;
         PromptTokens += llm.PromptTokens;
         CompletionTokens += llm.CompletionTokens;

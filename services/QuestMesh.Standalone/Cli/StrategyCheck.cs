@@ -24,12 +24,15 @@ public static class StrategyCheck
         var choice = StrategyResolver.Choose(settings.Strategy, llm.IsConfigured, available);
         if (choice.Name is null)
             throw new BadInputException(choice.Error!);
-        var chosen = choice.Name == StrategyNames.Llm
-            ? $"llm: model '{llm.Model}' at {llm.Endpoint} ({llm.Flavour})"
-            : "search (offline)";
+        var chosen = choice.Name switch
+        {
+            StrategyNames.Llm => $"llm: model '{llm.Model}' at {llm.Endpoint} ({llm.Flavour})",
+            StrategyNames.Hybrid => $"hybrid: the offline search, then model '{llm.Model}' at {llm.Endpoint} ({llm.Flavour}) for the gaps it leaves",
+            _ => "search (offline)",
+        };
         if (!string.Equals(settings.Strategy, StrategyNames.Auto, StringComparison.OrdinalIgnoreCase))
             return chosen;
-        return chosen + (choice.Name == StrategyNames.Llm
+        return chosen + (choice.Name == StrategyNames.Hybrid
             ? ", chosen by auto: a model endpoint is configured"
             : ", chosen by auto: no model endpoint is configured (QUESTMESH_Generator__Llm__Endpoint)");
     }

@@ -55,4 +55,9 @@ public static class HarnessCommands
     /// <summary>A model's reply to a test module of the given style (pytest, unittest, django); text only, in a private empty folder.</summary>
     public static Task<AnswerReply> AnswerAsync(this HarnessClient harness, string text, string style, CancellationToken ct = default) =>
         harness.RunAsync<AnswerReply>("answer", new { Text = text, Style = style }, workspace: null, TimeSpan.FromSeconds(60), ct);
+
+    /// <summary>The chosen tests of <paramref name="addition"/> (all when null) added to <paramref name="baseSource"/>; text only, in a private empty folder.</summary>
+    public static Task<MergeReply> MergeAsync(this HarnessClient harness, string baseSource, string addition, IReadOnlyList<string>? names,
+        CancellationToken ct = default) =>
+        harness.RunAsync<MergeReply>("merge", new { Base = baseSource, Addition = addition, Names = names }, workspace: null, TimeSpan.FromSeconds(60), ct);
 }

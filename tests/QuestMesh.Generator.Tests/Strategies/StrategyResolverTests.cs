@@ -5,7 +5,7 @@ namespace QuestMesh.Generator.Tests.Strategies;
 public class StrategyResolverTests
 {
     private static readonly IReadOnlySet<string> SearchOnly = new HashSet<string> { StrategyNames.Search };
-    private static readonly IReadOnlySet<string> Both = new HashSet<string> { StrategyNames.Search, StrategyNames.Llm };
+    private static readonly IReadOnlySet<string> Both = new HashSet<string> { StrategyNames.Search, StrategyNames.Llm, StrategyNames.Hybrid };
 
     [Theory]
     [InlineData("auto")]
@@ -18,13 +18,13 @@ public class StrategyResolverTests
     }
 
     [Fact]
-    public void Choose_auto_with_endpoint_and_llm_strategy_is_llm()
+    public void Choose_auto_with_endpoint_is_the_hybrid()
     {
-        StrategyResolver.Choose("auto", llmConfigured: true, Both).Name.ShouldBe(StrategyNames.Llm);
+        StrategyResolver.Choose("auto", llmConfigured: true, Both).Name.ShouldBe(StrategyNames.Hybrid);
     }
 
     [Fact]
-    public void Choose_auto_with_endpoint_but_no_llm_strategy_falls_back_to_search()
+    public void Choose_auto_with_endpoint_but_no_hybrid_strategy_falls_back_to_search()
     {
         StrategyResolver.Choose("auto", llmConfigured: true, SearchOnly).Name.ShouldBe(StrategyNames.Search);
     }

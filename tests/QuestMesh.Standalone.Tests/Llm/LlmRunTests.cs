@@ -173,17 +173,19 @@ public sealed class LlmRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Run_Auto_WithAnEndpoint_ChoosesTheModelAndSaysSo()
+    public async Task Run_Auto_WithAnEndpoint_ChoosesTheHybridAndSaysSo()
     {
         _server.ThenAnswer(BetterSuite);
 
         var result = await RunAsync("auto", maxAttempts: 1);
 
         result.TimedOut.ShouldBeFalse(result.Output);
-        result.ExitCode.ShouldBe(ExitCodes.TargetsMet, result.Output);
-        result.Output.ShouldContain("strategy llm: model 'scripted'");
+        result.Output.ShouldContain("strategy hybrid: the offline search, then model 'scripted'");
         result.Output.ShouldContain("chosen by auto: a model endpoint is configured");
-        _server.Received.Count.ShouldBe(1);
+        var metadata = Artifact("attempt_0.llm_metadata.json");
+        metadata["strategy"]!.GetValue<string>().ShouldBe("hybrid");
+        metadata["hybrid"]!["search"]!["tests"]!.GetValue<int>().ShouldBeGreaterThan(0);
+        _server.Received.Count.ShouldBe(metadata["llm_calls"]!.GetValue<int>());
     }
 
     [Fact]

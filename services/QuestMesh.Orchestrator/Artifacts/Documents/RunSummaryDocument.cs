@@ -27,6 +27,15 @@ public sealed record RunSummaryDocument
     public decimal TotalLlmCost { get; init; }
     public double TotalLlmDurationSeconds { get; init; }
     public int LlmCalls { get; init; }
+
+    /// <summary>
+    /// With <c>auto</c> and a model (the hybrid): the last generation step's tests, lines, branches and
+    /// mutants from the search and from the model, the model's tests kept and rejected.
+    /// </summary>
+    public HybridReport? StrategySplit { get; init; }
+
+    /// <summary>The run's model cost divided by the branches only the model's kept tests cover (null without any).</summary>
+    public decimal? LlmCostPerCoveredBranch { get; init; }
     public required RunSettings Settings { get; init; }
     public AttemptFigures? Best { get; init; }
     public IReadOnlyList<AttemptFigures> Attempts { get; init; } = [];
@@ -53,6 +62,10 @@ public sealed record RunSummaryDocument
         TotalLlmCost = run.Totals.EstimatedCost,
         TotalLlmDurationSeconds = run.Totals.LlmDurationSeconds,
         LlmCalls = run.Totals.LlmCalls,
+        StrategySplit = run.Totals.Hybrid,
+        LlmCostPerCoveredBranch = run.Totals.Hybrid is { Llm.Branches: > 0 } split
+            ? Math.Round(run.Totals.EstimatedCost / split.Llm.Branches, 6)
+            : null,
         Settings = run.Settings,
         Best = run.BestFigures,
         Attempts = run.Attempts,

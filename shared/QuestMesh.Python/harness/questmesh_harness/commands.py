@@ -16,6 +16,7 @@ _MODULES = {
     "patch": ".patch",
     "brief": ".brief",
     "answer": ".answer",
+    "merge": ".merge",
 }
 COMMANDS = tuple(_MODULES)
 

@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+
+namespace QuestMesh.Generator.Tasks;
+
+/// <summary>
+/// A model's answer to a task-API prompt: the JSON object it held and which fallback found it, or —
+/// when no object could be read — the whole text, to be read as test code by the harness's <c>answer</c>.
+/// </summary>
+public sealed record TaskAnswer(JsonObject? Json, string? CodeOnly, string How)
+{
+    public const string PlainJson = "json";
+    public const string FencedJson = "fenced-json";
+    public const string FirstObject = "first-object";
+    public const string Code = "code-only";
+}

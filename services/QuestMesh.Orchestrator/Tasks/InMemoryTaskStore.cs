@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+
+namespace QuestMesh.Orchestrator.Tasks;
+
+/// <summary>
+/// Tasks of <c>questmesh serve</c>: kept in memory for <see cref="Retention"/> after they were created
+/// (the original's 24 hours), on the injected clock; an expired task is gone (looked up as unknown) and
+/// is dropped when the store is next written. A tenant sees only its own tasks.
+/// </summary>
+public sealed class InMemoryTaskStore(TimeProvider clock)
+{
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
+    private readonly ConcurrentDictionary<Guid, TaskRecord> _tasks = new();
+
+    public TaskRecord Create(string kind, string? tenant)
+    {
+        Purge();
+        var now = clock.GetUtcNow();
+        var task = new TaskRecord { TaskId = Guid.NewGuid(), Kind = kind, Tenant = tenant, CreatedAt = now, UpdatedAt = now };
+        _tasks[task.TaskId] = task;
+        return task;
+    }
+
+    public TaskRecord? Find(Guid taskId, string? tenant) =>
+        _tasks.TryGetValue(taskId, out var task) && !Expired(task) && task.Tenant == tenant ? task : null;
+
+    public void Processing(Guid taskId) => Update(taskId, t => t with { Status = TaskStatuses.Processing });
+
+    public void Complete(Guid taskId, string resultJson) =>
+        Update(taskId, t => t with { Status = TaskStatuses.Completed, ResultJson = resultJson, Error = null });
+
+    public void Fail(Guid taskId, string error) => Update(taskId, t => t with { Status = TaskStatuses.Failed, Error = error });
+
+    private void Update(Guid taskId, Func<TaskRecord, TaskRecord> change)
+    {
+        Purge();
+        var now = clock.GetUtcNow();
+        while (_tasks.TryGetValue(taskId, out var task) && !_tasks.TryUpdate(taskId, change(task) with { UpdatedAt = now }, task))
+        {
+        }
+    }
+
+    private bool Expired(TaskRecord task) => clock.GetUtcNow() - task.CreatedAt >= Retention;
+
+    private void Purge()
+    {
+        foreach (var (id, task) in _tasks)
+        {
+            if (Expired(task))
+                _tasks.TryRemove(id, out _);
+        }
+    }
+}
