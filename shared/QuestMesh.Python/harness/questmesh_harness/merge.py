@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Optional
+from typing import Optional, TypeGuard, Union
 
 from .errors import HarnessError
 
@@ -38,7 +38,10 @@ def insert_line(tree: ast.Module, base: str) -> int:
     return guard + 1 if guard >= 0 else len(base.splitlines()) + 1
 
 
-def is_test(node: ast.stmt) -> bool:
+Definition = Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef]
+
+
+def is_test(node: ast.stmt) -> TypeGuard[Definition]:
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return node.name.startswith("test")
     if isinstance(node, ast.ClassDef):
@@ -98,7 +101,7 @@ def _text(lines: list[str], node: ast.stmt) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def _rename(text: str, node: ast.stmt, new_name: str) -> str:
+def _rename(text: str, node: Definition, new_name: str) -> str:
     keyword = "class" if isinstance(node, ast.ClassDef) else "def"
     return re.sub(rf"\b{keyword}\s+{re.escape(node.name)}\b", f"{keyword} {new_name}", text, count=1)
 
@@ -116,7 +119,8 @@ def _names_of(node: ast.stmt) -> set[str]:
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
         return {node.name}
     names = set()
-    for target in getattr(node, "targets", []) + ([node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []):
+    annotated = [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
+    for target in getattr(node, "targets", []) + annotated:
         names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
     return names
 
