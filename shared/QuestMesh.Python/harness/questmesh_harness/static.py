@@ -7,7 +7,9 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from .analyze import module_name
 from .errors import HarnessError
+from .smells import flakiness_smells
 
 MAX_OUTPUT_CHARS = 20_000
 # pyflakes messages that mean the module fails when it runs, not just untidy code.
@@ -25,7 +27,10 @@ def run(request: dict) -> dict:
     source = request.get("source")
     if not isinstance(source, str):
         raise HarnessError("source (the test module's text) is required")
-    return analyze_tests(source)
+    reply = analyze_tests(source)
+    target = request.get("target_file")
+    reply["target_module"] = module_name(target) if isinstance(target, str) and target.strip() else None
+    return reply
 
 
 def analyze_tests(source: str) -> dict:
@@ -35,6 +40,7 @@ def analyze_tests(source: str) -> dict:
         "class_count": 0, "test_count": 0, "avg_function_length": 0.0, "max_function_length": 0,
         "todo_count": sum(1 for line in lines if TODO.search(line)),
         "avg_complexity": 0.0, "max_complexity": 0, "pyflakes": pyflakes_report(source),
+        "flakiness_smells": [],
     }
     try:
         tree = ast.parse(source)
@@ -47,6 +53,7 @@ def analyze_tests(source: str) -> dict:
     reply["function_count"] = len(functions)
     reply["class_count"] = len(classes)
     reply["test_count"] = count_tests(tree)
+    reply["flakiness_smells"] = flakiness_smells(tree)
     if functions:
         lengths = [f.end_lineno - f.lineno + 1 for f in functions]
         scores = [complexity(f) for f in functions]

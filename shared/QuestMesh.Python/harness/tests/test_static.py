@@ -1,5 +1,7 @@
 import textwrap
 
+import pytest
+
 from questmesh_harness import static
 
 SUITE = textwrap.dedent('''\
@@ -67,3 +69,20 @@ def test_static_reports_a_syntax_error():
 def test_static_of_an_empty_module():
     reply = static.run({"source": ""})
     assert reply["syntax_ok"] and reply["function_count"] == 0 and reply["avg_complexity"] == 0.0
+
+
+@pytest.mark.parametrize("source, smells", [
+    ("import time\n\ndef test_a():\n    time.sleep(1)\n", ["sleeps"]),
+    ("import random\n\ndef test_a():\n    assert random.randint(1, 6) < 7\n", ["unseeded randomness"]),
+    ("import random\n\ndef test_a():\n    random.seed(1)\n    assert random.randint(1, 6) < 7\n", []),
+    ("from datetime import datetime\n\ndef test_a():\n    assert datetime.now()\n", ["reads the clock"]),
+    ("import requests\n\ndef test_a():\n    requests.get('http://x')\n", ["network access"]),
+    ("def test_a():\n    text = 'time.sleep(1) random.random()'\n    assert text\n", []),
+])
+def test_flakiness_smells_come_from_the_syntax_tree(source, smells):
+    assert static.run({"source": source})["flakiness_smells"] == smells
+
+
+def test_target_module_is_named_from_the_path():
+    assert static.run({"source": "", "target_file": "src/calc/ops.py"})["target_module"] == "calc.ops"
+    assert static.run({"source": ""})["target_module"] is None

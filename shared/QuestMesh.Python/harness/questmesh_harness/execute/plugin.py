@@ -108,7 +108,7 @@ class OutcomeCollector:
                 self.collect_errors[collector.nodeid] = error
                 raise
 
-        collector.collect = collect_keeping_errors  # type: ignore[method-assign]
+        collector.collect = collect_keeping_errors  # type: ignore[assignment]
         yield
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
