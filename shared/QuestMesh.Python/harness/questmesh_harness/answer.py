@@ -69,7 +69,9 @@ def strip_forbidden(code: str, tree: ast.Module, style: str) -> tuple[str, list[
     if style != "pytest":
         used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
         for node in tree.body:
-            if isinstance(node, (ast.Import, ast.ImportFrom)) and _imports_only_pytest(node) and not (_bound(node) & used):
+            if not isinstance(node, (ast.Import, ast.ImportFrom)):
+                continue
+            if _imports_only_pytest(node) and not (_bound(node) & used):
                 drop.update(range(node.lineno - 1, node.end_lineno or node.lineno))
                 removed.append(f"pytest import in a {style} module (line {node.lineno})")
     kept = "".join(line for index, line in enumerate(lines) if index not in drop)
