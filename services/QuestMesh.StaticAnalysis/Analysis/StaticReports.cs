@@ -23,6 +23,8 @@ public static class StaticReports
             TodoCount = reply.TodoCount,
             AvgComplexity = reply.AvgComplexity,
             MaxComplexity = reply.MaxComplexity,
+            FlakinessSmells = reply.FlakinessSmells,
+            TargetModule = reply.TargetModule,
             Linters = linters,
         };
     }

@@ -50,7 +50,7 @@ public sealed class SuiteAnalyzer(
     {
         try
         {
-            return (await harness.StaticAsync(command.Suite.Source, cancellationToken), null);
+            return (await harness.StaticAsync(command.Suite.Source, command.TargetFile, cancellationToken), null);
         }
         catch (HarnessException error)
         {

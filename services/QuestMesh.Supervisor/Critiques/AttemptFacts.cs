@@ -26,13 +26,15 @@ public sealed record AttemptFacts
         var execution = input.Execution;
         var ran = execution.Tests.Where(t => t.Outcome != "skipped").ToList();
         var failing = ran.Where(IsFailing).ToList();
-        var executionSyntax = MentionsSyntaxError(execution.TestError);
+        var executionSyntax = execution.CollectionFailures.Any(f => f.ExceptionName is "SyntaxError" or "IndentationError" or "TabError")
+            || MentionsSyntaxError(execution.TestError);
         // A default StaticReport (static analysis did not run) must not read as a syntax error.
         var staticSyntax = input.Static.SyntaxError is not null || (!input.Static.SyntaxOk && input.Static.LineCount > 0);
         return new AttemptFacts
         {
             Input = input,
-            TargetModule = ModuleNames.FromPath(input.TargetFile),
+            // The harness names the module (static analysis); without it the path is the best description.
+            TargetModule = input.Static.TargetModule ?? input.TargetFile,
             Ran = ran,
             Failing = failing,
             Flaky = execution.Tests.Where(t => t.Flaky || execution.FlakyTests.Contains(t.Id)).DistinctBy(t => t.Id).ToList(),
@@ -59,6 +61,7 @@ public sealed record AttemptFacts
         return named.StartsWith("E ", StringComparison.Ordinal) ? named[2..].Trim() : named;
     }
 
+    /// <summary>A report from a harness without structured collection failures.</summary>
     private static bool MentionsSyntaxError(string? text) =>
         text is not null && (text.Contains("SyntaxError", StringComparison.Ordinal) || text.Contains("IndentationError", StringComparison.Ordinal));
 }
