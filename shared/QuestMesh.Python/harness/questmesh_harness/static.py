@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from .analyze import module_name
 from .errors import HarnessError
+from .lint import run_linters
+from .request import number
 from .smells import flakiness_smells
 
 MAX_OUTPUT_CHARS = 20_000
@@ -28,6 +30,11 @@ def run(request: dict) -> dict:
     if not isinstance(source, str):
         raise HarnessError("source (the test module's text) is required")
     reply = analyze_tests(source)
+    linters = request.get("linters") or {}
+    if not isinstance(linters, dict):
+        raise HarnessError("linters must be an object of linter names to true or false")
+    timeout = number(request, "linter_timeout_seconds", 30.0, minimum=1.0)
+    reply.update(run_linters(source, {name: bool(on) for name, on in linters.items()}, timeout))
     target = request.get("target_file")
     reply["target_module"] = module_name(target) if isinstance(target, str) and target.strip() else None
     return reply
@@ -119,6 +126,14 @@ def complexity(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
 class _Finding:
     kind: str
     text: str
+    line: int = 1
+    column: int = 1
+    message: str = ""
+
+    def to_dict(self) -> dict:
+        severity = "error" if self.kind in RUNTIME_ERRORS or self.kind in BROKEN else "warning"
+        return {"line": self.line, "column": self.column, "code": self.kind, "severity": severity,
+                "message": self.message or self.text}
 
 
 @dataclass
@@ -130,16 +145,18 @@ def pyflakes_report(source: str) -> dict:
     try:
         from pyflakes import api, reporter
     except ImportError:
-        return {"available": False, "issue_count": 0, "error_count": 0, "output": ""}
+        return {"available": False, "issue_count": 0, "error_count": 0, "output": "", "findings": []}
     collected = _Collector()
 
     class _Reporter(reporter.Reporter):
         # pyflakes hands over message objects; keeping their class names lets us tell errors from lint.
         def flake(self, message) -> None:
-            collected.findings.append(_Finding(type(message).__name__, str(message)))
+            collected.findings.append(_Finding(type(message).__name__, str(message), message.lineno or 1,
+                                               (message.col or 0) + 1, message.message % message.message_args))
 
         def syntaxError(self, filename, msg, lineno, offset, text) -> None:  # noqa: N802 - pyflakes API
-            collected.findings.append(_Finding("SyntaxError", f"{filename}:{lineno}:{offset or 0}: {msg}"))
+            collected.findings.append(_Finding("SyntaxError", f"{filename}:{lineno}:{offset or 0}: {msg}", lineno or 1,
+                                               offset or 1, msg))
 
         def unexpectedError(self, filename, msg) -> None:  # noqa: N802 - pyflakes API
             collected.findings.append(_Finding("UnexpectedError", f"{filename}: {msg}"))
@@ -152,4 +169,5 @@ def pyflakes_report(source: str) -> dict:
         "issue_count": len(findings),
         "error_count": sum(1 for f in findings if f.kind in RUNTIME_ERRORS or f.kind in BROKEN),
         "output": output[:MAX_OUTPUT_CHARS],
+        "findings": [f.to_dict() for f in findings],
     }
