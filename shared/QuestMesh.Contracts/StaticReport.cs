@@ -20,5 +20,8 @@ public record StaticReport
 
     /// <summary>The import name of the target module (<c>calc.ops</c> for <c>src/calc/ops.py</c>); null when unknown.</summary>
     public string? TargetModule { get; init; }
+
+    /// <summary>The suite's path in the project, which the findings are about.</summary>
+    public string? SuiteFile { get; init; }
     public IReadOnlyDictionary<string, LinterResult> Linters { get; init; } = new Dictionary<string, LinterResult>();
 }

@@ -36,7 +36,18 @@ public static class HarnessCommands
 
     /// <summary>As above; with the target's path the reply also names its import module.</summary>
     public static Task<StaticReply> StaticAsync(this HarnessClient harness, string source, string? targetFile, CancellationToken ct = default) =>
-        harness.RunAsync<StaticReply>("static", new { Source = source, TargetFile = targetFile }, workspace: null, TimeSpan.FromSeconds(60), ct);
+        harness.StaticAsync(source, targetFile, new StaticLinters(), ct);
+
+    /// <summary>As above, also running pylint and mypy (each in a child process, within the linters' time limit) when switched on.</summary>
+    public static Task<StaticReply> StaticAsync(this HarnessClient harness, string source, string? targetFile, StaticLinters linters,
+        CancellationToken ct = default) =>
+        harness.RunAsync<StaticReply>("static", new
+        {
+            Source = source,
+            TargetFile = targetFile,
+            Linters = new Dictionary<string, bool> { ["pylint"] = linters.Pylint, ["mypy"] = linters.Mypy },
+            LinterTimeoutSeconds = linters.TimeoutSeconds,
+        }, workspace: null, TimeSpan.FromSeconds(60 + 2 * linters.TimeoutSeconds), ct);
 
     /// <summary>Edits the module's text only (AST); it runs in a private empty folder, never where the project is.</summary>
     public static Task<PatchReply> PatchAsync(this HarnessClient harness, string source, string op, string name, string? code,
