@@ -65,7 +65,11 @@ public class CritiqueRulesTests
                 SyntaxOk = true, LineCount = 9,
                 Linters = new Dictionary<string, LinterResult>
                 {
-                    ["pyflakes"] = new() { Available = true, IssueCount = 1, ErrorCount = 1, Output = "tests/test_calc.py:7:12: undefined name 'sign'" },
+                    ["pyflakes"] = new()
+                    {
+                        Available = true, IssueCount = 1, ErrorCount = 1, Output = "tests/test_calc.py:7:12: undefined name 'sign'",
+                        Findings = [new LintFinding { Line = 7, Column = 12, Code = "UndefinedName", Severity = "error", Message = "undefined name 'sign'" }],
+                    },
                 },
             },
             previous: new AttemptFigures { Attempt = 0, Coverage = 49.5, MutationScore = 20 });
