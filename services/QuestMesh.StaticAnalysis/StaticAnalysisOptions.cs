@@ -10,6 +10,17 @@ public sealed class StaticAnalysisOptions
     /// <summary>Run flake8 (pyflakes + pycodestyle + mccabe) next to the harness's own pyflakes pass; skipped when not installed.</summary>
     public bool Flake8 { get; set; } = true;
 
+    /// <summary>Run pylint (errors, and the warnings that matter for tests) through the harness; unavailable when not installed.</summary>
+    public bool Pylint { get; set; } = true;
+
+    /// <summary>Run mypy through the harness: optional, as it is the slowest of the linters.</summary>
+    public bool Mypy { get; set; }
+
+    /// <summary>flake8's mccabe check: functions more complex than this are reported (C901).</summary>
+    [Range(1, 100)]
+    public int MaxComplexity { get; set; } = 10;
+
+    /// <summary>The time each linter may take (seconds).</summary>
     [Range(1, 600)]
     public int LinterTimeoutSeconds { get; set; } = 30;
 

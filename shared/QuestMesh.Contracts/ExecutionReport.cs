@@ -16,6 +16,9 @@ public record ExecutionReport
     /// <summary>A collection, import or harness error that stopped the suite from running.</summary>
     public string? TestError { get; init; }
 
+    /// <summary>Why the module (or another collected file) did not load, as structured data; empty when it loaded.</summary>
+    public IReadOnlyList<TestFailure> CollectionFailures { get; init; } = [];
+
     public MutationReport? Mutation { get; init; }
 
     /// <summary>Why mutation testing produced no <see cref="Mutation"/> report (a time-out, a crash); null when it ran or was skipped.</summary>

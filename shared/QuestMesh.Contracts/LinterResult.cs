@@ -9,4 +9,7 @@ public record LinterResult
     public int ErrorCount { get; init; }
     public int? ExitCode { get; init; }
     public string Output { get; init; } = "";
+
+    /// <summary>Each finding with its position (for SARIF); empty when the linter did not run.</summary>
+    public IReadOnlyList<LintFinding> Findings { get; init; } = [];
 }

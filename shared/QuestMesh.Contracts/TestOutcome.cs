@@ -11,6 +11,9 @@ public record TestOutcome
     public string? Message { get; init; }
     public string? Traceback { get; init; }
 
+    /// <summary>The failure as structured data, for a failed or erroring test; null otherwise (and from older harnesses).</summary>
+    public TestFailure? Failure { get; init; }
+
     /// <summary>The outcome changed across the flaky check's shuffled reruns; <see cref="Outcome"/> is the first run's.</summary>
     public bool Flaky { get; init; }
 }

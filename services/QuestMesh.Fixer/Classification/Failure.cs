@@ -1,3 +1,5 @@
+using QuestMesh.Contracts;
+
 namespace QuestMesh.Fixer.Classification;
 
 /// <summary>One failing test (or the module's collection error) as the classifier understood it.</summary>
@@ -10,7 +12,15 @@ public sealed record Failure
     public string? PatchName { get; init; }
 
     public required string Category { get; init; }
+
+    /// <summary>The exception's class name (<c>InvalidAmount</c>).</summary>
     public string? ErrorType { get; init; }
+
+    /// <summary>The exception's qualified type as the harness gave it (<c>calc.ops.InvalidAmount</c>; built-ins bare).</summary>
+    public string? ExceptionType { get; init; }
+
+    /// <summary>The module that defines the exception class (<c>builtins</c> for built-ins).</summary>
+    public string? ExceptionModule { get; init; }
 
     /// <summary>The first line of the error, for reports.</summary>
     public string Summary { get; init; } = "";
@@ -20,15 +30,13 @@ public sealed record Failure
     /// <summary>The line of the suite file the failure points at (the statement that failed or called in).</summary>
     public int? SuiteLine { get; init; }
 
-    /// <summary>The source text of that line as the traceback shows it, to find the statement without a line number.</summary>
-    public string? SuiteLineText { get; init; }
-
-    public AssertionComparison? Comparison { get; init; }
+    /// <summary>The compared operands of a failing assertion, with the observed value as a literal when it can be one.</summary>
+    public AssertionOperands? Assertion { get; init; }
 
     /// <summary>For import errors: the module that was not found (<c>No module named 'x'</c>).</summary>
     public string? MissingModule { get; init; }
 
-    /// <summary>For name errors and <c>cannot import name</c>: the missing name.</summary>
+    /// <summary>For name errors, <c>cannot import name</c> and missing fixtures: the missing name.</summary>
     public string? MissingName { get; init; }
 
     /// <summary>For <c>cannot import name 'x' from 'm'</c>: the module it was imported from.</summary>

@@ -22,9 +22,9 @@ public sealed class FixLedger(IReadOnlyList<Failure> input)
 
     public bool IsRepaired(string test) => _attempts.TryGetValue(test, out var attempt) && attempt.Repaired;
 
-    public void Planned(RepairPlan plan)
+    public void Planned(IReadOnlyDictionary<string, RepairAttempt> attempts)
     {
-        foreach (var (test, attempt) in plan.Attempts)
+        foreach (var (test, attempt) in attempts)
             _attempts[test] = attempt;
     }
 
@@ -36,13 +36,6 @@ public sealed class FixLedger(IReadOnlyList<Failure> input)
         _attempts[failure.TestId] = _attempts.TryGetValue(failure.TestId, out var earlier) && earlier.Repaired
             ? attempt with { Detail = $"{earlier.Detail}; then {attempt.Detail}" }
             : attempt;
-    }
-
-    /// <summary>The harness refused a rewrite (it did not parse): that test was not repaired after all.</summary>
-    public void RewriteRejected(string function, string reason)
-    {
-        foreach (var (test, attempt) in _attempts.Where(a => a.Value.FunctionName == function).ToList())
-            _attempts[test] = RepairAttempt.Failed($"the rewrite was rejected ({reason})");
     }
 
     /// <summary>The repaired module did not load, so the round went on with the original suite.</summary>

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuestMesh.Contracts;
 using QuestMesh.Fixer.Classification;
-using QuestMesh.Fixer.PythonText;
 using QuestMesh.Fixer.Repairs;
 using QuestMesh.Python;
 using QuestMesh.Python.Harness;
@@ -32,8 +31,10 @@ public sealed class SuiteFixer(
         var round = new Round(command, suiteFile, ledger);
         try
         {
-            using (var workspace = await workspaces.CreateAsync(command.Source, cancellationToken))
-                await RepairAsync(round, failures, workspace, cancellationToken);
+            // A copy of the project the import repairs read (module names, the target's definitions); nothing runs in it.
+            using var reference = await workspaces.CreateAsync(command.Source, cancellationToken);
+            round.Scope = new RepairScope(reference.Directory, ProjectPaths.Normalize(command.TargetFile), suiteFile);
+            await RepairAsync(round, failures, cancellationToken);
             await ValidateAsync(round, cancellationToken);
         }
         catch (Exception error) when (error is WorkspaceException or HarnessException or PythonEnvironmentException)
@@ -63,29 +64,39 @@ public sealed class SuiteFixer(
         };
     }
 
-    private async Task RepairAsync(Round round, IReadOnlyList<Failure> failures, Workspace workspace, CancellationToken ct)
+    private async Task RepairAsync(Round round, IReadOnlyList<Failure> failures, CancellationToken ct)
     {
-        round.Context = RepairContextReader.Read(workspace, round.Command.TargetFile, round.SuiteFile);
-        var plan = planner.Plan(round.Source, failures, round.Context);
-        round.Ledger.Planned(plan);
-        round.Source = await ApplyAsync(plan, round, ct);
+        var attempts = await ApplyAsync(planner.Plan(failures, round.Scope!), round, ct);
+        round.Ledger.Planned(attempts);
     }
 
-    private async Task<string> ApplyAsync(RepairPlan plan, Round round, CancellationToken ct)
+    /// <summary>
+    /// Makes each planned edit through the harness, in order, on the suite as edited so far. An edit the harness
+    /// refuses (it would not parse, or the statement is not what the rule needs) leaves the suite as it was and
+    /// says why.
+    /// </summary>
+    private async Task<Dictionary<string, RepairAttempt>> ApplyAsync(RepairPlan plan, Round round, CancellationToken ct)
     {
-        var source = plan.ModuleSource;
-        foreach (var rewrite in plan.Rewrites)
+        var attempts = new Dictionary<string, RepairAttempt>(plan.Refused);
+        foreach (var planned in plan.Edits)
         {
+            RepairAttempt attempt;
             try
             {
-                source = (await harness.PatchAsync(source, "replace", rewrite.Name, rewrite.Code, ct)).Source;
+                var reply = await harness.PatchAsync(round.Source, planned.Edit, ct);
+                round.Source = reply.Source;
+                attempt = reply.Changed
+                    ? new RepairAttempt(true, reply.Detail)
+                    : RepairAttempt.Failed("the edit changed nothing");
             }
             catch (HarnessException error) when (error.BadRequest)
             {
-                round.Ledger.RewriteRejected(rewrite.Name, error.Message);
+                attempt = RepairAttempt.Failed(error.Message);
             }
+            foreach (var test in planned.Tests)
+                attempts[test] = attempt;
         }
-        return plan.Imports.Aggregate(source, ModuleText.EnsureImport);
+        return attempts;
     }
 
     /// <summary>
@@ -111,7 +122,7 @@ public sealed class SuiteFixer(
             round.Final = report;
             if (ExecutionFacts.LoadFailed(report))
             {
-                var failure = classifier.ClassifyCollection(report.TestError, report.Status, round.SuiteFile);
+                var failure = classifier.ClassifyCollection(report, round.SuiteFile);
                 if (inputLoaded && round.Source != original)
                 {
                     round.Ledger.RolledBack(failure.Summary);
@@ -119,7 +130,7 @@ public sealed class SuiteFixer(
                     inputLoaded = false;
                     continue;
                 }
-                if (run < settings.MaxValidationRuns && RepairLoad(round, failure))
+                if (run < settings.MaxValidationRuns && await RepairLoadAsync(round, failure, ct))
                     continue;
                 round.Error = $"the test module does not load: {failure.Summary}";
                 return;
@@ -142,26 +153,27 @@ public sealed class SuiteFixer(
     private async Task<HashSet<string>> RepairFreshAsync(Round round, IReadOnlyList<TestOutcome> failing, CancellationToken ct)
     {
         var fresh = failing.Where(t => !round.Ledger.Attempted(t.Id)).Select(t => classifier.Classify(t, round.SuiteFile)).ToList();
-        if (fresh.Count == 0 || round.Context is null)
+        if (fresh.Count == 0 || round.Scope is null)
             return [];
-        var plan = planner.Plan(round.Source, fresh, round.Context);
+        var attempts = await ApplyAsync(planner.Plan(fresh, round.Scope), round, ct);
         foreach (var failure in fresh)
-            round.Ledger.Found(failure, plan.Attempts[failure.TestId]);
-        round.Source = await ApplyAsync(plan, round, ct);
+            round.Ledger.Found(failure, attempts[failure.TestId]);
         return fresh.Where(f => round.Ledger.IsRepaired(f.TestId)).Select(f => f.TestId).ToHashSet();
     }
 
     /// <summary>A module that still does not load may show a new import error once the first is fixed.</summary>
-    private bool RepairLoad(Round round, Failure failure)
+    private async Task<bool> RepairLoadAsync(Round round, Failure failure, CancellationToken ct)
     {
-        if (failure.Category != FailureCategories.ImportError || round.Context is null)
+        if (failure.Category != FailureCategories.ImportError || round.Scope is null)
             return false;
-        var plan = planner.Plan(round.Source, [failure], round.Context);
-        var attempt = plan.Attempts[failure.TestId];
-        if (!attempt.Repaired || plan.ModuleSource == round.Source)
+        var before = round.Source;
+        var attempt = (await ApplyAsync(planner.Plan([failure], round.Scope), round, ct))[failure.TestId];
+        if (!attempt.Repaired || round.Source == before)
+        {
+            round.Source = before;
             return false;
+        }
         round.Ledger.Found(failure, attempt);
-        round.Source = plan.Imports.Aggregate(plan.ModuleSource, ModuleText.EnsureImport);
         return true;
     }
 
@@ -191,7 +203,7 @@ public sealed class SuiteFixer(
         public string SuiteFile { get; } = suiteFile;
         public FixLedger Ledger { get; } = ledger;
         public string Source { get; set; } = command.Suite.Source;
-        public RepairContext? Context { get; set; }
+        public RepairScope? Scope { get; set; }
         public ExecutionReport? Final { get; set; }
         public string? Error { get; set; }
     }

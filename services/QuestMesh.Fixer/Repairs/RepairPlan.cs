@@ -1,14 +1,7 @@
 namespace QuestMesh.Fixer.Repairs;
 
 /// <summary>
-/// The repairs for one fix round: the module text after module-level edits (imports), then the function
-/// rewrites to patch in by name, then the imports those rewrites need; and per failing test, what was tried.
+/// The repairs for one fix round: the edits to make through the harness, module-level import fixes first,
+/// then at most one edit per test function; and, for each failure no rule can edit, why not.
 /// </summary>
-public sealed record RepairPlan(
-    string ModuleSource,
-    IReadOnlyList<FunctionRewrite> Rewrites,
-    IReadOnlyList<string> Imports,
-    IReadOnlyDictionary<string, RepairAttempt> Attempts)
-{
-    public bool HasEdits(string original) => ModuleSource != original || Rewrites.Count > 0 || Imports.Count > 0;
-}
+public sealed record RepairPlan(IReadOnlyList<PlannedEdit> Edits, IReadOnlyDictionary<string, RepairAttempt> Refused);

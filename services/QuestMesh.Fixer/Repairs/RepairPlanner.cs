@@ -1,68 +1,90 @@
+using QuestMesh.Contracts;
 using QuestMesh.Fixer.Classification;
-using QuestMesh.Fixer.PythonText;
+using QuestMesh.Python.Harness;
 
 namespace QuestMesh.Fixer.Repairs;
 
 /// <summary>
-/// Decides, per failing test, which rule repairs it and how: module-level import fixes first (they change
-/// the text the function rewrites are computed from), then at most one rewrite per test function.
+/// Decides, per failing test, which rule repairs it and with which harness edit: import fixes first (one per
+/// missing module or name, however many tests it broke), then at most one edit per test function. The edits
+/// themselves (and whether they can be made) are the harness's: it owns the Python.
 /// </summary>
 public sealed class RepairPlanner
 {
-    public RepairPlan Plan(string source, IReadOnlyList<Failure> failures, RepairContext context)
+    public RepairPlan Plan(IReadOnlyList<Failure> failures, RepairScope scope)
     {
-        var attempts = new Dictionary<string, RepairAttempt>();
-        var imports = new List<string>();
-        // Several tests (or the module) can fail on one import: it is repaired once, and each of them says so.
-        var byImport = new Dictionary<string, RepairAttempt>();
-        foreach (var failure in failures.Where(f => f.Category == FailureCategories.ImportError))
+        var refused = new Dictionary<string, RepairAttempt>();
+        var edits = new List<PlannedEdit>();
+        foreach (var group in failures.Where(f => f.Category == FailureCategories.ImportError)
+                     .GroupBy(f => f.MissingModule ?? $"{f.ImportedFrom}:{f.MissingName}"))
         {
-            var key = failure.MissingModule ?? $"{failure.ImportedFrom}:{failure.MissingName}";
-            if (!byImport.TryGetValue(key, out var attempt))
+            var first = group.First();
+            if (first.MissingModule is null && first.MissingName is null)
             {
-                (source, attempt) = ImportPathRepair.Apply(source, failure, context);
-                byImport[key] = attempt;
-                imports.AddRange(attempt.Imports);
+                foreach (var failure in group)
+                    refused[failure.TestId] = RepairAttempt.Failed("the import error names no module or name");
+                continue;
             }
-            attempts[failure.TestId] = attempt;
+            edits.Add(new PlannedEdit(new PatchEdit("fix_import")
+            {
+                ProjectDir = scope.ProjectDir, TargetFile = scope.TargetFile, TestFile = scope.SuiteFile,
+                MissingModule = first.MissingModule,
+                MissingName = first.MissingModule is null ? first.MissingName : null,
+                ImportedFrom = first.MissingModule is null ? first.ImportedFrom : null,
+            }, group.Select(f => f.TestId).ToList()));
         }
 
-        var rewrites = new List<FunctionRewrite>();
-        var byFunction = failures
-            .Where(f => f.Category != FailureCategories.ImportError)
-            .GroupBy(f => f.PatchName ?? "");
-        foreach (var group in byFunction)
+        foreach (var group in failures.Where(f => f.Category != FailureCategories.ImportError).GroupBy(f => f.PatchName ?? ""))
         {
             var members = group.ToList();
             if (group.Key.Length == 0 || members.Count > 1)
             {
                 foreach (var failure in members)
-                    attempts[failure.TestId] = RepairAttempt.Failed(group.Key.Length == 0 ? Unrepairable(failure) : "a parametrized test: one rewrite cannot fit all its cases");
+                    refused[failure.TestId] = RepairAttempt.Failed(group.Key.Length == 0 ? Unrepairable(failure) : "a parametrized test: one rewrite cannot fit all its cases");
                 continue;
             }
             var single = members[0];
-            var attempt = Repair(single, source, context);
-            attempts[single.TestId] = attempt;
-            if (attempt.FunctionCode is not null)
-                rewrites.Add(new FunctionRewrite(attempt.FunctionName!, attempt.FunctionCode));
-            if (attempt.Repaired)
-                imports.AddRange(attempt.Imports);
+            var (edit, reason) = EditFor(single, scope);
+            if (edit is null)
+                refused[single.TestId] = RepairAttempt.Failed(reason);
+            else
+                edits.Add(new PlannedEdit(edit, [single.TestId]));
         }
-        return new RepairPlan(source, rewrites, imports.Distinct().ToList(), attempts);
+        return new RepairPlan(edits, refused);
     }
 
-    private static RepairAttempt Repair(Failure failure, string source, RepairContext context)
+    private static (PatchEdit? Edit, string Reason) EditFor(Failure failure, RepairScope scope) => failure.Category switch
     {
-        if (failure.Category is FailureCategories.AssertionMismatch or FailureCategories.ExceptionRaised
-            && FunctionLocation.Find(source, failure.PatchName!) is null)
-            return RepairAttempt.Failed($"no function {failure.PatchName} in the suite");
-        return failure.Category switch
-        {
-            FailureCategories.AssertionMismatch => AssertionValueRepair.TryRepair(failure, FunctionLocation.Find(source, failure.PatchName!)!),
-            FailureCategories.ExceptionRaised => ExpectedExceptionRepair.TryRepair(failure, FunctionLocation.Find(source, failure.PatchName!)!, source, context),
-            FailureCategories.NameError => MissingNameImportRepair.TryRepair(failure, context),
-            _ => RepairAttempt.Failed(Unrepairable(failure)),
-        };
+        FailureCategories.AssertionMismatch => ExpectedValue(failure),
+        FailureCategories.ExceptionRaised => ExpectedException(failure),
+        FailureCategories.NameError => failure.MissingName is { Length: > 0 } name
+            ? (new PatchEdit("import_from_target") { Name = name, ProjectDir = scope.ProjectDir, TargetFile = scope.TargetFile }, "")
+            : (null, "the undefined name is not known"),
+        _ => (null, Unrepairable(failure)),
+    };
+
+    /// <summary>The code under test is the reference: the value it gave replaces the literal the test guessed.</summary>
+    private static (PatchEdit?, string) ExpectedValue(Failure failure)
+    {
+        if (failure.Assertion is not { } assertion)
+            return (null, "the failure shows no `actual == expected` comparison to re-observe");
+        if (failure.SuiteLine is not { } line)
+            return (null, $"the failing assertion was not found in {failure.PatchName}");
+        if (assertion.ExpectedSide is not { } side)
+            return (null, $"line {line} does not compare a call with one literal expected value");
+        if (assertion.Observed is not { } observed)
+            return (null, $"the observed value `{Shorten(side == "left" ? assertion.Right : assertion.Left)}` cannot be written as a literal");
+        return (new PatchEdit("replace_expected") { Name = failure.PatchName, Line = line, Value = observed }, "");
+    }
+
+    /// <summary>The code under test raised where the test expected a value: that exception becomes the expectation.</summary>
+    private static (PatchEdit?, string) ExpectedException(Failure failure)
+    {
+        if (failure.Origin != FailureOrigin.CodeUnderTest || failure.ExceptionType is not { Length: > 0 } type)
+            return (null, "the exception was not raised by the code under test");
+        if (failure.SuiteLine is not { } line)
+            return (null, $"the statement that raised was not found in {failure.PatchName}");
+        return (new PatchEdit("expect_raises") { Name = failure.PatchName, Line = line, Exception = type, ExceptionModule = failure.ExceptionModule }, "");
     }
 
     /// <summary>Why no rule applies, in words for the report.</summary>
@@ -79,4 +101,6 @@ public sealed class RepairPlanner
         FailureCategories.ExceptionRaised => "an exception the test itself raised",
         _ => "no rule recognises this failure",
     };
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

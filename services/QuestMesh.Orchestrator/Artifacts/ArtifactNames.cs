@@ -20,6 +20,9 @@ public static class ArtifactNames
     public const string Metrics = "metrics.json";
     public const string FixReport = "fix_report.json";
 
+    /// <summary>The static findings as SARIF 2.1.0, for code-review tools.</summary>
+    public const string StaticSarif = "static.sarif";
+
     /// <summary><c>attempt_&lt;n&gt;.&lt;part&gt;</c>.</summary>
     public static string Attempt(int attempt, string part) => $"attempt_{attempt}.{part}";
 

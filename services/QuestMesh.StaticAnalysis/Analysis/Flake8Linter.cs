@@ -19,7 +19,7 @@ public sealed class Flake8Linter(PythonEnvironment python, ProcessRunner runner,
         {
             FileName = interpreter,
             // Isolated: a suite file named like a module (flake8.py, pyflakes.py) is never imported from the folder.
-            Arguments = ["-I", "-m", "flake8", $"--max-line-length={settings.MaxLineLength}", "--", fileName],
+            Arguments = ["-I", "-m", "flake8", $"--max-line-length={settings.MaxLineLength}", $"--max-complexity={settings.MaxComplexity}", "--", fileName],
             WorkingDirectory = directory,
             Environment = PythonEnvironment.BaseEnvironment(home),
             Timeout = timeout,

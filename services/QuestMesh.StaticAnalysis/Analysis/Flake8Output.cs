@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using QuestMesh.Contracts;
 using QuestMesh.Python;
@@ -25,21 +26,31 @@ public static partial class Flake8Output
         if (result.ExitCode is not (0 or 1))
             return Unavailable($"flake8 failed with exit code {result.ExitCode}: {result.StandardError.Trim()}", result.ExitCode);
 
-        var codes = IssueLine().Matches(result.StandardOutput).Select(m => m.Groups["code"].Value).ToList();
+        var findings = IssueLine().Matches(result.StandardOutput).Select(m => new LintFinding
+        {
+            Line = int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture),
+            Column = int.Parse(m.Groups["column"].Value, CultureInfo.InvariantCulture),
+            Code = m.Groups["code"].Value,
+            Severity = IsError(m.Groups["code"].Value) ? "error" : "warning",
+            Message = m.Groups["message"].Value.Trim(),
+        }).ToList();
         var output = result.StandardOutput.Trim();
         return new LinterResult
         {
             Available = true,
-            IssueCount = codes.Count,
-            ErrorCount = codes.Count(code => ErrorPrefixes.Any(p => code.StartsWith(p, StringComparison.Ordinal))),
+            IssueCount = findings.Count,
+            ErrorCount = findings.Count(f => f.Severity == "error"),
             ExitCode = result.ExitCode,
             Output = output.Length <= MaxOutputChars ? output : output[..MaxOutputChars] + "\n…",
+            Findings = findings,
         };
     }
+
+    private static bool IsError(string code) => ErrorPrefixes.Any(p => code.StartsWith(p, StringComparison.Ordinal));
 
     public static LinterResult Unavailable(string why, int? exitCode) =>
         new() { Available = false, ExitCode = exitCode, Output = why };
 
-    [GeneratedRegex(@"^[^\r\n]*?:\d+:\d+: (?<code>[A-Z]+\d+) ", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[^\r\n]*?:(?<line>\d+):(?<column>\d+): (?<code>[A-Z]+\d+) (?<message>[^\r\n]*)", RegexOptions.Multiline)]
     private static partial Regex IssueLine();
 }

@@ -6,10 +6,12 @@ namespace QuestMesh.StaticAnalysis.Analysis;
 public static class StaticReports
 {
     public const string Pyflakes = "pyflakes";
+    public const string Pylint = "pylint";
+    public const string Mypy = "mypy";
 
-    public static StaticReport From(StaticReply reply, IReadOnlyDictionary<string, LinterResult> extraLinters)
+    public static StaticReport From(StaticReply reply, IReadOnlyDictionary<string, LinterResult> extraLinters, string? suiteFile = null)
     {
-        var linters = new Dictionary<string, LinterResult>(extraLinters) { [Pyflakes] = reply.Pyflakes };
+        var linters = new Dictionary<string, LinterResult>(extraLinters) { [Pyflakes] = reply.Pyflakes, [Pylint] = reply.Pylint, [Mypy] = reply.Mypy };
         return new StaticReport
         {
             SyntaxOk = reply.SyntaxOk,
@@ -23,6 +25,9 @@ public static class StaticReports
             TodoCount = reply.TodoCount,
             AvgComplexity = reply.AvgComplexity,
             MaxComplexity = reply.MaxComplexity,
+            FlakinessSmells = reply.FlakinessSmells,
+            TargetModule = reply.TargetModule,
+            SuiteFile = suiteFile,
             Linters = linters,
         };
     }
@@ -36,6 +41,8 @@ public static class StaticReports
         var linters = new Dictionary<string, LinterResult>(extraLinters)
         {
             [Pyflakes] = new LinterResult { Available = false, Output = $"static analysis could not run: {reason}" },
+            [Pylint] = new LinterResult { Available = false, Output = $"static analysis could not run: {reason}" },
+            [Mypy] = new LinterResult { Available = false, Output = $"static analysis could not run: {reason}" },
         };
         return new StaticReport
         {

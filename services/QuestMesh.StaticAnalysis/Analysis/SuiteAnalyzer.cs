@@ -36,7 +36,7 @@ public sealed class SuiteAnalyzer(
             var extra = new Dictionary<string, LinterResult> { [Flake8Linter.Name] = linting.Result };
             var (reply, failure) = analysing.Result;
             return reply is not null
-                ? StaticReports.From(reply, extra)
+                ? StaticReports.From(reply, extra, command.Suite.FileName)
                 : StaticReports.Unanalysed(failure ?? "no reply", command.Suite.Source, extra);
         }
         finally
@@ -48,9 +48,11 @@ public sealed class SuiteAnalyzer(
     private async Task<(StaticReply? Reply, string? Failure)> RunHarnessAsync(AnalyzeTests command, string directory,
         CancellationToken cancellationToken)
     {
+        var settings = options.Value;
         try
         {
-            return (await harness.StaticAsync(command.Suite.Source, cancellationToken), null);
+            return (await harness.StaticAsync(command.Suite.Source, command.TargetFile,
+                new StaticLinters(settings.Pylint, settings.Mypy, settings.LinterTimeoutSeconds), cancellationToken), null);
         }
         catch (HarnessException error)
         {

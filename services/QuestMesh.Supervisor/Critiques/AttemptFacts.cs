@@ -1,5 +1,4 @@
 using QuestMesh.Contracts;
-using QuestMesh.Python.Workspaces;
 
 namespace QuestMesh.Supervisor.Critiques;
 
@@ -17,6 +16,9 @@ public sealed record AttemptFacts
     public required bool CompileError { get; init; }
     public required string? CompileMessage { get; init; }
     public required bool CollectionError { get; init; }
+
+    /// <summary>Why the module did not load, as the harness read it from the exception; null when it loaded (or an older harness said only in text).</summary>
+    public required TestFailure? LoadFailure { get; init; }
     public required bool TimedOut { get; init; }
     public required double Coverage { get; init; }
     public required double? MutationScore { get; init; }
@@ -26,19 +28,22 @@ public sealed record AttemptFacts
         var execution = input.Execution;
         var ran = execution.Tests.Where(t => t.Outcome != "skipped").ToList();
         var failing = ran.Where(IsFailing).ToList();
-        var executionSyntax = MentionsSyntaxError(execution.TestError);
+        var loadFailure = execution.CollectionFailures.FirstOrDefault();
+        var executionSyntax = loadFailure?.ExceptionName is "SyntaxError" or "IndentationError" or "TabError";
         // A default StaticReport (static analysis did not run) must not read as a syntax error.
         var staticSyntax = input.Static.SyntaxError is not null || (!input.Static.SyntaxOk && input.Static.LineCount > 0);
         return new AttemptFacts
         {
             Input = input,
-            TargetModule = ModuleNames.FromPath(input.TargetFile),
+            // The harness names the module (static analysis); without it the path is the best description.
+            TargetModule = input.Static.TargetModule ?? input.TargetFile,
             Ran = ran,
             Failing = failing,
             Flaky = execution.Tests.Where(t => t.Flaky || execution.FlakyTests.Contains(t.Id)).DistinctBy(t => t.Id).ToList(),
             Passed = ran.Count(t => t.Outcome == "passed"),
             CompileError = staticSyntax || executionSyntax,
-            CompileMessage = input.Static.SyntaxError ?? (executionSyntax ? KeyLine(execution.TestError!) : null),
+            CompileMessage = input.Static.SyntaxError ?? (executionSyntax ? Named(loadFailure!) : null),
+            LoadFailure = loadFailure,
             CollectionError = !executionSyntax && (execution.Status == "error" || !string.IsNullOrWhiteSpace(execution.TestError)),
             TimedOut = execution.Status == "timeout",
             Coverage = execution.Coverage?.Percent ?? 0.0,
@@ -48,17 +53,14 @@ public sealed record AttemptFacts
 
     public static bool IsFailing(TestOutcome test) => test.Outcome is "failed" or "error";
 
-    /// <summary>The line of an error text that names the error (<c>ModuleNotFoundError: No module named 'x'</c>).</summary>
-    public static string KeyLine(string text)
+    /// <summary><c>ModuleNotFoundError: No module named 'x'</c>: the exception's name and the first line of its message.</summary>
+    public static string Named(TestFailure failure)
     {
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var named = lines.LastOrDefault(l => l.StartsWith("E ", StringComparison.Ordinal))
-            ?? lines.LastOrDefault(l => l.Contains("Error", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal))
-            ?? lines.FirstOrDefault()
-            ?? "";
-        return named.StartsWith("E ", StringComparison.Ordinal) ? named[2..].Trim() : named;
+        var message = failure.Message.Trim().Split('\n', 2)[0].Trim();
+        return message.Length == 0 ? failure.ExceptionName : $"{failure.ExceptionName}: {message}";
     }
 
-    private static bool MentionsSyntaxError(string? text) =>
-        text is not null && (text.Contains("SyntaxError", StringComparison.Ordinal) || text.Contains("IndentationError", StringComparison.Ordinal));
+    /// <summary>The first line of an error text, for a person (a harness's own sentence, or what an older one said).</summary>
+    public static string FirstLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
 }

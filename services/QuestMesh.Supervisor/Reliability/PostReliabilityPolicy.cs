@@ -45,7 +45,7 @@ public sealed class PostReliabilityPolicy(SupervisorOptions options)
         if (facts.Flaky.Count > 0)
             yield return $"{ReliabilityReasons.FlakyTests} {TestNameList.Format(facts.Flaky.Select(t => t.Name), options.MaxListedFailures)} " +
                          $"changed outcome across {Reruns(facts.Input.Execution.FlakyRuns)}";
-        var smells = FlakinessSmells.Find(facts.Input.Suite, facts.Input.Execution);
+        var smells = FlakinessSigns(facts.Input);
         if (smells.Count > 0)
             yield return $"{ReliabilityReasons.Flaky} {string.Join(", ", smells)}";
         if (facts.MutationScore is { } score && facts.Coverage >= options.AssertionFreeMinCoverage && score < options.AssertionFreeMaxMutation)
@@ -58,6 +58,26 @@ public sealed class PostReliabilityPolicy(SupervisorOptions options)
         yield return $"coverage {Points(facts.Coverage)} %";
         if (facts.MutationScore is { } score)
             yield return $"mutation score {Points(score)} %";
+    }
+
+    /// <summary>
+    /// Signs that the verdict may change from run to run: the suite's constructs that depend on time, chance
+    /// or the network (found by the harness in its syntax tree), an outcome that differed between runs, a timeout.
+    /// </summary>
+    private static List<string> FlakinessSigns(CritiqueAttempt input)
+    {
+        var signs = new List<string>(input.Static.FlakinessSmells);
+        var execution = input.Execution;
+        var changed = execution.Tests
+            .GroupBy(t => t.Id)
+            .Where(g => g.Select(t => t.Outcome).Distinct().Count() > 1)
+            .Select(g => g.Key)
+            .ToList();
+        if (changed.Count > 0)
+            signs.Add($"outcome changed between runs of {string.Join(", ", changed)}");
+        if (execution.Status == "timeout")
+            signs.Add("the run timed out");
+        return signs;
     }
 
     private static string Reruns(int count) => count > 0 ? $"{count} shuffled reruns" : "shuffled reruns";

@@ -32,12 +32,39 @@ public static class HarnessCommands
 
     /// <summary>Parses the suite's text only; it runs in a private empty folder, never where the project is.</summary>
     public static Task<StaticReply> StaticAsync(this HarnessClient harness, string source, CancellationToken ct = default) =>
-        harness.RunAsync<StaticReply>("static", new { Source = source }, workspace: null, TimeSpan.FromSeconds(60), ct);
+        harness.StaticAsync(source, targetFile: null, ct);
+
+    /// <summary>As above; with the target's path the reply also names its import module.</summary>
+    public static Task<StaticReply> StaticAsync(this HarnessClient harness, string source, string? targetFile, CancellationToken ct = default) =>
+        harness.StaticAsync(source, targetFile, new StaticLinters(), ct);
+
+    /// <summary>As above, also running pylint and mypy (each in a child process, within the linters' time limit) when switched on.</summary>
+    public static Task<StaticReply> StaticAsync(this HarnessClient harness, string source, string? targetFile, StaticLinters linters,
+        CancellationToken ct = default) =>
+        harness.RunAsync<StaticReply>("static", new
+        {
+            Source = source,
+            TargetFile = targetFile,
+            Linters = new Dictionary<string, bool> { ["pylint"] = linters.Pylint, ["mypy"] = linters.Mypy },
+            LinterTimeoutSeconds = linters.TimeoutSeconds,
+        }, workspace: null, TimeSpan.FromSeconds(60 + 2 * linters.TimeoutSeconds), ct);
 
     /// <summary>Edits the module's text only (AST); it runs in a private empty folder, never where the project is.</summary>
     public static Task<PatchReply> PatchAsync(this HarnessClient harness, string source, string op, string name, string? code,
         CancellationToken ct = default) =>
-        harness.RunAsync<PatchReply>("patch", new { Source = source, Op = op, Name = name, Code = code }, workspace: null, TimeSpan.FromSeconds(60), ct);
+        harness.PatchAsync(source, new PatchEdit(op) { Name = name, Code = code }, ct);
+
+    /// <summary>
+    /// One edit of the module (AST-validated). It runs in a private empty folder; the import edits read the
+    /// project's file names and the target's text (never importing them). A refused edit is a bad request
+    /// whose message says why.
+    /// </summary>
+    public static Task<PatchReply> PatchAsync(this HarnessClient harness, string source, PatchEdit edit, CancellationToken ct = default) =>
+        harness.RunAsync<PatchReply>("patch", new
+        {
+            Source = source, edit.Op, edit.Name, edit.Code, edit.Line, edit.Value, edit.Exception, edit.ExceptionModule,
+            edit.ProjectDir, edit.TargetFile, edit.TestFile, edit.MissingModule, edit.MissingName, edit.ImportedFrom,
+        }, workspace: null, TimeSpan.FromSeconds(60), ct);
 
     /// <summary>Reads the target with the AST only (nothing imported): import path, test style, mined context and the gaps' source text.</summary>
     public static Task<BriefReply> BriefAsync(this HarnessClient harness, string projectDir, string targetFile, string? existingTests,

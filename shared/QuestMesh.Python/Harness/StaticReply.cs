@@ -19,4 +19,8 @@ public sealed record StaticReply
     public double AvgComplexity { get; init; }
     public int MaxComplexity { get; init; }
     public LinterResult Pyflakes { get; init; } = new();
+    public LinterResult Pylint { get; init; } = new();
+    public LinterResult Mypy { get; init; } = new();
+    public IReadOnlyList<string> FlakinessSmells { get; init; } = [];
+    public string? TargetModule { get; init; }
 }

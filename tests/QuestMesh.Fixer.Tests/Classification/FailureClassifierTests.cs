@@ -21,10 +21,12 @@ public class FailureClassifierTests
     [InlineData("name-error", FailureCategories.NameError, FailureOrigin.Test, 17)]
     [InlineData("attribute-error", FailureCategories.AttributeError, FailureOrigin.Test, 20)]
     [InlineData("key-error-in-test", FailureCategories.ExceptionRaised, FailureOrigin.Test, 50)]
+    [InlineData("library-from-test", FailureCategories.ExceptionRaised, FailureOrigin.Test, 52)]
+    [InlineData("object-mismatch", FailureCategories.AssertionMismatch, FailureOrigin.Test, 12)]
     [InlineData("fixture-missing", FailureCategories.FixtureMissing, FailureOrigin.Unknown, null)]
     [InlineData("did-not-raise", FailureCategories.DidNotRaise, FailureOrigin.Test, 44)]
     [InlineData("timeout", FailureCategories.Timeout, FailureOrigin.Unknown, null)]
-    public void Classify_sorts_real_pytest_failures(string key, string category, FailureOrigin origin, int? line)
+    public void Classify_sorts_structured_failures(string key, string category, FailureOrigin origin, int? line)
     {
         var failure = _classifier.Classify(RealFailures.Outcome(key), RealFailures.SuiteFile);
 
@@ -36,15 +38,34 @@ public class FailureClassifierTests
     }
 
     [Theory]
-    [InlineData("int-mismatch", "3", "4", false)]
-    [InlineData("str-mismatch", "'ab'", "'ab '", false)]
-    [InlineData("dict-mismatch", "{'n': 3}", "{'n': 4}", false)]
-    [InlineData("unittest-mismatch", "3", "4", true)]
-    public void Classify_reads_the_compared_values(string key, string left, string right, bool unittest)
+    [InlineData("int-mismatch", "3", "4", "pytest")]
+    [InlineData("str-mismatch", "'ab'", "'ab '", "pytest")]
+    [InlineData("dict-mismatch", "{'n': 3}", "{'n': 4}", "pytest")]
+    [InlineData("unittest-mismatch", "3", "4", "unittest")]
+    public void Classify_keeps_the_compared_values(string key, string left, string right, string style)
     {
         var failure = _classifier.Classify(RealFailures.Outcome(key), RealFailures.SuiteFile);
 
-        failure.Comparison.ShouldBe(new AssertionComparison(left, right, unittest));
+        failure.Assertion.ShouldNotBeNull();
+        (failure.Assertion.Left, failure.Assertion.Right, failure.Assertion.Style).ShouldBe((left, right, style));
+    }
+
+    [Fact]
+    public void Classify_keeps_the_qualified_exception_type_and_its_module()
+    {
+        var failure = _classifier.Classify(RealFailures.Outcome("custom-exception"), RealFailures.SuiteFile);
+
+        (failure.ErrorType, failure.ExceptionType, failure.ExceptionModule).ShouldBe(("InvalidAmount", "calc.ops.InvalidAmount", "calc.ops"));
+    }
+
+    [Fact]
+    public void Classify_without_structured_data_goes_by_the_type_name()
+    {
+        var outcome = new TestOutcome { Id = "tests/test_ops.py::test_x", Name = "test_x", Outcome = "failed", ErrorType = "ValueError", Message = "bad" };
+
+        var failure = _classifier.Classify(outcome, RealFailures.SuiteFile);
+
+        (failure.Category, failure.Origin, failure.Summary).ShouldBe((FailureCategories.ExceptionRaised, FailureOrigin.Unknown, "ValueError: bad"));
     }
 
     [Theory]
@@ -73,15 +94,20 @@ public class FailureClassifierTests
         _classifier.Classify(outcome, RealFailures.SuiteFile).PatchName.ShouldBe(patchName);
     }
 
-    [Theory]
-    [InlineData(RealFailures.ImportCollectionError, "error", FailureCategories.ImportError, "ModuleNotFoundError: No module named 'ops'", 1)]
-    [InlineData(RealFailures.CannotImportCollectionError, "error", FailureCategories.ImportError, "ImportError: cannot import name 'mul' from 'calc.ops' (/tmp/fx/src/calc/ops.py)", 2)]
-    [InlineData(RealFailures.SyntaxCollectionError, "error", FailureCategories.SyntaxError, "SyntaxError: invalid syntax", null)]
-    [InlineData("no tests were collected", "error", FailureCategories.NoTests, "no tests were collected", null)]
-    [InlineData("the run reached its time limit", "timeout", FailureCategories.Timeout, "the run reached its time limit", null)]
-    public void ClassifyCollection_reads_pytest_collection_errors(string text, string status, string category, string summary, int? line)
+    public static TheoryData<ExecutionReport, string, string, int?> CollectionErrors() => new()
     {
-        var failure = _classifier.ClassifyCollection(text, status, "tests/test_imp.py");
+        { RealFailures.ImportCollectionError, FailureCategories.ImportError, "ModuleNotFoundError: No module named 'ops'", 1 },
+        { RealFailures.CannotImportCollectionError, FailureCategories.ImportError, "ImportError: cannot import name 'mul' from 'calc.ops' (/tmp/fx/src/calc/ops.py)", 2 },
+        { RealFailures.SyntaxCollectionError, FailureCategories.SyntaxError, "SyntaxError: invalid syntax (test_imp.py, line 3)", 3 },
+        { new ExecutionReport { Status = "error", TestError = "no tests were collected" }, FailureCategories.NoTests, "no tests were collected", null },
+        { new ExecutionReport { Status = "timeout", TestError = "the run reached its time limit" }, FailureCategories.Timeout, "the run reached its time limit", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(CollectionErrors))]
+    public void ClassifyCollection_reads_structured_collection_failures(ExecutionReport report, string category, string summary, int? line)
+    {
+        var failure = _classifier.ClassifyCollection(report, "tests/test_imp.py");
 
         failure.Category.ShouldBe(category);
         failure.Summary.ShouldBe(summary);
@@ -93,8 +119,8 @@ public class FailureClassifierTests
     [Fact]
     public void ClassifyCollection_extracts_the_missing_module_and_name()
     {
-        _classifier.ClassifyCollection(RealFailures.ImportCollectionError, "error", "tests/test_imp.py").MissingModule.ShouldBe("ops");
-        var cannot = _classifier.ClassifyCollection(RealFailures.CannotImportCollectionError, "error", "tests/test_imp.py");
+        _classifier.ClassifyCollection(RealFailures.ImportCollectionError, "tests/test_imp.py").MissingModule.ShouldBe("ops");
+        var cannot = _classifier.ClassifyCollection(RealFailures.CannotImportCollectionError, "tests/test_imp.py");
         cannot.MissingName.ShouldBe("mul");
         cannot.ImportedFrom.ShouldBe("calc.ops");
     }
@@ -115,7 +141,7 @@ public class FailureClassifierTests
         };
 
         _classifier.ClassifyAll(report, RealFailures.SuiteFile).Select(f => f.PatchName).ShouldBe(["test_a", "test_c"]);
-        _classifier.ClassifyAll(new ExecutionReport { Status = "error", TestError = RealFailures.ImportCollectionError }, "tests/test_imp.py")
+        _classifier.ClassifyAll(RealFailures.ImportCollectionError, "tests/test_imp.py")
             .ShouldHaveSingleItem().Category.ShouldBe(FailureCategories.ImportError);
     }
 }

@@ -3,69 +3,93 @@ using QuestMesh.Contracts;
 namespace QuestMesh.Fixer.Tests.Classification;
 
 /// <summary>
-/// Failures exactly as the harness's <c>execute</c> reported them for small failing tests
-/// (pytest 7.2, Python 3.11, a <c>src/calc/ops.py</c> target), keyed by a short name.
+/// Failures as the harness's <c>execute</c> reports them for small failing tests (pytest 7.2, Python 3.11, a
+/// <c>src/calc/ops.py</c> target), keyed by a short name: the structured data its own tests check on the same
+/// suites (harness/tests/test_execute_failures.py).
 /// </summary>
 public static class RealFailures
 {
     public const string SuiteFile = "tests/test_ops.py";
 
-    private static readonly Dictionary<string, (string Type, string Message, string Traceback)> Reported = new()
+    private static FailureFrame Test(int line, string source) => new() { File = SuiteFile, Line = line, Function = "test_x", Source = source, Kind = FrameKinds.Test };
+
+    private static FailureFrame Target(int line, string function, string source) =>
+        new() { File = "src/calc/ops.py", Line = line, Function = function, Source = source, Kind = FrameKinds.Target };
+
+    private static AssertionOperands Equal(string left, string right, string? side, string? observed, string style = "pytest") =>
+        new() { Op = "==", Left = left, Right = right, Style = style, ExpectedSide = side, Observed = observed };
+
+    private static TestFailure Raised(string type, string message, params FailureFrame[] frames) => new()
     {
-        ["int-mismatch"] = ("AssertionError", "assert 3 == 4\n +  where 3 = add(1, 2)",
-            "  File \"tests/test_ops.py\", line 5, in test_add\n    assert add(1, 2) == 4\nAssertionError: assert 3 == 4\n +  where 3 = add(1, 2)"),
-        ["str-mismatch"] = ("AssertionError", "assert 'ab' == 'ab '\n  - ab \n  ?   -\n  + ab",
-            "  File \"tests/test_ops.py\", line 8, in test_add_str\n    assert add(\"a\", \"b\") == \"ab \"\nAssertionError: assert 'ab' == 'ab '\n  - ab \n  ?   -\n  + ab"),
-        ["dict-mismatch"] = ("AssertionError", "assert {'n': 3} == {'n': 4}\n  Differing items:\n  {'n': 3} != {'n': 4}\n  Use -v to get more diff",
-            "  File \"tests/test_ops.py\", line 11, in test_dict\n    assert name(3) == {\"n\": 4}\nAssertionError: assert {'n': 3} == {'n': 4}"),
-        ["zero-division"] = ("ZeroDivisionError", "division by zero",
-            "  File \"tests/test_ops.py\", line 14, in test_div\n    assert div(1, 0) == 0\n  File \"src/calc/ops.py\", line 5, in div\n    return a / b\n           ~~^~~\nZeroDivisionError: division by zero"),
-        ["name-error"] = ("NameError", "name 'foo' is not defined",
-            "  File \"tests/test_ops.py\", line 17, in test_undefined\n    assert foo(1) == 2\nNameError: name 'foo' is not defined"),
-        ["attribute-error"] = ("AttributeError", "'Box' object has no attribute 'w'",
-            "  File \"tests/test_ops.py\", line 20, in test_attr\n    assert Box(1).w == 1\nAttributeError: 'Box' object has no attribute 'w'"),
-        ["fixture-missing"] = ("FixtureLookupError", "fixture 'tmp_thing' not found", "FixtureLookupError: fixture 'tmp_thing' not found"),
-        ["type-error-inside"] = ("TypeError", "unsupported operand type(s) for +: 'int' and 'str'",
-            "  File \"tests/test_ops.py\", line 26, in test_type\n    assert add(1, \"a\") == 2\n  File \"src/calc/ops.py\", line 2, in add\n    return a + b\n           ~~^~~\nTypeError: unsupported operand type(s) for +: 'int' and 'str'"),
-        ["type-error-call"] = ("TypeError", "add() takes 2 positional arguments but 3 were given",
-            "  File \"tests/test_ops.py\", line 30, in test_args\n    assert add(1, 2, 3) == 6\nTypeError: add() takes 2 positional arguments but 3 were given"),
-        ["float-mismatch"] = ("AssertionError", "assert 0.3333333333333333 == 0.3\n +  where 0.3333333333333333 = div(1, 3)",
-            "  File \"tests/test_ops.py\", line 29, in test_float\n    assert div(1, 3) == 0.3\nAssertionError: assert 0.3333333333333333 == 0.3"),
-        ["greater"] = ("AssertionError", "assert 0 > 1\n +  where 0 = add(0, 0)",
-            "  File \"tests/test_ops.py\", line 40, in test_gt\n    assert add(0, 0) > 1\nAssertionError: assert 0 > 1"),
-        ["unittest-mismatch"] = ("AssertionError", "3 != 4",
-            "  File \"tests/test_ops.py\", line 9, in test_add\n    self.assertEqual(add(1, 2), 4)\nAssertionError: 3 != 4"),
-        ["did-not-raise"] = ("Failed", "DID NOT RAISE <class 'ValueError'>",
-            "  File \"tests/test_ops.py\", line 44, in test_raises\n    with pytest.raises(ValueError):\nFailed: DID NOT RAISE <class 'ValueError'>"),
-        ["timeout"] = ("Timeout", "the run reached its time limit (5 s) in this test", ""),
-        ["key-error-in-test"] = ("KeyError", "'x'",
-            "  File \"tests/test_ops.py\", line 50, in test_key\n    assert {}['x'] == 1\nKeyError: 'x'"),
-        ["custom-exception"] = ("InvalidAmount", "amount must be positive",
-            "  File \"tests/test_ops.py\", line 12, in test_pay\n    pay(-1)\n  File \"src/calc/ops.py\", line 20, in pay\n    raise InvalidAmount(\"amount must be positive\")\nInvalidAmount: amount must be positive"),
+        ExceptionType = type, ExceptionName = type.Split('.')[^1], ExceptionModule = type.Contains('.') ? type[..type.LastIndexOf('.')] : "builtins",
+        Message = message, Frames = frames, RaisedIn = frames.Length == 0 ? null : frames[^1].Kind,
+        TestLine = frames.LastOrDefault(f => f.Kind == FrameKinds.Test)?.Line,
+    };
+
+    private static readonly Dictionary<string, TestFailure> Reported = new()
+    {
+        ["int-mismatch"] = Raised("AssertionError", "assert 3 == 4\n +  where 3 = add(1, 2)", Test(5, "assert add(1, 2) == 4"))
+            with { Assertion = Equal("3", "4", "right", "3") },
+        ["str-mismatch"] = Raised("AssertionError", "assert 'ab' == 'ab '", Test(8, "assert add(\"a\", \"b\") == \"ab \""))
+            with { Assertion = Equal("'ab'", "'ab '", "right", "'ab'") },
+        ["dict-mismatch"] = Raised("AssertionError", "assert {'n': 3} == {'n': 4}", Test(11, "assert name(3) == {\"n\": 4}"))
+            with { Assertion = Equal("{'n': 3}", "{'n': 4}", "right", "{'n': 3}") },
+        ["object-mismatch"] = Raised("AssertionError", "assert <calc.ops.Box object at 0x7f> == 4", Test(12, "assert Box(1) == 4"))
+            with { Assertion = Equal("<calc.ops.Box object at 0x7f>", "4", "right", null) },
+        ["both-computed"] = Raised("AssertionError", "assert 3 == 4", Test(13, "assert add(1, 2) == expected"))
+            with { Assertion = Equal("3", "4", null, null) },
+        ["zero-division"] = Raised("ZeroDivisionError", "division by zero", Test(14, "assert div(1, 0) == 0"), Target(5, "div", "return a / b")),
+        ["name-error"] = Raised("NameError", "name 'foo' is not defined", Test(17, "assert foo(1) == 2")) with { MissingName = "foo" },
+        ["attribute-error"] = Raised("AttributeError", "'Box' object has no attribute 'w'", Test(20, "assert Box(1).w == 1")),
+        ["fixture-missing"] = Raised("FixtureLookupError", "fixture 'tmp_thing' not found") with { Phase = "setup", Fixture = "tmp_thing" },
+        ["type-error-inside"] = Raised("TypeError", "unsupported operand type(s) for +: 'int' and 'str'",
+            Test(26, "assert add(1, \"a\") == 2"), Target(2, "add", "return a + b")),
+        ["type-error-call"] = Raised("TypeError", "add() takes 2 positional arguments but 3 were given", Test(30, "assert add(1, 2, 3) == 6"))
+            with { CallMismatch = true },
+        ["float-mismatch"] = Raised("AssertionError", "assert 0.3333333333333333 == 0.3", Test(29, "assert div(1, 3) == 0.3"))
+            with { Assertion = Equal("0.3333333333333333", "0.3", "right", "0.3333333333333333") },
+        ["greater"] = Raised("AssertionError", "assert 0 > 1\n +  where 0 = add(0, 0)", Test(40, "assert add(0, 0) > 1"))
+            with { Assertion = new AssertionOperands { Op = ">", Left = "0", Right = "1" } },
+        ["unittest-mismatch"] = Raised("AssertionError", "3 != 4", Test(9, "self.assertEqual(add(1, 2), 4)"),
+            new FailureFrame { File = "/usr/lib/python3.11/unittest/case.py", Line = 873, Function = "assertEqual", Kind = FrameKinds.Library })
+            with { Assertion = Equal("3", "4", "right", "3", "unittest") },
+        ["did-not-raise"] = Raised("Failed", "DID NOT RAISE <class 'ValueError'>", Test(44, "with pytest.raises(ValueError):"))
+            with { ExceptionType = "_pytest.outcomes.Failed", ExceptionModule = "_pytest.outcomes", DidNotRaise = true },
+        ["timeout"] = Raised("Timeout", "the run reached its time limit (5 s) in this test") with { ExceptionModule = null },
+        ["key-error-in-test"] = Raised("KeyError", "'x'", Test(50, "assert {}['x'] == 1")),
+        ["library-from-test"] = Raised("JSONDecodeError", "Expecting value: line 1 column 1 (char 0)", Test(52, "json.loads('x')"),
+            new FailureFrame { File = "/usr/lib/python3.11/json/decoder.py", Line = 355, Function = "raw_decode", Kind = FrameKinds.Library })
+            with { ExceptionType = "json.decoder.JSONDecodeError", ExceptionModule = "json.decoder" },
+        ["custom-exception"] = Raised("calc.ops.InvalidAmount", "amount must be positive", Test(12, "pay(-1)"),
+            Target(20, "pay", "raise InvalidAmount(\"amount must be positive\")")),
     };
 
     public static TestOutcome Outcome(string key, string name = "test_x", string outcome = "failed")
     {
-        var (type, message, traceback) = Reported[key];
+        var failure = Reported[key] with { NodeId = $"{SuiteFile}::{name}" };
         return new TestOutcome
         {
             Id = $"{SuiteFile}::{name}", Name = name, Outcome = outcome,
-            ErrorType = type, Message = message, Traceback = traceback,
+            ErrorType = failure.ExceptionName, Message = failure.Message, Failure = failure,
         };
     }
 
-    public const string ImportCollectionError =
-        "tests/test_imp.py: ImportError while importing test module '/tmp/fx/tests/test_imp.py'.\n" +
-        "Hint: make sure your test modules/packages have valid Python names.\nTraceback:\n" +
-        "/usr/lib/python3.11/importlib/__init__.py:126: in import_module\n    return _bootstrap._gcd_import(name[level:], package, level)\n" +
-        "tests/test_imp.py:1: in <module>\n    from ops import add\nE   ModuleNotFoundError: No module named 'ops'";
+    private static ExecutionReport NotLoaded(TestFailure failure) => new()
+    {
+        Status = "error",
+        TestError = $"tests/test_imp.py: {failure.ExceptionName}: {failure.Message}",
+        CollectionFailures = [failure with { NodeId = "tests/test_imp.py", Phase = "collect" }],
+    };
 
-    public const string CannotImportCollectionError =
-        "tests/test_imp.py: ImportError while importing test module '/tmp/fx/tests/test_imp.py'.\nTraceback:\n" +
-        "tests/test_imp.py:2: in <module>\n    from calc.ops import add, mul\n" +
-        "E   ImportError: cannot import name 'mul' from 'calc.ops' (/tmp/fx/src/calc/ops.py)";
+    public static readonly ExecutionReport ImportCollectionError = NotLoaded(
+        Raised("ModuleNotFoundError", "No module named 'ops'", new FailureFrame { File = "tests/test_imp.py", Line = 1, Function = "<module>", Source = "from ops import add", Kind = FrameKinds.Test })
+            with { MissingModule = "ops" });
 
-    public const string SyntaxCollectionError =
-        "tests/test_imp.py: /tmp/fx/tests/test_imp.py:3: in <module>\nE     File \"/tmp/fx/tests/test_imp.py\", line 3\n" +
-        "E       def test_x(:\nE                  ^\nE   SyntaxError: invalid syntax";
+    public static readonly ExecutionReport CannotImportCollectionError = NotLoaded(
+        Raised("ImportError", "cannot import name 'mul' from 'calc.ops' (/tmp/fx/src/calc/ops.py)",
+                new FailureFrame { File = "tests/test_imp.py", Line = 2, Function = "<module>", Source = "from calc.ops import add, mul", Kind = FrameKinds.Test })
+            with { MissingName = "mul", ImportedFrom = "calc.ops" });
+
+    public static readonly ExecutionReport SyntaxCollectionError = NotLoaded(
+        Raised("SyntaxError", "invalid syntax (test_imp.py, line 3)") with { TestLine = 3 });
 }

@@ -141,6 +141,30 @@ public sealed class FixTestsConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_remove_a_test_whose_repair_does_not_hold_and_import_a_name_the_target_defines()
+    {
+        // test_two_wrong: the first expectation is repaired, then the second fails too, so the test goes.
+        // test_unimported: `ratio` was never imported; the target defines it, so the import is added.
+        const string suite = "from calc import add\n\n\ndef test_two_wrong():\n    assert add(1, 1) == 3\n    assert add(2, 2) == 5\n\n\n"
+            + "def test_unimported():\n    assert ratio(4, 2) == 2.0\n\n\ndef test_fine():\n    assert add(0, 0) == 0\n";
+        var command = await CommandAsync("calc.py", suite);
+
+        var reply = await FixAsync(command);
+
+        reply.Error.ShouldBeNull();
+        var source = reply.Suite.ShouldNotBeNull().Source;
+        source.ShouldNotContain("test_two_wrong");
+        source.ShouldStartWith("from calc import add\nfrom calc import ratio\n");
+        source.ShouldContain("def test_fine():");
+        var removed = reply.Report.Actions.Single(a => a.Test.EndsWith("::test_two_wrong", StringComparison.Ordinal));
+        (removed.Category, removed.Action).ShouldBe(("assertion-mismatch", FixActions.Removed));
+        removed.Detail.ShouldStartWith("the repair did not hold (expected value `3` replaced by the observed `2` (line 5)); still failing: AssertionError: assert 4 == 5");
+        var imported = reply.Report.Actions.Single(a => a.Test.EndsWith("::test_unimported", StringComparison.Ordinal));
+        (imported.Category, imported.Action, imported.Detail).ShouldBe(("name-error", FixActions.Repaired, "added `from calc import ratio`"));
+        reply.Report.FailingAfter.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Should_reply_with_an_error_when_no_test_remains()
     {
         const string suite = "from calc import add\n\n\ndef test_arity(missing_fixture):\n    assert add(1) == 1\n";

@@ -19,12 +19,12 @@ public class FixLedgerTests
         var flaky = RealFailures.Outcome("greater", "test_flaky");
         var failures = new[] { mismatch, fixture, flaky }.Select(t => Classifier.Classify(t, RealFailures.SuiteFile)).ToList();
         var ledger = new FixLedger(failures);
-        ledger.Planned(new RepairPlan("", [], [], new Dictionary<string, RepairAttempt>
+        ledger.Planned(new Dictionary<string, RepairAttempt>
         {
-            [mismatch.Id] = new(true, "expected value `4` replaced by the observed `3` (line 5)") { FunctionName = "test_add", FunctionCode = "..." },
+            [mismatch.Id] = new(true, "expected value `4` replaced by the observed `3` (line 5)"),
             [fixture.Id] = RepairAttempt.Failed("fixture 'tmp_thing' does not exist and no rule invents fixtures"),
             [flaky.Id] = RepairAttempt.Failed("the assertion is not an `x == literal` comparison that can be re-observed"),
-        }));
+        });
         return (ledger, mismatch, fixture, flaky);
     }
 
@@ -107,9 +107,9 @@ public class FixLedgerTests
     [Fact]
     public void A_collection_error_is_repaired_once_the_module_loads()
     {
-        var failure = Classifier.ClassifyCollection(RealFailures.ImportCollectionError, "error", "tests/test_imp.py");
+        var failure = Classifier.ClassifyCollection(RealFailures.ImportCollectionError, "tests/test_imp.py");
         var ledger = new FixLedger([failure]);
-        ledger.Planned(new RepairPlan("", [], [], new Dictionary<string, RepairAttempt> { [failure.TestId] = new(true, "`from ops import add` rewritten as `from calc.ops import add`") }));
+        ledger.Planned(new Dictionary<string, RepairAttempt> { [failure.TestId] = new(true, "`from ops import add` rewritten as `from calc.ops import add`") });
 
         var loaded = ledger.Report(1, new ExecutionReport { Status = "passed", Tests = [Passed("test_add")] }, null).Actions.ShouldHaveSingleItem();
         var stillBroken = ledger.Report(1, new ExecutionReport { Status = "error", TestError = "E   ImportError: x" }, null);

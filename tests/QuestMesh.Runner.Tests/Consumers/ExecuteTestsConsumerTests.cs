@@ -65,6 +65,17 @@ public sealed class ExecuteTestsConsumerTests : IAsyncLifetime
         test.Outcome.ShouldBe("failed");
         test.ErrorType.ShouldBe("AssertionError");
         reply.Report.Mutation.ShouldBeNull();
+        // The structured failure travels with the outcome: the fixer classifies on it, never on the text.
+        var failure = test.Failure.ShouldNotBeNull();
+        (failure.ExceptionType, failure.Phase, failure.RaisedIn, failure.TestLine).ShouldBe(("AssertionError", "call", FrameKinds.Test, 5));
+        failure.Frames[^1].ShouldBe(new FailureFrame
+        {
+            File = test.Id.Split("::")[0], Line = 5, Function = "test_wrong_expectation", Source = "assert classify(-1) == \"positive\"", Kind = FrameKinds.Test,
+        });
+        failure.Assertion.ShouldBe(new AssertionOperands
+        {
+            Op = "==", Left = "'negative'", Right = "'positive'", Style = "pytest", ExpectedSide = "right", Observed = "'negative'",
+        });
     }
 
     [Fact]
@@ -75,6 +86,9 @@ public sealed class ExecuteTestsConsumerTests : IAsyncLifetime
         reply.Report.Status.ShouldBe(ExecutionStatus.Error);
         reply.Report.TestError.ShouldNotBeNull().ShouldContain("no_such_function");
         reply.Report.Mutation.ShouldBeNull();
+        var failure = reply.Report.CollectionFailures.ShouldHaveSingleItem();
+        (failure.ExceptionType, failure.Phase, failure.MissingName, failure.ImportedFrom, failure.TestLine)
+            .ShouldBe(("ImportError", "collect", "no_such_function", "calc", 1));
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public class Flake8OutputTests
         result.ErrorCount.ShouldBe(1);
         result.ExitCode.ShouldBe(1);
         result.Output.ShouldContain("F821");
+        result.Findings[2].ShouldBe(new QuestMesh.Contracts.LintFinding { Line = 4, Column = 12, Code = "F821", Severity = "error", Message = "undefined name 'undefined_name'" });
+        result.Findings.Count(f => f.Severity == "warning").ShouldBe(3);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class AnalyzeTestsConsumerTests : IAsyncLifetime
         reply.Report.Linters.Keys.ShouldContain("flake8");
         if (Flake8Installed)
             reply.Report.Linters["flake8"].Available.ShouldBeTrue(reply.Report.Linters["flake8"].Output);
+        reply.Report.Linters["pylint"].IssueCount.ShouldBe(0, reply.Report.Linters["pylint"].Output);
         reply.Reliability.Level.ShouldBe(PreReliability.High);
         reply.Reliability.Rationale.ShouldContain("2 test(s)");
     }
@@ -66,6 +67,7 @@ public sealed class AnalyzeTestsConsumerTests : IAsyncLifetime
         File.Exists(marker).ShouldBeFalse($"linting {fileName} ran its code");
         if (Flake8Installed)
             reply.Report.Linters["flake8"].Available.ShouldBeTrue(reply.Report.Linters["flake8"].Output);
+        reply.Report.Linters["pylint"].IssueCount.ShouldBe(0, reply.Report.Linters["pylint"].Output);
     }
 
     [Fact]
@@ -88,6 +90,30 @@ public sealed class AnalyzeTestsConsumerTests : IAsyncLifetime
         reply.Report.Linters["pyflakes"].ErrorCount.ShouldBe(1);
         reply.Reliability.Level.ShouldBe(PreReliability.Low);
         reply.Reliability.Rationale.ShouldContain("undefined names");
+    }
+
+    [Fact]
+    public async Task Should_report_pylint_and_flake8_mccabe_findings_with_positions_and_mypy_as_switched_off()
+    {
+        const string suite = "import os\nfrom calc import classify\n\n\ndef test_a(n=3):\n    unused = 1\n"
+            + "    if n > 0:\n        if n > 1:\n            if n > 2:\n                if n > 3:\n                    if n > 4:\n"
+            + "                        if n > 5:\n                            if n > 6:\n                                if n > 7:\n"
+            + "                                    if n > 8:\n                                        if n > 9:\n"
+            + "                                            assert classify(n)\n";
+
+        var reply = await AnalyzeAsync(Command(suite));
+
+        reply.Report.SuiteFile.ShouldBe("tests/test_calc.py");
+        var pylint = reply.Report.Linters["pylint"];
+        pylint.Available.ShouldBeTrue(pylint.Output);
+        pylint.Findings.Select(f => (f.Code, f.Line, f.Severity)).ShouldBe(
+            [("unused-import", 1, "warning"), ("unused-variable", 6, "warning")], ignoreOrder: true);
+        pylint.IssueCount.ShouldBe(2);
+        var flake8 = reply.Report.Linters["flake8"];
+        flake8.Available.ShouldBeTrue(flake8.Output);
+        flake8.Findings.ShouldContain(f => f.Code == "C901" && f.Line == 5 && f.Column == 1 && f.Message.Contains("'test_a' is too complex"));
+        var mypy = reply.Report.Linters["mypy"];
+        (mypy.Available, mypy.Output, mypy.Findings.Count).ShouldBe((false, "mypy is switched off", 0));
     }
 
     [Fact]

@@ -65,7 +65,11 @@ public class CritiqueRulesTests
                 SyntaxOk = true, LineCount = 9,
                 Linters = new Dictionary<string, LinterResult>
                 {
-                    ["pyflakes"] = new() { Available = true, IssueCount = 1, ErrorCount = 1, Output = "tests/test_calc.py:7:12: undefined name 'sign'" },
+                    ["pyflakes"] = new()
+                    {
+                        Available = true, IssueCount = 1, ErrorCount = 1, Output = "tests/test_calc.py:7:12: undefined name 'sign'",
+                        Findings = [new LintFinding { Line = 7, Column = 12, Code = "UndefinedName", Severity = "error", Message = "undefined name 'sign'" }],
+                    },
                 },
             },
             previous: new AttemptFigures { Attempt = 0, Coverage = 49.5, MutationScore = 20 });
@@ -88,11 +92,13 @@ public class CritiqueRulesTests
     }
 
     [Theory]
-    [InlineData("E   ModuleNotFoundError: No module named 'calcs'", "ModuleNotFoundError: No module named 'calcs'", "Import the code under test as `calc`")]
-    [InlineData("E   ValueError: boom at import", "ValueError: boom at import", "Keep module-level code to imports")]
-    public void Build_with_a_collection_error_names_it_with_a_hint(string testError, string named, string hint)
+    [InlineData("ModuleNotFoundError", "No module named 'calcs'", "ModuleNotFoundError: No module named 'calcs'", "Import the code under test as `calc`")]
+    [InlineData("ValueError", "boom at import", "ValueError: boom at import", "Keep module-level code to imports")]
+    public void Build_with_a_collection_error_names_it_with_a_hint(string type, string message, string named, string hint)
     {
-        var critique = Critique(Attempts.Make(tests: [], status: "error", coverage: 0, mutation: null, testError: testError));
+        var failure = new TestFailure { NodeId = "tests/test_calc.py", Phase = "collect", ExceptionType = type, ExceptionName = type, Message = message };
+        var critique = Critique(Attempts.Make(tests: [], status: "error", coverage: 0, mutation: null,
+            testError: $"tests/test_calc.py: {type}: {message}", loadFailure: failure));
 
         critique.Instructions.ShouldHaveSingleItem();
         critique.Instructions[0].ShouldContain(named);

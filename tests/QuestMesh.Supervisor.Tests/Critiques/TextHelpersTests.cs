@@ -1,3 +1,4 @@
+using QuestMesh.Contracts;
 using QuestMesh.Supervisor.Critiques;
 using QuestMesh.Supervisor.Critiques.Rules;
 
@@ -15,14 +16,21 @@ public class TextHelpersTests
         string.Join("|", LineRanges.Group(lines).Select(LineRanges.Format)).ShouldBe(expected);
     }
 
-    [Theory]
-    [InlineData("tests/test_calc.py:7:12: undefined name 'sign'", "line 7: undefined name 'sign'")]
-    [InlineData("tests/test_calc.py:2:1: 'os' imported but unused\ntests/test_calc.py:9:5: undefined name 'x'", "line 9: undefined name 'x'")]
-    [InlineData("t.py:4:1: local variable 'y' defined in enclosing scope on line 2 referenced before assignment\nt.py:1:1: undefined name 'z'",
-        "line 1: undefined name 'z'|line 4: local variable 'y' defined in enclosing scope on line 2 referenced before assignment")]
-    [InlineData("t.py:1:1: 'os' imported but unused", "")]
-    public void LintErrorRule_keeps_errors_undefined_names_first(string output, string expected)
+    private static LintFinding Finding(int line, string code, string severity, string message) =>
+        new() { Line = line, Column = 1, Code = code, Severity = severity, Message = message };
+
+    [Fact]
+    public void LintErrorRule_keeps_errors_undefined_names_first()
     {
-        string.Join("|", LintErrorRule.Issues(output)).ShouldBe(expected);
+        LintFinding[] findings =
+        [
+            Finding(2, "UnusedImport", "warning", "'os' imported but unused"),
+            Finding(4, "UndefinedLocal", "error", "local variable 'y' defined in enclosing scope on line 2 referenced before assignment"),
+            Finding(9, "UndefinedName", "error", "undefined name 'x'"),
+        ];
+
+        LintErrorRule.Issues(findings).ShouldBe(
+            ["line 9: undefined name 'x'", "line 4: local variable 'y' defined in enclosing scope on line 2 referenced before assignment"]);
+        LintErrorRule.Issues([findings[0]]).ShouldBeEmpty();
     }
 }

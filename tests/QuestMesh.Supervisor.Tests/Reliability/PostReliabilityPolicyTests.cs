@@ -7,6 +7,9 @@ public class PostReliabilityPolicyTests
 {
     private static readonly PostReliabilityPolicy Policy = new(new SupervisorOptions());
 
+    private static StaticReport Clean(IReadOnlyList<string> smells) =>
+        new() { SyntaxOk = true, LineCount = 4, TestCount = 1, TargetModule = "calc", FlakinessSmells = smells };
+
     private static CritiqueAttempt Scenario(string name) => name switch
     {
         "healthy" => Attempts.Make(),
@@ -16,8 +19,11 @@ public class PostReliabilityPolicyTests
         "all-fail" => Attempts.Make(status: "failed", tests: [Attempts.Test("test_a", "failed"), Attempts.Test("test_b", "error")]),
         "some-fail" => Attempts.Make(status: "failed", tests: [Attempts.Test("test_a"), Attempts.Test("test_b", "failed")]),
         "low-pre" => Attempts.Make(preLevel: PreReliability.Low),
-        "sleepy" => Attempts.Make(suiteSource: "import time\n\ndef test_x():\n    time.sleep(1)\n    assert True\n"),
-        "random" => Attempts.Make(suiteSource: "import random\n\ndef test_x():\n    assert random.randint(1, 2) > 0\n"),
+        // The smells as the harness's static analysis finds them in these sources (harness tests: test_static.py).
+        "sleepy" => Attempts.Make(suiteSource: "import time\n\ndef test_x():\n    time.sleep(1)\n    assert True\n",
+            staticReport: Clean(["sleeps"])),
+        "random" => Attempts.Make(suiteSource: "import random\n\ndef test_x():\n    assert random.randint(1, 2) > 0\n",
+            staticReport: Clean(["unseeded randomness"])),
         "seeded-random" => Attempts.Make(suiteSource: "import random\nrandom.seed(4)\n\ndef test_x():\n    assert random.randint(1, 2) > 0\n"),
         "flaky-test" => Attempts.Make(flaky: ["test_2"]),
         "flaky-tests" => Attempts.Make(flaky: ["test_1", "test_3"]),

@@ -27,6 +27,7 @@ public sealed class AcceptAnalyzedActivity(RunArtifactWriter artifacts, RunDocum
         run.StatusDetail = $"syntax {(message.Report.SyntaxOk ? "ok" : "error")}, {message.Report.TestCount} tests, reliability {message.Reliability.Level}";
 
         await artifacts.AttemptJson(run, ArtifactNames.Static, StaticDocument.From(message.Report), cancellationToken);
+        await artifacts.AttemptJson(run, ArtifactNames.StaticSarif, SarifDocument.From(message.Report), cancellationToken);
         await artifacts.AttemptJson(run, ArtifactNames.PreReliability,
             PreReliabilityDocument.From(message.Reliability, message.Report), cancellationToken);
         await artifacts.Metrics(run, cancellationToken);

@@ -18,8 +18,10 @@ public sealed class RunnerErrorRule : ICritiqueRule
         }
         if (!facts.CollectionError)
             return;
-        var error = facts.Input.Execution.TestError is { Length: > 0 } text ? AttemptFacts.KeyLine(text) : "an error while loading";
-        var hint = error.Contains("ModuleNotFoundError", StringComparison.Ordinal) || error.Contains("ImportError", StringComparison.Ordinal)
+        var error = facts.LoadFailure is { } failure ? AttemptFacts.Named(failure)
+            : facts.Input.Execution.TestError is { Length: > 0 } text ? AttemptFacts.FirstLine(text)
+            : "an error while loading";
+        var hint = facts.LoadFailure?.ExceptionName is "ModuleNotFoundError" or "ImportError"
             ? $" Import the code under test as `{facts.TargetModule}` (the module of {facts.Input.TargetFile}) and only import modules that exist."
             : " Keep module-level code to imports and constants; do the work inside test functions.";
         critique.Instruct($"The test module did not load ({error}), so no test ran.{hint}");

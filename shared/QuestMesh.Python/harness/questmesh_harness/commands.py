@@ -13,7 +13,7 @@ _MODULES = {
     "mutate": ".mutate.command",
     "explore": ".explore.command",
     "static": ".static",
-    "patch": ".patch",
+    "patch": ".patch.command",
     "brief": ".brief",
     "answer": ".answer",
     "merge": ".merge",

@@ -7,7 +7,11 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from .analyze import module_name
 from .errors import HarnessError
+from .lint import run_linters
+from .request import number
+from .smells import flakiness_smells
 
 MAX_OUTPUT_CHARS = 20_000
 # pyflakes messages that mean the module fails when it runs, not just untidy code.
@@ -25,7 +29,15 @@ def run(request: dict) -> dict:
     source = request.get("source")
     if not isinstance(source, str):
         raise HarnessError("source (the test module's text) is required")
-    return analyze_tests(source)
+    reply = analyze_tests(source)
+    linters = request.get("linters") or {}
+    if not isinstance(linters, dict):
+        raise HarnessError("linters must be an object of linter names to true or false")
+    timeout = number(request, "linter_timeout_seconds", 30.0, minimum=1.0)
+    reply.update(run_linters(source, {name: bool(on) for name, on in linters.items()}, timeout))
+    target = request.get("target_file")
+    reply["target_module"] = module_name(target) if isinstance(target, str) and target.strip() else None
+    return reply
 
 
 def analyze_tests(source: str) -> dict:
@@ -35,6 +47,7 @@ def analyze_tests(source: str) -> dict:
         "class_count": 0, "test_count": 0, "avg_function_length": 0.0, "max_function_length": 0,
         "todo_count": sum(1 for line in lines if TODO.search(line)),
         "avg_complexity": 0.0, "max_complexity": 0, "pyflakes": pyflakes_report(source),
+        "flakiness_smells": [],
     }
     try:
         tree = ast.parse(source)
@@ -47,6 +60,7 @@ def analyze_tests(source: str) -> dict:
     reply["function_count"] = len(functions)
     reply["class_count"] = len(classes)
     reply["test_count"] = count_tests(tree)
+    reply["flakiness_smells"] = flakiness_smells(tree)
     if functions:
         lengths = [f.end_lineno - f.lineno + 1 for f in functions]
         scores = [complexity(f) for f in functions]
@@ -112,6 +126,14 @@ def complexity(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
 class _Finding:
     kind: str
     text: str
+    line: int = 1
+    column: int = 1
+    message: str = ""
+
+    def to_dict(self) -> dict:
+        severity = "error" if self.kind in RUNTIME_ERRORS or self.kind in BROKEN else "warning"
+        return {"line": self.line, "column": self.column, "code": self.kind, "severity": severity,
+                "message": self.message or self.text}
 
 
 @dataclass
@@ -123,16 +145,18 @@ def pyflakes_report(source: str) -> dict:
     try:
         from pyflakes import api, reporter
     except ImportError:
-        return {"available": False, "issue_count": 0, "error_count": 0, "output": ""}
+        return {"available": False, "issue_count": 0, "error_count": 0, "output": "", "findings": []}
     collected = _Collector()
 
     class _Reporter(reporter.Reporter):
         # pyflakes hands over message objects; keeping their class names lets us tell errors from lint.
         def flake(self, message) -> None:
-            collected.findings.append(_Finding(type(message).__name__, str(message)))
+            collected.findings.append(_Finding(type(message).__name__, str(message), message.lineno or 1,
+                                               (message.col or 0) + 1, message.message % message.message_args))
 
         def syntaxError(self, filename, msg, lineno, offset, text) -> None:  # noqa: N802 - pyflakes API
-            collected.findings.append(_Finding("SyntaxError", f"{filename}:{lineno}:{offset or 0}: {msg}"))
+            collected.findings.append(_Finding("SyntaxError", f"{filename}:{lineno}:{offset or 0}: {msg}", lineno or 1,
+                                               offset or 1, msg))
 
         def unexpectedError(self, filename, msg) -> None:  # noqa: N802 - pyflakes API
             collected.findings.append(_Finding("UnexpectedError", f"{filename}: {msg}"))
@@ -145,4 +169,5 @@ def pyflakes_report(source: str) -> dict:
         "issue_count": len(findings),
         "error_count": sum(1 for f in findings if f.kind in RUNTIME_ERRORS or f.kind in BROKEN),
         "output": output[:MAX_OUTPUT_CHARS],
+        "findings": [f.to_dict() for f in findings],
     }

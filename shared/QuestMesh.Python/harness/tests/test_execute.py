@@ -257,7 +257,7 @@ def test_collect_error_text_names_the_original_exception():
     text = ("ImportError while importing test module '/p/tests/test_x.py'.\nTraceback:\n"
             "tests/test_x.py:1: in <module>\n    import nope\n"
             "E   ModuleNotFoundError: No module named 'nope'")
-    failure = describe_collect_error(text)
+    failure = describe_collect_error(text, "tests/test_x.py")
     assert failure.error_type == "ModuleNotFoundError"
     assert failure.message == "No module named 'nope'"
 

@@ -62,7 +62,7 @@ def test_delete_the_last_method_of_a_module():
 
 
 def test_delete_of_an_unknown_name_changes_nothing():
-    assert apply("delete", "test_nope") == {"source": SUITE, "changed": False}
+    assert apply("delete", "test_nope") == {"source": SUITE, "changed": False, "detail": ""}
 
 
 def test_insert_appends_a_new_function_or_method():

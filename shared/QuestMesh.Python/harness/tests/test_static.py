@@ -1,5 +1,7 @@
 import textwrap
 
+import pytest
+
 from questmesh_harness import static
 
 SUITE = textwrap.dedent('''\
@@ -67,3 +69,79 @@ def test_static_reports_a_syntax_error():
 def test_static_of_an_empty_module():
     reply = static.run({"source": ""})
     assert reply["syntax_ok"] and reply["function_count"] == 0 and reply["avg_complexity"] == 0.0
+
+
+@pytest.mark.parametrize("source, smells", [
+    ("import time\n\ndef test_a():\n    time.sleep(1)\n", ["sleeps"]),
+    ("import random\n\ndef test_a():\n    assert random.randint(1, 6) < 7\n", ["unseeded randomness"]),
+    ("import random\n\ndef test_a():\n    random.seed(1)\n    assert random.randint(1, 6) < 7\n", []),
+    ("from datetime import datetime\n\ndef test_a():\n    assert datetime.now()\n", ["reads the clock"]),
+    ("import requests\n\ndef test_a():\n    requests.get('http://x')\n", ["network access"]),
+    ("def test_a():\n    text = 'time.sleep(1) random.random()'\n    assert text\n", []),
+])
+def test_flakiness_smells_come_from_the_syntax_tree(source, smells):
+    assert static.run({"source": source})["flakiness_smells"] == smells
+
+
+def test_target_module_is_named_from_the_path():
+    assert static.run({"source": "", "target_file": "src/calc/ops.py"})["target_module"] == "calc.ops"
+    assert static.run({"source": ""})["target_module"] is None
+
+
+LINTED = textwrap.dedent('''\
+    import os
+    from shop import price
+
+
+    def test_price():
+        unused = 3
+        assert price(1) == missing
+
+
+    def test_price():
+        x: int = "a"
+        assert x
+    ''')
+
+
+def test_pylint_reports_errors_and_the_warnings_that_matter_for_tests_with_positions():
+    reply = static.run({"source": LINTED, "linters": {"pylint": True}})
+
+    pylint = reply["pylint"]
+    assert pylint["available"] and pylint["exit_code"] != 0
+    codes = {(f["code"], f["line"], f["severity"]) for f in pylint["findings"]}
+    assert {("unused-import", 1, "warning"), ("unused-variable", 6, "warning"),
+            ("undefined-variable", 7, "error"), ("function-redefined", 10, "error")} <= codes
+    assert not any(f["code"] == "import-error" for f in pylint["findings"])  # the project is not beside it
+    assert pylint["issue_count"] == len(pylint["findings"]) and pylint["error_count"] == 2
+    assert "test_module.py:7:" in pylint["output"]
+
+
+def test_mypy_is_optional_and_time_limited():
+    off = static.run({"source": LINTED})["mypy"]
+    on = static.run({"source": LINTED, "linters": {"mypy": True}, "linter_timeout_seconds": 120})["mypy"]
+
+    assert off == {"available": False, "issue_count": 0, "error_count": 0, "exit_code": None,
+                   "output": "mypy is switched off", "findings": []}
+    assert on["available"] and on["exit_code"] == 1
+    assert {("no-redef", 10), ("assignment", 11)} <= {(f["code"], f["line"]) for f in on["findings"]}
+
+
+def test_a_missing_or_hanging_linter_is_unavailable_never_a_crash(monkeypatch, tmp_path):
+    from questmesh_harness import lint
+
+    (tmp_path / lint.FILE_NAME).write_text("x = 1\n", encoding="utf-8")
+    slow = lint.pylint(tmp_path, 0.001)
+    assert not slow["available"] and "did not finish within 0.001 s" in slow["output"]
+
+    monkeypatch.setattr(lint.sys, "executable", str(tmp_path / "no-python"))
+    missing = lint.run_linters("x = 1\n", {"pylint": True}, 5.0)["pylint"]
+    assert not missing["available"] and "could not start" in missing["output"]
+
+
+def test_pyflakes_findings_carry_positions():
+    findings = static.run({"source": "import os\n\n\ndef test_a():\n    assert nope\n"})["pyflakes"]["findings"]
+    assert findings == [
+        {"line": 1, "column": 1, "code": "UnusedImport", "severity": "warning", "message": "'os' imported but unused"},
+        {"line": 5, "column": 12, "code": "UndefinedName", "severity": "error", "message": "undefined name 'nope'"},
+    ]

@@ -26,6 +26,7 @@ from .measurement import coverage_report, start_coverage, stop_coverage
 from ..project import Project, project_environment
 from ..request import number
 from .order import ShuffledOrder
+from .failure import Places, plain
 from .plugin import OutcomeCollector, OutcomeRecord
 from ..errors import HarnessError
 
@@ -113,7 +114,8 @@ def run(request: dict) -> dict:
     req = ExecuteRequest.parse(request)
     project = req.project
     basetemp = tempfile.mkdtemp(prefix="questmesh-execute-")
-    collector = OutcomeCollector(keep_frame=project.contains, relative=project.relative)
+    places = Places(req.test_file.resolve(), req.target.resolve(), project.contains, project.relative)
+    collector = OutcomeCollector(places)
     limit = TimeLimit(req.timeout_seconds)
     plugins: list[object] = [collector]
     if req.shuffle_seed is not None:
@@ -137,6 +139,7 @@ def run(request: dict) -> dict:
             collector.running, OutcomeRecord(collector.running, collector.running.rsplit("::", 1)[-1]))
         record.outcome, record.error_type = "error", "Timeout"
         record.message = f"the run reached its time limit ({req.timeout_seconds:g} s) in this test"
+        record.failure = plain(collector.running, "call", "Timeout", record.message)
     tests = list(collector.tests.values())
     status, test_error = _status(exit_code, limit.expired, collector, tests, captured.stdout,
                                  captured.stderr)
@@ -149,6 +152,7 @@ def run(request: dict) -> dict:
         "shuffle_seed": req.shuffle_seed,
         "tests": [test.to_dict() for test in tests],
         "collection_errors": [error.to_dict() for error in collector.collection_errors],
+        "collection_failures": [error.failure for error in collector.collection_errors],
         "test_error": test_error,
         "coverage": report,
         "stdout": captured.stdout,

@@ -13,7 +13,8 @@ from typing import Any, Callable, Optional
 
 import pytest
 
-from .failure import Failure, describe, describe_collect_error
+from .failure import Failure, Places, collect_exception, describe, describe_collect_error
+from .operands import Operands
 
 
 @dataclass
@@ -27,6 +28,7 @@ class OutcomeRecord:
     error_type: Optional[str] = None
     message: Optional[str] = None
     traceback: Optional[str] = None
+    failure: Optional[dict] = None
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -40,6 +42,7 @@ class CollectionError:
     error_type: str
     message: str
     text: str
+    failure: dict
 
     def to_dict(self) -> dict:
         return {"id": self.id, "error_type": self.error_type, "message": self.message}
@@ -49,18 +52,20 @@ class CollectionError:
 class OutcomeCollector:
     """Collects outcomes; optionally switches coverage contexts (``switch`` is cov.switch_context)."""
 
-    keep_frame: Callable[[str], bool]
-    relative: Callable[[str], str]
+    places: Places
     switch: Optional[Callable[[str], None]] = None
     tests: dict[str, OutcomeRecord] = field(default_factory=dict)
     collection_errors: list[CollectionError] = field(default_factory=list)
     failures: dict[tuple[str, str], Failure] = field(default_factory=dict)
     running: Optional[str] = None
+    compared: Optional[Operands] = None
+    collect_errors: dict[str, BaseException] = field(default_factory=dict)
     pid: int = field(default_factory=os.getpid)
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem: Any):
         self.running = item.nodeid
+        self.compared = None
         if self.switch is not None:
             self.switch(item.nodeid)
         outcome = yield
@@ -80,8 +85,31 @@ class OutcomeCollector:
         report = outcome.get_result()
         excinfo = call.excinfo
         if excinfo is not None and report.failed:
+            compared = self.compared if call.when == "call" else None
             self.failures[(item.nodeid, call.when)] = describe(
-                excinfo.value, excinfo.tb, self.keep_frame, self.relative)
+                excinfo.value, excinfo.tb, self.places, item.nodeid, call.when, compared)
+        self.compared = None
+
+    def pytest_assertrepr_compare(self, config: Any, op: str, left: Any, right: Any) -> None:
+        # Called with the real objects when a rewritten assertion compares; pytest's own
+        # explanation still follows (this returns None).
+        self.compared = Operands(op, left, right, "pytest")
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_make_collect_report(self, collector: pytest.Collector):
+        # The exception of a module that does not import reaches the report only as text: keep the
+        # object (pytest's CollectError carries the real one as its cause).
+        collect = collector.collect
+
+        def collect_keeping_errors() -> Any:
+            try:
+                return collect()
+            except BaseException as error:
+                self.collect_errors[collector.nodeid] = error
+                raise
+
+        collector.collect = collect_keeping_errors  # type: ignore[assignment]
+        yield
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         record = self.tests.get(report.nodeid)
@@ -96,21 +124,28 @@ class OutcomeCollector:
             elif record.outcome != "failed":
                 record.outcome = "error"
             if failure is None:
-                failure = describe_collect_error(report.longrepr)
+                failure = describe_collect_error(report.longrepr, report.nodeid, str(report.when))
             if record.error_type is None or report.when == "call":
                 record.error_type = failure.error_type
                 record.message = failure.message
                 record.traceback = failure.traceback
+                record.failure = failure.details
         elif report.skipped and report.when in ("setup", "call"):
             record.outcome = "skipped"
             record.message = _skip_reason(report)
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
-            failure = describe_collect_error(report.longrepr)
+            node_id = report.nodeid or "<collection>"
+            error = self.collect_errors.get(report.nodeid)
+            if error is None:
+                failure = describe_collect_error(report.longrepr, node_id)
+            else:
+                cause = collect_exception(error)
+                failure = describe(cause, cause.__traceback__, self.places, node_id, "collect")
+            # The rendered text stays: it is what a person reads in test_error.
             self.collection_errors.append(CollectionError(
-                report.nodeid or "<collection>", failure.error_type, failure.message,
-                failure.traceback))
+                node_id, failure.error_type, failure.message, str(report.longrepr), failure.details))
 
 
 def _skip_reason(report: pytest.TestReport) -> str:

@@ -48,7 +48,7 @@ class MutationEngine:
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
-            failure = describe_collect_error(report.longrepr)
+            failure = describe_collect_error(report.longrepr, report.nodeid)
             self.collection_errors.append(f"{report.nodeid}: {failure.error_type}: {failure.message}")
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:

@@ -13,7 +13,7 @@ from ..calls.dunders import DUNDERS
 from ..inputs.support import DJANGO_SETUP, TREE_HELPER, used_names
 from .names import unique
 from .cases import Case, render_test
-from ...patch import _main_guard
+from ...patch.definitions import _main_guard
 
 
 @dataclass

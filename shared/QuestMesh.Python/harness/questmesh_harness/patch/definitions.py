@@ -1,4 +1,4 @@
-"""`patch`: replace, insert or delete one test function, class or method by name; the rest stays byte-identical."""
+"""Replace, insert or delete one test function, class or method by name; the rest stays byte-identical."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Optional
 
-from .errors import HarnessError
+from ..errors import HarnessError
 
 OPS = ("replace", "insert", "delete")
 Definition = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -19,17 +19,6 @@ class Span:
     start: int
     end: int
     indent: str
-
-
-def run(request: dict) -> dict:
-    source, op, name = request.get("source"), request.get("op"), request.get("name")
-    code = request.get("code") or ""
-    if not isinstance(source, str) or op not in OPS or not isinstance(name, str) or not name:
-        raise HarnessError(f"source, name and op ({'|'.join(OPS)}) are required")
-    if op != "delete" and not code.strip():
-        raise HarnessError(f"op {op} needs code")
-    patched = patch_source(source, op, name, code)
-    return {"source": patched, "changed": patched != source}
 
 
 def patch_source(source: str, op: str, name: str, code: str = "") -> str:
@@ -73,7 +62,8 @@ def _lookup(body: list[ast.stmt], name: str) -> Optional[ast.stmt]:
     return found
 
 
-def find(tree: ast.Module, lines: list[str], name: str) -> Optional[Span]:
+def definition(tree: ast.Module, name: str) -> Optional[ast.stmt]:
+    """The function, class or method `name` (`Class.method`), the last definition of it."""
     owner, _, member = name.rpartition(".")
     body = tree.body
     if owner:
@@ -81,7 +71,11 @@ def find(tree: ast.Module, lines: list[str], name: str) -> Optional[Span]:
         if not isinstance(cls, ast.ClassDef):
             return None
         body = cls.body
-    node = _lookup(body, member)
+    return _lookup(body, member)
+
+
+def find(tree: ast.Module, lines: list[str], name: str) -> Optional[Span]:
+    node = definition(tree, name)
     if node is None:
         return None
     start = min([node.lineno, *(d.lineno for d in node.decorator_list)]) - 1
