@@ -21,34 +21,13 @@ public sealed class SearchStrategy(
     public async Task<GenerationResult> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        Workspace workspace;
-        try
-        {
-            workspace = await workspaces.CreateAsync(request.Source, cancellationToken);
-        }
-        catch (WorkspaceException error)
-        {
-            return GenerationResult.Failed(Name, $"The project could not be prepared: {error.Message}");
-        }
+        var (target, failure) = await PreparedTarget.PrepareAsync(workspaces, request, Name, cancellationToken);
+        if (target is null)
+            return failure!;
 
-        using (workspace)
+        using (target)
         {
-            var targetFile = ProjectPaths.Normalize(request.TargetFile);
-            string? targetCode;
-            try
-            {
-                targetCode = workspace.ReadFile(targetFile);
-            }
-            catch (WorkspaceException error)
-            {
-                return GenerationResult.Failed(Name, $"The target file is not usable: {error.Message}");
-            }
-            if (targetCode is null)
-                return GenerationResult.Failed(Name, $"The target file '{targetFile}' is not in the project, or not a regular file there; give its path relative to the project root.");
-
-            var testFile = request.ExistingSuite is { } suite
-                ? ProjectPaths.Normalize(suite.FileName)
-                : TestFileLocator.For(workspace.Directory, targetFile);
+            var (workspace, targetFile, targetCode, testFile) = (target.Workspace, target.TargetFile, target.TargetCode, target.TestFile);
             var explore = ExploreRequest.For(workspace.Directory, targetFile, testFile, request.Settings,
                 request.Attempt, request.ExistingSuite, request.Critique);
             var limit = TimeSpan.FromSeconds(request.Settings.SearchBudgetSeconds + options.Value.SearchGraceSeconds);
