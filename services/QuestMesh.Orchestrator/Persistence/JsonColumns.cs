@@ -14,15 +14,10 @@ public static class JsonColumns
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static PropertyBuilder<T> AsJsonColumn<T>(this PropertyBuilder<T> property) =>
-        property
-            .HasConversion(
-                value => Serialize(value),
-                json => Deserialize<T>(json),
-                new ValueComparer<T>(
-                    (a, b) => Serialize(a) == Serialize(b),
-                    value => Serialize(value).GetHashCode(),
-                    value => Deserialize<T>(Serialize(value))))
-            .HasColumnType("jsonb");
+        property.AsJson(new ValueComparer<T>(
+            (a, b) => Serialize(a) == Serialize(b),
+            value => Serialize(value).GetHashCode(),
+            value => Deserialize<T>(Serialize(value))));
 
     /// <summary>
     /// A value that is replaced, never changed in place (a record of scalars, or one set once and kept):
@@ -30,14 +25,14 @@ public static class JsonColumns
     /// of <see cref="AsJsonColumn{T}"/> on every load and save.
     /// </summary>
     public static PropertyBuilder<T> AsJsonValueColumn<T>(this PropertyBuilder<T> property) where T : class? =>
+        property.AsJson(new ValueComparer<T>(
+            (a, b) => Equals(a, b),
+            value => value == null ? 0 : value.GetHashCode(),
+            value => value));
+
+    private static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property, ValueComparer<T> comparer) =>
         property
-            .HasConversion(
-                value => Serialize(value),
-                json => Deserialize<T>(json),
-                new ValueComparer<T>(
-                    (a, b) => Equals(a, b),
-                    value => value == null ? 0 : value.GetHashCode(),
-                    value => value))
+            .HasConversion(value => Serialize(value), json => Deserialize<T>(json), comparer)
             .HasColumnType("jsonb");
 
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
