@@ -34,6 +34,12 @@ public record TestFailure
 
     public AssertionOperands? Assertion { get; init; }
 
+    /// <summary>
+    /// Raised in the target module by one of its own <c>raise</c> statements (on purpose), rather than by
+    /// Python on its behalf (a division by zero, a missing key); null when the failure was not raised in the target.
+    /// </summary>
+    public bool? RaisedOnPurpose { get; init; }
+
     /// <summary>A TypeError whose message says a call's arguments did not fit the signature.</summary>
     public bool CallMismatch { get; init; }
 

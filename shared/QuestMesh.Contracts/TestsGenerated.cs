@@ -14,6 +14,9 @@ public record TestsGenerated
 
     /// <summary>The target module's source as the generator saw it (seed artifact <c>target_code.py</c>).</summary>
     public string? TargetCode { get; init; }
+    /// <summary>Behaviour of the target that contradicts its contract, found while generating; never asserted by <see cref="Suite"/>.</summary>
+    public IReadOnlyList<PossibleBug> PossibleBugs { get; init; } = [];
+
     public string? Error { get; init; }
 
     /// <summary>With <see cref="Error"/>: a <see cref="GenerationFailures"/> kind when the target, not QuestMesh, is the cause.</summary>
