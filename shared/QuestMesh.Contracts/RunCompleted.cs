@@ -9,4 +9,7 @@ public record RunCompleted
     public IReadOnlyList<AttemptFigures> Attempts { get; init; } = [];
     public TestSuite? Suite { get; init; }
     public bool TargetsMet { get; init; }
+
+    /// <summary>Behaviour of the target that contradicts its own contract, found during the run (also in <c>findings.json</c>).</summary>
+    public IReadOnlyList<PossibleBug> PossibleBugs { get; init; } = [];
 }

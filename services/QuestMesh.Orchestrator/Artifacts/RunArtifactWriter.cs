@@ -26,6 +26,13 @@ public sealed class RunArtifactWriter(IArtifactStore store, RunDocuments documen
     public Task FixReport(RunState run, CancellationToken cancellationToken) =>
         AttemptJson(run, ArtifactNames.FixReport, new FixReportDocument(run.Attempt, run.FixRounds), cancellationToken);
 
+    /// <summary><c>findings.json</c> and <c>findings.sarif</c>, as the run knows them now.</summary>
+    public async Task Findings(RunState run, CancellationToken cancellationToken)
+    {
+        await Json(run, ArtifactNames.Findings, FindingsDocument.From(run), cancellationToken);
+        await Json(run, ArtifactNames.FindingsSarif, SarifDocument.From(run.TargetFile, run.PossibleBugs), cancellationToken);
+    }
+
     public Task Summary(RunState run, DateTimeOffset now, CancellationToken cancellationToken) =>
         Json(run, ArtifactNames.RunSummary, RunSummaryDocument.From(run, now), cancellationToken);
 

@@ -78,6 +78,9 @@ public class RunState : SagaStateMachineInstance
     public StepMetrics AttemptMetrics { get; set; } = new();
     public List<FixRoundRecord> FixRounds { get; set; } = [];
 
+    /// <summary>What the generator and the fixer found the target doing against its own contract (<c>findings.json</c>).</summary>
+    public List<PossibleBug> PossibleBugs { get; set; } = [];
+
     // For people and for the end of the run.
     public string Status { get; set; } = "";
     public string? StatusDetail { get; set; }
@@ -98,6 +101,21 @@ public class RunState : SagaStateMachineInstance
     {
         Totals.Add(step, seconds, llm);
         AttemptMetrics.Add(step, seconds, llm);
+    }
+
+    /// <summary>Adds the bugs not known yet (the same function, outcome and place found again counts once); true when any was new.</summary>
+    public bool AddPossibleBugs(IEnumerable<PossibleBug> found)
+    {
+        var added = false;
+        foreach (var bug in found)
+        {
+            if (PossibleBugs.Any(known => known.Function == bug.Function && known.Outcome == bug.Outcome
+                    && (known.Line == bug.Line || known.Call == bug.Call)))
+                continue;
+            PossibleBugs.Add(bug);
+            added = true;
+        }
+        return added;
     }
 
     public void UpsertFigures(AttemptFigures figures)

@@ -41,6 +41,7 @@ public sealed class RunStateMap : IEntityTypeConfiguration<RunState>
         run.Property(r => r.Totals).AsJsonColumn();
         run.Property(r => r.AttemptMetrics).AsJsonColumn();
         run.Property(r => r.FixRounds).AsJsonColumn();
+        run.Property(r => r.PossibleBugs).AsJsonColumn();
 
         run.HasIndex(r => r.StepDeadline);
         run.HasIndex(r => new { r.Tenant, r.SubmittedAt });

@@ -18,6 +18,7 @@ public sealed class ScriptedGenerator(RunScript script) : IConsumer<GenerateTest
             RunId = runId, Attempt = attempt, StepId = stepId, DurationSeconds = 2,
             Suite = script.GenerationErrors.ContainsKey(attempt) ? null : Replies.Suite(attempt, basedOn),
             Error = script.GenerationErrors.GetValueOrDefault(attempt),
+            PossibleBugs = script.PossibleBugs.GetValueOrDefault(attempt) ?? [],
             Metadata = new LlmMetadata { Strategy = "llm", Model = "fake", Entropy = 0.4, AvgLogprob = -0.2, PromptTokens = 100, CompletionTokens = 50, EstimatedCost = 0.01m, LlmDurationSeconds = 1.5 },
             ContextJson = """{"summary":"a module","symbols":["f"]}""",
             TargetCode = "def f(x):\n    return x\n",

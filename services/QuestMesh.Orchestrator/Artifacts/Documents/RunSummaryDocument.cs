@@ -41,6 +41,9 @@ public sealed record RunSummaryDocument
     public IReadOnlyList<AttemptFigures> Attempts { get; init; } = [];
     public string? FinalSuite { get; init; }
 
+    /// <summary>One line per possible bug in the target; the details are in <c>findings.json</c>.</summary>
+    public IReadOnlyList<string> PossibleBugs { get; init; } = [];
+
     public static RunSummaryDocument From(RunState run, DateTimeOffset now) => new()
     {
         RunId = run.CorrelationId,
@@ -70,5 +73,6 @@ public sealed record RunSummaryDocument
         Best = run.BestFigures,
         Attempts = run.Attempts,
         FinalSuite = run.BestSuiteFile is { } file ? ArtifactNames.Final(file) : null,
+        PossibleBugs = run.PossibleBugs.Select(bug => bug.Describe()).ToList(),
     };
 }

@@ -172,6 +172,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
                     b.Property<bool>("PendingTestsFailing")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PossibleBugs")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<double?>("PreviousCoverage")
                         .HasColumnType("double precision");
 

@@ -26,7 +26,9 @@ public sealed class FinishRunActivity(RunArtifactWriter artifacts, TimeProvider 
             Attempts = run.Attempts.ToList(),
             Suite = suite,
             TargetsMet = run.BestFigures is not null && RouterPolicy.TargetsMet(best, run.Settings),
+            PossibleBugs = run.PossibleBugs.ToList(),
         });
+        await artifacts.Findings(run, context.CancellationToken);
         await artifacts.Summary(run, now, context.CancellationToken);
     }
 }
