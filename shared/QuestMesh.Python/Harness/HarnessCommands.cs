@@ -38,16 +38,18 @@ public static class HarnessCommands
     public static Task<StaticReply> StaticAsync(this HarnessClient harness, string source, string? targetFile, CancellationToken ct = default) =>
         harness.StaticAsync(source, targetFile, new StaticLinters(), ct);
 
-    /// <summary>As above, also running pylint and mypy (each in a child process, within the linters' time limit) when switched on.</summary>
+    /// <summary>As above, also running pylint, mypy and flake8 (each in a child process, within the linters' time limit) when switched on.</summary>
     public static Task<StaticReply> StaticAsync(this HarnessClient harness, string source, string? targetFile, StaticLinters linters,
         CancellationToken ct = default) =>
         harness.RunAsync<StaticReply>("static", new
         {
             Source = source,
             TargetFile = targetFile,
-            Linters = new Dictionary<string, bool> { ["pylint"] = linters.Pylint, ["mypy"] = linters.Mypy },
+            Linters = new Dictionary<string, bool> { ["pylint"] = linters.Pylint, ["mypy"] = linters.Mypy, ["flake8"] = linters.Flake8 },
             LinterTimeoutSeconds = linters.TimeoutSeconds,
-        }, workspace: null, TimeSpan.FromSeconds(60 + 2 * linters.TimeoutSeconds), ct);
+            linters.MaxLineLength,
+            linters.MaxComplexity,
+        }, workspace: null, TimeSpan.FromSeconds(60 + 3 * linters.TimeoutSeconds), ct);
 
     /// <summary>Edits the module's text only (AST); it runs in a private empty folder, never where the project is.</summary>
     public static Task<PatchReply> PatchAsync(this HarnessClient harness, string source, string op, string name, string? code,
