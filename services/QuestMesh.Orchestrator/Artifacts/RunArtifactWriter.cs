@@ -36,10 +36,10 @@ public sealed class RunArtifactWriter(IArtifactStore store, RunDocuments documen
     public Task Summary(RunState run, DateTimeOffset now, CancellationToken cancellationToken) =>
         Json(run, ArtifactNames.RunSummary, RunSummaryDocument.From(run, now), cancellationToken);
 
-    /// <summary>The best suite under <c>final/</c> (when an attempt produced one); returns it.</summary>
+    /// <summary>The final suite (the attempts' union when it was made, else the best attempt's) under <c>final/</c>; returns it.</summary>
     public async Task<TestSuite?> FinalSuite(RunState run, CancellationToken cancellationToken)
     {
-        var suite = await documents.Find<TestSuite>(run.CorrelationId, run.BestSuite, cancellationToken);
+        var suite = await documents.Find<TestSuite>(run.CorrelationId, run.FinalSuite ?? run.BestSuite, cancellationToken);
         if (suite is not null)
             await Text(run, ArtifactNames.Final(suite.FileName), suite.Source, cancellationToken);
         return suite;

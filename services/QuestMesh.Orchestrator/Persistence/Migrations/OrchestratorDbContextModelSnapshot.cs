@@ -117,6 +117,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
 
+                    b.Property<string>("Contributions")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<Guid?>("CritiqueStepId")
                         .HasColumnType("uuid");
 
@@ -141,6 +145,21 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
                     b.Property<Guid?>("ExecuteStepId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("FinalDropped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FinalFigures")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("FinalNote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FinalSuite")
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid?>("FinalizeStepId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -158,6 +177,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("LastCritique")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("PassingSuites")
+                        .IsRequired()
                         .HasColumnType("jsonb");
 
                     b.Property<string>("PendingExecution")
