@@ -45,6 +45,8 @@ public sealed class ProgressRenderer(IAnsiConsole console)
         var colour = completed.TargetsMet ? "green" : "yellow";
         console.MarkupLineInterpolated(
             $"[{colour}]finished: {completed.Reason}[/] — best attempt {completed.Best.Attempt}: coverage {Percent(completed.Best.Coverage)}, mutation {Percent(completed.Best.MutationScore)}");
+        if (completed.FinalNote is { } note)
+            console.MarkupLineInterpolated($"  final     {note}");
         if (completed.Suite is { } suite)
         {
             var path = Path.Combine(artifacts, "final", suite.FileName);
