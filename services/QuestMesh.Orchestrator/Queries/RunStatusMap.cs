@@ -12,7 +12,7 @@ public static class RunStatusMap
     private static readonly string[] RunningStates =
     [
         nameof(RunStateMachine.Generating), nameof(RunStateMachine.Checking),
-        nameof(RunStateMachine.Critiquing), nameof(RunStateMachine.Fixing),
+        nameof(RunStateMachine.Critiquing), nameof(RunStateMachine.Fixing), nameof(RunStateMachine.Finalizing),
     ];
 
     public static string StatusOf(string state) => state switch

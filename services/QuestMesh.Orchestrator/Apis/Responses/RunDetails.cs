@@ -13,7 +13,7 @@ public sealed record RunDetails
     /// <summary><c>pending</c> (accepted, not started), <c>running</c>, <c>completed</c> (ended with a suite), <c>failed</c> or <c>cancelled</c>.</summary>
     public required string Status { get; init; }
 
-    /// <summary>The run saga's state: Generating, Checking, Critiquing, Fixing, Completed, Failed, Cancelled; null while pending.</summary>
+    /// <summary>The run saga's state: Generating, Checking, Critiquing, Fixing, Finalizing, Completed, Failed, Cancelled; null while pending.</summary>
     public string? State { get; init; }
 
     /// <summary>The last step's word (<c>generated</c>, <c>executed</c>, <c>critiqued</c>, <c>fixing</c>, …).</summary>
