@@ -81,4 +81,25 @@ public class FinalSuiteTests
         host.AllPublished<FinalizeSuite>(runId).ShouldBeEmpty();
         (await host.PublishedAsync<RunCompleted>(runId)).FinalNote.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Should_keep_the_best_attempts_suite_when_the_final_suite_does_not_come_in_time()
+    {
+        var script = new RunScript { Figures = [(80, 40), (70, 30)], UnionFigures = (90, 50) };
+        script.Held.Add(typeof(FinalizeSuite));
+        await using var host = await RunHarness.StartAsync(script, new Dictionary<string, string?>
+        {
+            ["Orchestrator:SweepInterval"] = "00:00:00.050",
+            ["Orchestrator:StepTimeouts:Finalize"] = "00:00:00.300",
+        });
+        var runId = await host.SubmitAsync(new RunSettings { MaxAttempts = 2 });
+
+        await host.WaitForAsync(runId, m => m.Completed);
+        var completed = await host.PublishedAsync<RunCompleted>(runId);
+
+        completed.Final.ShouldBeNull();
+        completed.Suite.ShouldNotBeNull().Source.ShouldBe(Replies.Suite(0).Source);
+        completed.FinalNote.ShouldBe("the best attempt's suite stands: the final suite was not made in time");
+        host.AllPublished<FinalizeSuite>(runId).Count.ShouldBe(1);
+    }
 }
