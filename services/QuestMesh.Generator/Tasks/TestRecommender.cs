@@ -126,7 +126,7 @@ public sealed class TestRecommender(
             TargetLine = merged.InsertLine,
             ScenarioDescription = kept.Candidate.Scenario,
             ExpectedCoverageImpact =
-                $"Executes uncovered line{(inRange.Count == 1 ? "" : "s")} {LineSpans.Format(inRange)} ({inRange.Count} of the {rangeLines.Count} " +
+                $"Executes uncovered line{(inRange.Count == 1 ? "" : "s")} {LineSpans.Format(inRange)} ({inRange.Count} of {rangeLines.Count} " +
                 $"line{(rangeLines.Count == 1 ? "" : "s")} in the given ranges); it ran against the source in the sandbox and passed",
             CoveredLines = kept.Lines,
             CoveredRangeLines = inRange,

@@ -117,7 +117,7 @@ public sealed class TaskRequestValidator(IOptions<TaskApiOptions> options, Harne
             else if (start < 1)
                 errors.Add($"{field}.start_line", $"must be 1 or more, not {start}");
             else if (start > lines)
-                errors.Add($"{field}.start_line", $"is {start}, past the end of source_code ({lines} lines)");
+                errors.Add($"{field}.start_line", $"is {start}, past the end of source_code ({lines} line{(lines == 1 ? "" : "s")})");
             if (range.EndLine is not { } end)
                 errors.Add($"{field}.end_line", "is required: the range's last line (the same as start_line for one line)");
             else if (range.StartLine is { } first && end < first)
