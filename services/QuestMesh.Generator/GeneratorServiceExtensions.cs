@@ -6,6 +6,7 @@ using QuestMesh.Generator.Consumers;
 using QuestMesh.Generator.Hybrid;
 using QuestMesh.Generator.Llm;
 using QuestMesh.Generator.Strategies;
+using QuestMesh.Generator.Tasks;
 using QuestMesh.Python;
 using QuestMesh.ServiceDefaults;
 
@@ -13,7 +14,10 @@ namespace QuestMesh.Generator;
 
 public static class GeneratorServiceExtensions
 {
-    /// <summary>The generator: writes and enhances suites (consumes <c>GenerateTests</c> and <c>EnhanceTests</c>).</summary>
+    /// <summary>
+    /// The generator: writes and enhances suites (consumes <c>GenerateTests</c> and <c>EnhanceTests</c>), and does the
+    /// task API's work (<c>RecommendTests</c>, <c>GenerateTestFile</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddGenerator(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -31,12 +35,28 @@ public static class GeneratorServiceExtensions
         services.AddHybrid();
         services.TryAddSingleton<StrategyResolver>();
         services.TryAddSingleton<TestGeneration>();
+        services.AddTasks();
         services.AddQuestMeshConsumers(x =>
         {
             x.AddConsumer<GenerateTestsConsumer, GenerateTestsConsumerDefinition>();
             x.AddConsumer<EnhanceTestsConsumer, EnhanceTestsConsumerDefinition>();
+            x.AddConsumer<RecommendTestsConsumer, RecommendTestsConsumerDefinition>();
+            x.AddConsumer<GenerateTestFileConsumer, GenerateTestFileConsumerDefinition>();
         });
         return builder;
+    }
+
+    /// <summary>The task API's work (recommended tests, one test file): the model, the search and the sandboxed runs it shares.</summary>
+    private static void AddTasks(this IServiceCollection services)
+    {
+        services.AddQuestMeshOptions<TaskOptions>(TaskOptions.Section);
+        services.TryAddSingleton<TaskBriefing>();
+        services.TryAddSingleton<TaskModel>();
+        services.TryAddSingleton<TaskSearch>();
+        services.TryAddSingleton<ModuleRunner>();
+        services.TryAddSingleton<CandidateJudge>();
+        services.TryAddSingleton<TestRecommender>();
+        services.TryAddSingleton<TestFileWriter>();
     }
 
     /// <summary>The hybrid composes the other two strategies, so it resolves them by their own types.</summary>

@@ -85,6 +85,25 @@ public sealed class GatewayTests : IAsyncLifetime
         _backend.Received.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("POST", "/generation")]
+    [InlineData("POST", "/optimization/coverage")]
+    [InlineData("GET", "/tasks/0d1e6f6e-1111-2222-3333-444455556666")]
+    public async Task The_task_api_is_routed_with_the_keys_tenant_and_refused_without_a_key(string method, string path)
+    {
+        var refused = await Client().SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? JsonContent.Create(new { source_code = "x = 1" }) : null });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        _backend.Received.ShouldBeEmpty();
+
+        var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? JsonContent.Create(new { source_code = "x = 1" }) : null };
+        request.Headers.Add("X-Api-Key", GatewayFactory.AcmeKey);
+        (await Client().SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var received = _backend.Received.Single();
+        received.Path.ShouldBe(path);
+        received.Headers["X-QuestMesh-Tenant"].ShouldBe("acme");
+    }
+
     [Fact]
     public async Task Two_key_headers_are_refused()
     {

@@ -75,7 +75,8 @@ public static class PromptBuilder
         return names.Count is 0 or > MaxImportedNames ? $"import {module}" : $"from {module} import {string.Join(", ", names)}";
     }
 
-    private static string Context(JsonObject? context)
+    /// <summary>What <c>analyze</c> found in the module (summary, signatures with their first docstring line, raises), as prompt lines.</summary>
+    public static string Context(JsonObject? context)
     {
         if (context is null)
             return None;

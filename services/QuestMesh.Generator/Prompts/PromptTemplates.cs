@@ -6,10 +6,13 @@ public sealed record PromptTemplates(string System, string Generate, string Enha
     /// <summary>The hybrid's prompt: new tests for the gaps the search left in a few functions, the suite kept as it is.</summary>
     public string Gaps { get; init; } = "";
 
+    /// <summary>The task API's prompts: their own system text (a JSON answer), recommended tests for uncovered lines, one test file, one repair.</summary>
+    public TaskTemplates Tasks { get; init; } = new("", "", "", "");
+
     public static readonly IReadOnlyList<string> Styles = ["pytest", "unittest", "django"];
 
     public static readonly IReadOnlyList<string> FileNames =
-        ["system.md", "generate.md", "enhance.md", "gaps.md", .. Styles.Select(RulesFile)];
+        ["system.md", "generate.md", "enhance.md", "gaps.md", .. Styles.Select(RulesFile), .. TaskTemplates.FileNames];
 
     public static string RulesFile(string style) => $"rules.{style}.md";
 
@@ -31,9 +34,16 @@ public sealed record PromptTemplates(string System, string Generate, string Enha
             Styles.ToDictionary(s => s, s => Read(RulesFile(s))))
         {
             Gaps = Read("gaps.md"),
+            Tasks = new TaskTemplates(Read("task_system.md"), Read("task_coverage.md"), Read("task_generation.md"), Read("task_repair.md")),
         };
     }
 
     /// <summary>Where the shipped templates are: next to the generator's assembly.</summary>
     public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "Prompts", "Templates");
+}
+
+/// <summary>The task API's templates (<c>task_*.md</c>), overridable like the others.</summary>
+public sealed record TaskTemplates(string System, string Coverage, string Generation, string Repair)
+{
+    public static readonly IReadOnlyList<string> FileNames = ["task_system.md", "task_coverage.md", "task_generation.md", "task_repair.md"];
 }

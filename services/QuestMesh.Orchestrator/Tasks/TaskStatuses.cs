@@ -7,4 +7,6 @@ public static class TaskStatuses
     public const string Processing = "processing";
     public const string Completed = "completed";
     public const string Failed = "failed";
+
+    public static bool IsFinal(string status) => status is Completed or Failed;
 }

@@ -6,7 +6,7 @@ using QuestMesh.ServiceDefaults;
 namespace QuestMesh.Standalone.Hosting;
 
 /// <summary>
-/// <c>questmesh serve</c>: the runs API of the orchestrator's own host over every service in one process,
+/// <c>questmesh serve</c>: the runs and task APIs of the orchestrator's own host over every service in one process,
 /// on the in-memory bus, with runs in memory and artifacts on disk. No tenant header is trusted.
 /// </summary>
 public static class ServeHost
@@ -25,11 +25,13 @@ public static class ServeHost
         builder.AddServiceDefaults();
         builder.AddEveryService();
         builder.AddRunsApi();
+        builder.AddTasksApi();
         builder.AddQuestMeshBus();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapRunsApi();
+        app.MapTasksApi();
         return app;
     }
 }

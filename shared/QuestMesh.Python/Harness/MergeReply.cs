@@ -15,4 +15,7 @@ public sealed record MergeReply
 
     /// <summary>The 1-based line of the base before which new tests go (its main guard, else one past its end): a real insertion point.</summary>
     public int InsertLine { get; init; }
+
+    /// <summary>What was added (the imports the base lacks, helpers, the chosen tests) as one block to insert before <see cref="InsertLine"/>.</summary>
+    public string Snippet { get; init; } = "";
 }

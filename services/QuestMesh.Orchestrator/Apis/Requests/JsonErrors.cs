@@ -46,8 +46,7 @@ public static partial class JsonErrors
         {
             if (step.Groups["index"].Success)
                 type = ElementType(type) ?? type;
-            else if (type.GetProperty(step.Groups["name"].Value,
-                         BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } property)
+            else if (Property(type, step.Groups["name"].Value) is { } property)
                 type = property.PropertyType;
         }
         type = Nullable.GetUnderlyingType(type) ?? type;
@@ -63,6 +62,11 @@ public static partial class JsonErrors
             return "a list ([ … ])";
         return "an object ({ … })";
     }
+
+    /// <summary>The property a JSON name stands for, in camelCase (<c>targetFile</c>) or snake_case (<c>source_code</c>).</summary>
+    private static PropertyInfo? Property(Type type, string jsonName) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .FirstOrDefault(p => string.Equals(p.Name, jsonName.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
 
     private static Type? ElementType(Type type) =>
         type == typeof(string) ? null

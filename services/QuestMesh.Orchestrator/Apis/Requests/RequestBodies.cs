@@ -29,8 +29,13 @@ public static class RequestBodies
     }
 
     /// <summary>The body as <typeparamref name="T"/>, or the field errors that say why it cannot be read.</summary>
+    public static Task<(T? Value, Dictionary<string, string[]>? Errors)> ReadJsonAsync<T>(
+        HttpRequest request, long limit, string setting, CancellationToken cancellationToken) where T : class =>
+        ReadJsonAsync<T>(request, limit, setting, Json, cancellationToken);
+
+    /// <summary>As above, with other names (the task API's snake_case) under the same strict rules.</summary>
     public static async Task<(T? Value, Dictionary<string, string[]>? Errors)> ReadJsonAsync<T>(
-        HttpRequest request, long limit, string setting, CancellationToken cancellationToken) where T : class
+        HttpRequest request, long limit, string setting, JsonSerializerOptions json, CancellationToken cancellationToken) where T : class
     {
         using var buffer = new MemoryStream();
         await Limited(request, limit, setting).CopyToAsync(buffer, cancellationToken);
@@ -38,7 +43,7 @@ public static class RequestBodies
             return (null, Error("body", "is empty; send a JSON object (see /openapi/v1.json)"));
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Json);
+            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), json);
             return value is null
                 ? (null, Error("body", "is null; send a JSON object"))
                 : (value, null);

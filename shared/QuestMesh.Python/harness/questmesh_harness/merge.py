@@ -3,6 +3,7 @@
 The addition's imports the base lacks go after the base's own imports; its helpers (fixtures,
 functions, constants) whose names the base does not define go before the tests; each chosen test goes
 above a main guard, renamed when the base already has that name. Everything of the base stays as written.
+The same additions are also given as one `snippet` that can be inserted at `insert_line` as it is.
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ def run(request: dict) -> dict:
     addition_tree = _parse(addition, "the addition")
     tests = [node.name for node in addition_tree.body if is_test(node)]
     chosen = tests if names is None else [n for n in tests if n in names]
-    source, renamed = merge(base, base_tree, addition, addition_tree, chosen)
+    source, renamed, snippet = merge(base, base_tree, addition, addition_tree, chosen)
     _parse(source, "the merged module")
     return {"source": source, "tests": tests, "added": [renamed.get(n, n) for n in chosen], "renamed": renamed,
-            "insert_line": insert_line(base_tree, base)}
+            "insert_line": insert_line(base_tree, base), "snippet": snippet}
 
 
 def insert_line(tree: ast.Module, base: str) -> int:
@@ -51,8 +52,9 @@ def is_test(node: ast.stmt) -> TypeGuard[Definition]:
 
 
 def merge(base: str, base_tree: ast.Module, addition: str, addition_tree: ast.Module,
-          chosen: list[str], suffix: str = "llm") -> tuple[str, dict[str, str]]:
-    """The base with the chosen tests of the addition; a name the base has already gets `_<suffix>`."""
+          chosen: list[str], suffix: str = "llm") -> tuple[str, dict[str, str], str]:
+    """The merged module, the renamed tests (a name the base has already gets `_<suffix>`), and the snippet: what
+    was added, as one block for `insert_line`."""
     lines = base.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
@@ -86,7 +88,9 @@ def merge(base: str, base_tree: ast.Module, addition: str, addition_tree: ast.Mo
     if tail:
         merged += "\n\n" + "".join(tail)
     merged = merged.lstrip("\n")
-    return merged, renamed
+    parts = (["".join(imports)] if imports else []) + helpers + tests
+    snippet = "\n\n".join(part.rstrip("\n") + "\n" for part in parts) if tests else ""
+    return merged, renamed, snippet
 
 
 def _parse(text: str, what: str) -> ast.Module:

@@ -57,7 +57,7 @@ def union(suites: Any) -> dict:
         chosen = [name for name, node in _units(addition_tree).items() if ast.dump(node) not in present]
         if not chosen:
             continue
-        source, renamed = merge(source, tree, addition, addition_tree, chosen, suffix=f"attempt{attempt}")
+        source, renamed, _ = merge(source, tree, addition, addition_tree, chosen, suffix=f"attempt{attempt}")
         tree = _parse(source, "the merged suite")
         for name in chosen:
             origins[renamed.get(name, name)] = first_seen[ast.dump(_units(addition_tree)[name])]

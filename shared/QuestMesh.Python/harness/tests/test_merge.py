@@ -112,3 +112,33 @@ def test_insert_line_is_the_main_guard_or_past_the_end():
     assert run(BASE, ANSWER, [])["insert_line"] == BASE.splitlines().index('if __name__ == "__main__":') + 1
     assert run("import x\n\n\ndef test_a():\n    pass\n", ANSWER, [])["insert_line"] == 6
     assert run("", ANSWER, [])["insert_line"] == 1
+
+
+def test_the_snippet_is_what_was_added_and_inserted_at_insert_line_gives_a_module_that_parses():
+    reply = run(BASE, ANSWER, ["test_discount"])
+
+    assert reply["snippet"] == textwrap.dedent('''\
+        import math
+        from shop import price, discount
+
+
+        RATE = 0.5
+
+
+        @pytest.fixture
+        def amount():
+            return 10
+
+
+        @pytest.mark.parametrize("x", [1, 2])
+        def test_discount(x, amount):
+            assert math.isclose(discount(amount, x), amount * RATE * x)
+        ''')
+    lines = BASE.splitlines(keepends=True)
+    at = reply["insert_line"] - 1
+    inserted = "".join(lines[:at]) + reply["snippet"] + "\n\n" + "".join(lines[at:])
+    assert {n.name for n in ast.parse(inserted).body if isinstance(n, ast.FunctionDef)} >= {"test_price", "test_discount"}
+
+
+def test_no_chosen_test_means_an_empty_snippet():
+    assert run(BASE, ANSWER, [])["snippet"] == ""
