@@ -28,6 +28,7 @@ public sealed class TestGeneration(StrategyResolver resolver, ILogger<TestGenera
             StepId = request.StepId,
             Suite = result.Error is null ? result.Suite : null,
             Metadata = result.Metadata,
+            PossibleBugs = result.PossibleBugs,
             ContextJson = result.ContextJson,
             TargetCode = result.TargetCode,
             Error = result.Error,

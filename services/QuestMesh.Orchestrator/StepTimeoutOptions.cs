@@ -12,9 +12,12 @@ public sealed class StepTimeoutOptions
     public TimeSpan Critique { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan Fix { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The final suite (the union of the attempts, run twice with mutation testing); when it passes, the best attempt's suite stands.</summary>
+    public TimeSpan Finalize { get; set; } = TimeSpan.FromMinutes(30);
+
     public IEnumerable<(string Step, TimeSpan Timeout)> All() =>
     [
         (nameof(Generate), Generate), (nameof(Static), Static), (nameof(Execute), Execute),
-        (nameof(Critique), Critique), (nameof(Fix), Fix),
+        (nameof(Critique), Critique), (nameof(Fix), Fix), (nameof(Finalize), Finalize),
     ];
 }

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Hosting;
 using QuestMesh.Python;
 using QuestMesh.Runner.Consumers;
 using QuestMesh.Runner.Execution;
+using QuestMesh.Runner.Finalization;
 using QuestMesh.ServiceDefaults;
 
 namespace QuestMesh.Runner;
 
 public static class RunnerServiceExtensions
 {
-    /// <summary>The runner: executes suites with coverage and mutation testing (consumes <c>ExecuteTests</c>).</summary>
+    /// <summary>The runner: executes suites with coverage and mutation testing (consumes <c>ExecuteTests</c>), and makes a finished run's final suite (<c>FinalizeSuite</c>).</summary>
     public static IHostApplicationBuilder AddRunner(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -20,7 +21,12 @@ public static class RunnerServiceExtensions
         services.TryAddSingleton(_ => new CompletedSteps());
         services.TryAddSingleton<FlakyCheck>();
         services.TryAddSingleton<SuiteExecutor>();
-        services.AddQuestMeshConsumers(x => x.AddConsumer<ExecuteTestsConsumer, ExecuteTestsConsumerDefinition>());
+        services.TryAddSingleton<SuiteFinalizer>();
+        services.AddQuestMeshConsumers(x =>
+        {
+            x.AddConsumer<ExecuteTestsConsumer, ExecuteTestsConsumerDefinition>();
+            x.AddConsumer<FinalizeSuiteConsumer, FinalizeSuiteConsumerDefinition>();
+        });
         return builder;
     }
 }

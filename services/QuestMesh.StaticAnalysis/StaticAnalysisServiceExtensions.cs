@@ -23,7 +23,6 @@ public static class StaticAnalysisServiceExtensions
                 "StaticAnalysis:PreReliability:EntropyForMedium must not exceed EntropyForLow.");
         services.AddQuestMeshPython();
         services.TryAddSingleton(_ => new CompletedSteps());
-        services.TryAddSingleton<Flake8Linter>();
         services.TryAddSingleton<SuiteAnalyzer>();
         services.TryAddSingleton(sp => new PreReliabilityPolicy(sp.GetRequiredService<IOptions<PreReliabilityOptions>>().Value));
         services.AddQuestMeshConsumers(x => x.AddConsumer<AnalyzeTestsConsumer, AnalyzeTestsConsumerDefinition>());

@@ -12,4 +12,7 @@ public record CoverageReport
     public IReadOnlyList<int> MissingLines { get; init; } = [];
     public IReadOnlyList<int> CoveredLines { get; init; } = [];
     public IReadOnlyList<MissingBranch> MissingBranches { get; init; } = [];
+
+    /// <summary>Test id → the target's arcs (from, to) it ran; only when <see cref="ExecuteTests.TestArcs"/> asked for it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<int[]>>? TestArcs { get; init; }
 }

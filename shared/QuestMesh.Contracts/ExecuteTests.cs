@@ -15,4 +15,7 @@ public record ExecuteTests
 
     /// <summary>Shuffled reruns of the flaky check; null takes the runner's <c>Runner:FlakyRuns</c>, 0 skips the check.</summary>
     public int? FlakyRuns { get; init; }
+
+    /// <summary>Also report each test's arcs (<see cref="CoverageReport.TestArcs"/>), to minimise the suite.</summary>
+    public bool TestArcs { get; init; }
 }

@@ -10,4 +10,7 @@ public record MutantResult
     public required string Mutated { get; init; }
     public required string Status { get; init; }
     public string? KilledBy { get; init; }
+
+    /// <summary>The function or method the change is in, qualified (<c>Cart.total</c>); empty at module level, null from an older harness.</summary>
+    public string? Function { get; init; }
 }

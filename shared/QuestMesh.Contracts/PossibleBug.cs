@@ -24,7 +24,7 @@ public record PossibleBug
     /// <summary>The target's line where the exception was raised (or the function's first line); null when unknown.</summary>
     public int? Line { get; init; }
 
-    /// <summary>Why it contradicts the contract: "the type hints promise float", "the docstring says: …".</summary>
+    /// <summary>Why it contradicts the contract: "its type hints accept these arguments and promise float", "the docstring's example shows 2.5".</summary>
     public string Evidence { get; init; } = "";
 
     /// <summary>Who found it: one of <see cref="PossibleBugSources"/>.</summary>

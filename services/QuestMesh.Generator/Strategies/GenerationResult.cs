@@ -11,6 +11,9 @@ public sealed record GenerationResult
     public string? TargetCode { get; init; }
     public string? Error { get; init; }
 
+    /// <summary>Behaviour of the target that contradicts its contract, found while generating (never asserted by <see cref="Suite"/>).</summary>
+    public IReadOnlyList<PossibleBug> PossibleBugs { get; init; } = [];
+
     /// <summary>A <see cref="GenerationFailures"/> kind when the target is the cause of <see cref="Error"/>.</summary>
     public string? FailureKind { get; init; }
 

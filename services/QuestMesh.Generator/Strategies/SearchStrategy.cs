@@ -60,6 +60,7 @@ public sealed class SearchStrategy(
             return new GenerationResult
             {
                 Suite = new TestSuite(testFile, reply.TestSource),
+                PossibleBugs = reply.PossibleBugs,
                 ContextJson = context,
                 TargetCode = targetCode,
                 Metadata = new LlmMetadata

@@ -20,6 +20,12 @@ public static class ArtifactNames
     public const string Metrics = "metrics.json";
     public const string FixReport = "fix_report.json";
 
+    /// <summary>Possible bugs in the target (behaviour against its own hints, docstring or examples), with the call that shows each.</summary>
+    public const string Findings = "findings.json";
+
+    /// <summary><see cref="Findings"/> as SARIF 2.1.0, located in the target module.</summary>
+    public const string FindingsSarif = "findings.sarif";
+
     /// <summary>The static findings as SARIF 2.1.0, for code-review tools.</summary>
     public const string StaticSarif = "static.sarif";
 

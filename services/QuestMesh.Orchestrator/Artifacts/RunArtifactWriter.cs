@@ -26,13 +26,20 @@ public sealed class RunArtifactWriter(IArtifactStore store, RunDocuments documen
     public Task FixReport(RunState run, CancellationToken cancellationToken) =>
         AttemptJson(run, ArtifactNames.FixReport, new FixReportDocument(run.Attempt, run.FixRounds), cancellationToken);
 
+    /// <summary><c>findings.json</c> and <c>findings.sarif</c>, as the run knows them now.</summary>
+    public async Task Findings(RunState run, CancellationToken cancellationToken)
+    {
+        await Json(run, ArtifactNames.Findings, FindingsDocument.From(run), cancellationToken);
+        await Json(run, ArtifactNames.FindingsSarif, SarifDocument.From(run.TargetFile, run.PossibleBugs), cancellationToken);
+    }
+
     public Task Summary(RunState run, DateTimeOffset now, CancellationToken cancellationToken) =>
         Json(run, ArtifactNames.RunSummary, RunSummaryDocument.From(run, now), cancellationToken);
 
-    /// <summary>The best suite under <c>final/</c> (when an attempt produced one); returns it.</summary>
+    /// <summary>The final suite (the attempts' union when it was made, else the best attempt's) under <c>final/</c>; returns it.</summary>
     public async Task<TestSuite?> FinalSuite(RunState run, CancellationToken cancellationToken)
     {
-        var suite = await documents.Find<TestSuite>(run.CorrelationId, run.BestSuite, cancellationToken);
+        var suite = await documents.Find<TestSuite>(run.CorrelationId, run.FinalSuite ?? run.BestSuite, cancellationToken);
         if (suite is not null)
             await Text(run, ArtifactNames.Final(suite.FileName), suite.Source, cancellationToken);
         return suite;

@@ -1,4 +1,5 @@
 using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Runs;
 
 namespace QuestMesh.Orchestrator.Routing;
 
@@ -48,8 +49,10 @@ public sealed class RouterPolicy(RouterOptions options)
         current.Coverage - previous.Coverage >= options.CoverageProgressPoints - Tolerance
         || current.MutationScore - previous.MutationScore >= options.MutationProgressPoints - Tolerance;
 
+    /// <summary>Both targets reached by a suite whose tests all pass: a failing suite meets no target, whatever it covers.</summary>
     public static bool TargetsMet(AttemptFigures figures, RunSettings settings) =>
-        figures.Coverage >= settings.TargetCoverage - Tolerance
+        AttemptScoring.Passed(figures)
+        && figures.Coverage >= settings.TargetCoverage - Tolerance
         && figures.MutationScore >= settings.TargetMutation - Tolerance;
 
     /// <summary>Finished attempts at the end of the history that made no progress (the first attempt has nothing to beat).</summary>

@@ -16,14 +16,22 @@ public static class AttemptScoring
         Status = report.Status,
     };
 
+    /// <summary>Every test of the attempt passed (its final suite, after any fix rounds).</summary>
+    public static bool Passed(AttemptFigures figures) => figures.Status == "passed";
+
     /// <summary>Tests failed, errored, timed out, or never collected: the FIX condition of DESIGN.md §2.</summary>
     public static bool TestsFailing(ExecutionReport report) => report.Status != "passed";
 
-    /// <summary>DESIGN.md §2: the best attempt has the highest coverage, then the highest mutation score; ties keep the earlier one.</summary>
+    /// <summary>
+    /// DESIGN.md §2: the best attempt has the highest coverage, then the highest mutation score; ties keep the earlier one.
+    /// An attempt whose tests fail never beats one whose tests pass, whatever its figures: its suite is not one to hand over.
+    /// </summary>
     public static bool IsBetter(AttemptFigures candidate, AttemptFigures? best)
     {
         if (best is null)
             return true;
+        if (Passed(candidate) != Passed(best))
+            return Passed(candidate);
         if (candidate.Coverage != best.Coverage)
             return candidate.Coverage > best.Coverage;
         return candidate.MutationScore > best.MutationScore;

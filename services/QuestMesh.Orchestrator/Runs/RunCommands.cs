@@ -40,6 +40,12 @@ public static class RunCommands
         MaxMutants = run.Settings.MaxMutants, Seed = run.Settings.Seed,
     };
 
+    public static FinalizeSuite Finalize(RunState run, Guid stepId, IReadOnlyList<AttemptSuite> suites) => new()
+    {
+        RunId = run.CorrelationId, StepId = stepId, Source = run.Source, TargetFile = run.TargetFile, Settings = run.Settings,
+        Suites = suites,
+    };
+
     public static CritiqueAttempt Critique(RunState run, Guid stepId, TestSuite suite, StaticReport staticReport, ExecutionReport execution) => new()
     {
         RunId = run.CorrelationId, Attempt = run.Attempt, StepId = stepId,

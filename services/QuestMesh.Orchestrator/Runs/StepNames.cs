@@ -9,4 +9,5 @@ public static class StepNames
     public const string Execute = "execute";
     public const string Critique = "critique";
     public const string Fix = "fix";
+    public const string Finalize = "finalize";
 }

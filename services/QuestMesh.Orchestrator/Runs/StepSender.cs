@@ -82,6 +82,19 @@ public sealed class StepSender(IOptions<OrchestratorOptions> options, TimeProvid
         run.SetDeadline(clock.GetUtcNow(), Timeouts.Fix);
     }
 
+    /// <summary>The passing suites of all concluded attempts, the best one first, for the final union.</summary>
+    public async Task SendFinalize(BehaviorContext<RunState> context)
+    {
+        var run = context.Saga;
+        var stepId = NewId.NextGuid();
+        run.FinalizeStepId = stepId;
+        var suites = new List<AttemptSuite>();
+        foreach (var passing in run.PassingSuites.OrderBy(s => s.Attempt == run.BestAttempt ? 0 : 1).ThenBy(s => s.Attempt))
+            suites.Add(new AttemptSuite(passing.Attempt, await Document<TestSuite>(context, passing.Suite, $"attempt {passing.Attempt}'s suite")));
+        await context.Publish(RunCommands.Finalize(run, stepId, suites));
+        run.SetDeadline(clock.GetUtcNow(), Timeouts.Finalize);
+    }
+
     private async Task Publish<T>(BehaviorContext<RunState> context, T command, string artifact) where T : class
     {
         await context.Publish(command);

@@ -58,6 +58,7 @@ public class RunState : SagaStateMachineInstance
     public Guid? ExecuteStepId { get; set; }
     public Guid? CritiqueStepId { get; set; }
     public Guid? FixStepId { get; set; }
+    public Guid? FinalizeStepId { get; set; }
 
     // The parallel pair of the current check, joined before the critique.
     public DocumentRef? PendingStatic { get; set; }
@@ -78,6 +79,20 @@ public class RunState : SagaStateMachineInstance
     public StepMetrics AttemptMetrics { get; set; } = new();
     public List<FixRoundRecord> FixRounds { get; set; } = [];
 
+    // The end: every concluded attempt whose tests all passed (its suite), and the final suite made from them
+    // when it is at least as good as the best attempt's (else the best attempt's suite is the final one).
+    public List<AttemptSuiteRef> PassingSuites { get; set; } = [];
+    public DocumentRef? FinalSuite { get; set; }
+    public AttemptFigures? FinalFigures { get; set; }
+    public List<SuiteContribution> Contributions { get; set; } = [];
+    public int FinalDropped { get; set; }
+
+    /// <summary>How the final suite was made, or why the best attempt's suite stands.</summary>
+    public string? FinalNote { get; set; }
+
+    /// <summary>What the generator and the fixer found the target doing against its own contract (<c>findings.json</c>).</summary>
+    public List<PossibleBug> PossibleBugs { get; set; } = [];
+
     // For people and for the end of the run.
     public string Status { get; set; } = "";
     public string? StatusDetail { get; set; }
@@ -90,6 +105,12 @@ public class RunState : SagaStateMachineInstance
     /// <summary>The current attempt's figures, once its execution report arrived.</summary>
     public AttemptFigures? CurrentFigures => Attempts.FirstOrDefault(a => a.Attempt == Attempt);
 
+    /// <summary>Two or more attempts left passing suites: their union may beat the best one alone.</summary>
+    public bool HasSuitesToUnite => PassingSuites.Count >= 2 && BestSuite is not null;
+
+    /// <summary>The figures of the suite the run hands over: the final suite's, else the best attempt's.</summary>
+    public AttemptFigures? HandedOverFigures => FinalFigures ?? BestFigures;
+
     public AttemptFigures? BestFigures => BestAttempt is { } best ? Attempts.FirstOrDefault(a => a.Attempt == best) : null;
 
     public static RunState Create(Guid runId) => new() { CorrelationId = runId };
@@ -98,6 +119,21 @@ public class RunState : SagaStateMachineInstance
     {
         Totals.Add(step, seconds, llm);
         AttemptMetrics.Add(step, seconds, llm);
+    }
+
+    /// <summary>Adds the bugs not known yet (the same function, outcome and place found again counts once); true when any was new.</summary>
+    public bool AddPossibleBugs(IEnumerable<PossibleBug> found)
+    {
+        var added = false;
+        foreach (var bug in found)
+        {
+            if (PossibleBugs.Any(known => known.Function == bug.Function && known.Outcome == bug.Outcome
+                    && (known.Line == bug.Line || known.Call == bug.Call)))
+                continue;
+            PossibleBugs.Add(bug);
+            added = true;
+        }
+        return added;
     }
 
     public void UpsertFigures(AttemptFigures figures)
@@ -132,6 +168,11 @@ public class RunState : SagaStateMachineInstance
     {
         PreviousCoverage = figures.Coverage;
         PreviousMutation = figures.MutationScore;
+        if (AttemptScoring.Passed(figures) && CurrentSuite is not null)
+        {
+            PassingSuites.RemoveAll(s => s.Attempt == figures.Attempt);
+            PassingSuites.Add(new AttemptSuiteRef(figures.Attempt, CurrentSuite));
+        }
         if (!AttemptScoring.IsBetter(figures, BestFigures))
             return;
         BestAttempt = figures.Attempt;
@@ -157,6 +198,7 @@ public class RunState : SagaStateMachineInstance
         if (ExecuteStepId is not null) steps.Add(StepNames.Execute);
         if (CritiqueStepId is not null) steps.Add(StepNames.Critique);
         if (FixStepId is not null) steps.Add(StepNames.Fix);
+        if (FinalizeStepId is not null) steps.Add(StepNames.Finalize);
         return steps.Count == 0 ? "none" : string.Join('+', steps);
     }
 
@@ -170,7 +212,7 @@ public class RunState : SagaStateMachineInstance
     /// <summary>The run stopped: nothing is awaited, no deadline can fire.</summary>
     public void StopWaiting(DateTimeOffset now)
     {
-        GenerateStepId = StaticStepId = ExecuteStepId = CritiqueStepId = FixStepId = null;
+        GenerateStepId = StaticStepId = ExecuteStepId = CritiqueStepId = FixStepId = FinalizeStepId = null;
         DeadlineId = null;
         StepDeadline = null;
         FinishedAt = now;

@@ -30,6 +30,8 @@ public sealed class RunStateMachine : MassTransitStateMachine<RunState>
         Correlate(() => TestsExecuted, m => m.RunId);
         Correlate(() => AttemptCritiqued, m => m.RunId);
         Correlate(() => TestsFixed, m => m.RunId);
+        Correlate(() => SuiteFinalized, m => m.RunId);
+        Correlate(() => FinalizeFaulted, m => m.Message.RunId);
         Correlate(() => CancelRun, m => m.RunId);
         Correlate(() => StepTimedOut, m => m.RunId);
         Correlate(() => GenerateFaulted, m => m.Message.RunId);
@@ -59,7 +61,7 @@ public sealed class RunStateMachine : MassTransitStateMachine<RunState>
                     none => none
                         .Activity(x => x.OfType<RejectGenerationActivity>())
                         .IfElse(c => c.Saga.BestSuite is not null,
-                            best => best.TransitionTo(Completed).Activity(x => x.OfInstanceType<FinishRunActivity>()),
+                            best => Finish(best),
                             nothing => nothing.TransitionTo(Failed).Activity(x => x.OfInstanceType<FailRunActivity>())))
                 .Activity(x => x.OfInstanceType<AnnounceActivity>()));
 
@@ -86,6 +88,29 @@ public sealed class RunStateMachine : MassTransitStateMachine<RunState>
                     unrepaired => Route(unrepaired))
                 .Activity(x => x.OfInstanceType<AnnounceActivity>()));
 
+        // The final suite is a bonus: whatever stops it (no reply in time, a fault), the best attempt's suite stands.
+        During(Finalizing,
+            When(SuiteFinalized, c => c.Message.StepId == c.Saga.FinalizeStepId)
+                .Activity(x => x.OfType<AcceptFinalActivity>())
+                .TransitionTo(Completed)
+                .Activity(x => x.OfInstanceType<FinishRunActivity>())
+                .Activity(x => x.OfInstanceType<AnnounceActivity>()),
+            When(StepTimedOut, c => c.Message.DeadlineId == c.Saga.DeadlineId)
+                .Then(c => c.Saga.FinalNote = "the best attempt's suite stands: the final suite was not made in time")
+                .TransitionTo(Completed)
+                .Activity(x => x.OfInstanceType<FinishRunActivity>())
+                .Activity(x => x.OfInstanceType<AnnounceActivity>()),
+            When(FinalizeFaulted, c => c.Message.Message.StepId == c.Saga.FinalizeStepId)
+                .Then(c => c.Saga.FinalNote = $"the best attempt's suite stands: {FaultDescription.Of(c.Message)}")
+                .TransitionTo(Completed)
+                .Activity(x => x.OfInstanceType<FinishRunActivity>())
+                .Activity(x => x.OfInstanceType<AnnounceActivity>()),
+            When(CancelRun)
+                .Then(c => c.Saga.Terminate(TerminationReasons.Cancelled, c.Message.Reason))
+                .TransitionTo(Cancelled)
+                .Activity(x => x.OfInstanceType<FailRunActivity>())
+                .Activity(x => x.OfInstanceType<AnnounceActivity>()));
+
         During(Generating, Checking, Critiquing, Fixing,
             When(StepTimedOut, c => c.Message.DeadlineId == c.Saga.DeadlineId)
                 .Activity(x => x.OfType<ExpireStepActivity>())
@@ -110,6 +135,7 @@ public sealed class RunStateMachine : MassTransitStateMachine<RunState>
     public State Checking { get; private set; } = null!;
     public State Critiquing { get; private set; } = null!;
     public State Fixing { get; private set; } = null!;
+    public State Finalizing { get; private set; } = null!;
     public State Completed { get; private set; } = null!;
     public State Failed { get; private set; } = null!;
     public State Cancelled { get; private set; } = null!;
@@ -120,6 +146,8 @@ public sealed class RunStateMachine : MassTransitStateMachine<RunState>
     public Event<TestsExecuted> TestsExecuted { get; private set; } = null!;
     public Event<AttemptCritiqued> AttemptCritiqued { get; private set; } = null!;
     public Event<TestsFixed> TestsFixed { get; private set; } = null!;
+    public Event<SuiteFinalized> SuiteFinalized { get; private set; } = null!;
+    public Event<Fault<FinalizeSuite>> FinalizeFaulted { get; private set; } = null!;
     public Event<CancelRun> CancelRun { get; private set; } = null!;
     public Event<StepTimedOut> StepTimedOut { get; private set; } = null!;
     public Event<Fault<GenerateTests>> GenerateFaulted { get; private set; } = null!;
@@ -143,9 +171,17 @@ public sealed class RunStateMachine : MassTransitStateMachine<RunState>
                         .Then(c => c.Saga.BeginNextAttempt())
                         .TransitionTo(Generating)
                         .Activity(x => x.OfInstanceType<SendStepActivity>()),
-                    finish => finish
-                        .TransitionTo(Completed)
-                        .Activity(x => x.OfInstanceType<FinishRunActivity>())));
+                    finish => Finish(finish)));
+
+    /// <summary>The run is over: the final suite from all attempts first when there is more than one passing suite.</summary>
+    private EventActivityBinder<RunState, T> Finish<T>(EventActivityBinder<RunState, T> binder) where T : class =>
+        binder.IfElse(c => c.Saga.HasSuitesToUnite,
+            unite => unite
+                .TransitionTo(Finalizing)
+                .Activity(x => x.OfInstanceType<SendStepActivity>()),
+            done => done
+                .TransitionTo(Completed)
+                .Activity(x => x.OfInstanceType<FinishRunActivity>()));
 
     /// <summary>A worker's consumer gave up on the awaited command: the run fails with its reason.</summary>
     private EventActivityBinder<RunState, Fault<T>> FailOn<T>(Event<Fault<T>> fault, string step,

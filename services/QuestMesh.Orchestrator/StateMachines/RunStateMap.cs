@@ -41,6 +41,11 @@ public sealed class RunStateMap : IEntityTypeConfiguration<RunState>
         run.Property(r => r.Totals).AsJsonColumn();
         run.Property(r => r.AttemptMetrics).AsJsonColumn();
         run.Property(r => r.FixRounds).AsJsonColumn();
+        run.Property(r => r.PossibleBugs).AsJsonColumn();
+        run.Property(r => r.PassingSuites).AsJsonColumn();
+        run.Property(r => r.Contributions).AsJsonColumn();
+        run.Property(r => r.FinalSuite).AsJsonValueColumn();
+        run.Property(r => r.FinalFigures).AsJsonValueColumn();
 
         run.HasIndex(r => r.StepDeadline);
         run.HasIndex(r => new { r.Tenant, r.SubmittedAt });

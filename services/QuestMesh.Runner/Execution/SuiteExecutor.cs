@@ -70,7 +70,7 @@ public sealed class SuiteExecutor(
         try
         {
             var report = await harness.ExecuteAsync(
-                workspace.Directory, ProjectPaths.Normalize(command.TargetFile), suiteFile, limit, cancellationToken);
+                workspace.Directory, ProjectPaths.Normalize(command.TargetFile), suiteFile, limit, shuffleSeed: null, command.TestArcs, cancellationToken);
             return ExecutionReports.Normalize(report, limit);
         }
         catch (HarnessException error) when (error.TimedOut)

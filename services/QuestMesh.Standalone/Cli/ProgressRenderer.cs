@@ -52,6 +52,10 @@ public sealed class ProgressRenderer(IAnsiConsole console)
             var copy = $"cp {ShellQuoting.Quote(path)} {ShellQuoting.Quote(Path.Combine(input.ProjectDirectory, suite.FileName))}";
             console.MarkupLineInterpolated($"  use it    {copy}");
         }
+        foreach (var bug in completed.PossibleBugs)
+            console.MarkupLineInterpolated($"[yellow]{bug.Describe()}[/] [grey](line {bug.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}, found by {bug.FoundBy}; not asserted by the suite)[/]");
+        if (completed.PossibleBugs.Count > 0)
+            console.MarkupLineInterpolated($"  findings  {Path.Combine(artifacts, "findings.json")}");
         console.MarkupLineInterpolated($"  artifacts {artifacts}");
     }
 

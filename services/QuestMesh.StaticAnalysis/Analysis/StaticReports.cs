@@ -8,10 +8,14 @@ public static class StaticReports
     public const string Pyflakes = "pyflakes";
     public const string Pylint = "pylint";
     public const string Mypy = "mypy";
+    public const string Flake8 = "flake8";
 
-    public static StaticReport From(StaticReply reply, IReadOnlyDictionary<string, LinterResult> extraLinters, string? suiteFile = null)
+    public static StaticReport From(StaticReply reply, string? suiteFile = null)
     {
-        var linters = new Dictionary<string, LinterResult>(extraLinters) { [Pyflakes] = reply.Pyflakes, [Pylint] = reply.Pylint, [Mypy] = reply.Mypy };
+        var linters = new Dictionary<string, LinterResult>
+        {
+            [Pyflakes] = reply.Pyflakes, [Pylint] = reply.Pylint, [Mypy] = reply.Mypy, [Flake8] = reply.Flake8,
+        };
         return new StaticReport
         {
             SyntaxOk = reply.SyntaxOk,
@@ -36,14 +40,10 @@ public static class StaticReports
     /// The harness could not look at the suite (it crashed or timed out). Nothing is known about its
     /// syntax, so it is not called valid; the reason travels in the pyflakes entry for a person to read.
     /// </summary>
-    public static StaticReport Unanalysed(string reason, string source, IReadOnlyDictionary<string, LinterResult> extraLinters)
+    public static StaticReport Unanalysed(string reason, string source)
     {
-        var linters = new Dictionary<string, LinterResult>(extraLinters)
-        {
-            [Pyflakes] = new LinterResult { Available = false, Output = $"static analysis could not run: {reason}" },
-            [Pylint] = new LinterResult { Available = false, Output = $"static analysis could not run: {reason}" },
-            [Mypy] = new LinterResult { Available = false, Output = $"static analysis could not run: {reason}" },
-        };
+        var linters = new[] { Pyflakes, Pylint, Mypy, Flake8 }.ToDictionary(
+            name => name, _ => new LinterResult { Available = false, Output = $"static analysis could not run: {reason}" });
         return new StaticReport
         {
             SyntaxOk = false,

@@ -19,6 +19,9 @@ public sealed record ExploreReply
     /// <summary>Targets left out because the harness failed on them; the suite covers the others.</summary>
     public IReadOnlyList<SkippedTarget> Skipped { get; init; } = [];
 
+    /// <summary>Calls whose outcome contradicts the target's own hints or docstring examples; no test asserts them.</summary>
+    public IReadOnlyList<PossibleBug> PossibleBugs { get; init; } = [];
+
     /// <summary>The <c>analyze</c> reply for the target, kept as the run's <c>context.json</c>.</summary>
     public JsonObject? Context { get; init; }
 }

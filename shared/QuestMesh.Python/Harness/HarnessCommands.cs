@@ -16,11 +16,16 @@ public static class HarnessCommands
     /// <summary>With a <paramref name="shuffleSeed"/> the tests run in that seed's shuffled order (the flaky check).</summary>
     public static Task<ExecutionReport> ExecuteAsync(this HarnessClient harness, string projectDir, string targetFile, string testFile,
         TimeSpan timeout, int? shuffleSeed, CancellationToken ct = default) =>
+        harness.ExecuteAsync(projectDir, targetFile, testFile, timeout, shuffleSeed, testArcs: false, ct);
+
+    /// <summary>With <paramref name="testArcs"/> the coverage report also holds each test's arcs.</summary>
+    public static Task<ExecutionReport> ExecuteAsync(this HarnessClient harness, string projectDir, string targetFile, string testFile,
+        TimeSpan timeout, int? shuffleSeed, bool testArcs, CancellationToken ct = default) =>
         harness.RunAsync<ExecutionReport>("execute",
             new
             {
                 ProjectDir = projectDir, TargetFile = targetFile, TestFile = testFile, Framework = "auto",
-                TimeoutSeconds = (int)timeout.TotalSeconds, ShuffleSeed = shuffleSeed,
+                TimeoutSeconds = (int)timeout.TotalSeconds, ShuffleSeed = shuffleSeed, TestArcs = testArcs,
             },
             projectDir, timeout + TimeSpan.FromSeconds(30), ct);
 
@@ -38,16 +43,18 @@ public static class HarnessCommands
     public static Task<StaticReply> StaticAsync(this HarnessClient harness, string source, string? targetFile, CancellationToken ct = default) =>
         harness.StaticAsync(source, targetFile, new StaticLinters(), ct);
 
-    /// <summary>As above, also running pylint and mypy (each in a child process, within the linters' time limit) when switched on.</summary>
+    /// <summary>As above, also running pylint, mypy and flake8 (each in a child process, within the linters' time limit) when switched on.</summary>
     public static Task<StaticReply> StaticAsync(this HarnessClient harness, string source, string? targetFile, StaticLinters linters,
         CancellationToken ct = default) =>
         harness.RunAsync<StaticReply>("static", new
         {
             Source = source,
             TargetFile = targetFile,
-            Linters = new Dictionary<string, bool> { ["pylint"] = linters.Pylint, ["mypy"] = linters.Mypy },
+            Linters = new Dictionary<string, bool> { ["pylint"] = linters.Pylint, ["mypy"] = linters.Mypy, ["flake8"] = linters.Flake8 },
             LinterTimeoutSeconds = linters.TimeoutSeconds,
-        }, workspace: null, TimeSpan.FromSeconds(60 + 2 * linters.TimeoutSeconds), ct);
+            linters.MaxLineLength,
+            linters.MaxComplexity,
+        }, workspace: null, TimeSpan.FromSeconds(60 + 3 * linters.TimeoutSeconds), ct);
 
     /// <summary>Edits the module's text only (AST); it runs in a private empty folder, never where the project is.</summary>
     public static Task<PatchReply> PatchAsync(this HarnessClient harness, string source, string op, string name, string? code,
@@ -88,4 +95,26 @@ public static class HarnessCommands
     public static Task<MergeReply> MergeAsync(this HarnessClient harness, string baseSource, string addition, IReadOnlyList<string>? names,
         CancellationToken ct = default) =>
         harness.RunAsync<MergeReply>("merge", new { Base = baseSource, Addition = addition, Names = names }, workspace: null, TimeSpan.FromSeconds(60), ct);
+
+    /// <summary>The best suite with every test the other suites add (text only; nothing runs).</summary>
+    public static Task<UnionReply> UnionAsync(this HarnessClient harness, IReadOnlyList<AttemptSuite> suites, CancellationToken ct = default) =>
+        harness.RunAsync<UnionReply>("union", new { Suites = suites.Select(s => new { s.Attempt, s.Suite.Source }).ToList() },
+            workspace: null, TimeSpan.FromSeconds(60), ct);
+
+    /// <summary>
+    /// The suite without the tests that reach no arc the others do not (with <paramref name="keepKillers"/>, every
+    /// test the mutation run credited with a kill stays too), from a run with each test's arcs (text and data only;
+    /// nothing runs).
+    /// </summary>
+    public static Task<MinimiseReply> MinimiseAsync(this HarnessClient harness, string source, ExecutionReport report, bool keepKillers,
+        CancellationToken ct = default) =>
+        harness.RunAsync<MinimiseReply>("minimise", new
+        {
+            Source = source,
+            TestArcs = report.Coverage?.TestArcs ?? new Dictionary<string, IReadOnlyList<int[]>>(),
+            KilledBy = keepKillers
+                ? report.Mutation?.Mutants.Where(m => m.KilledBy is not null).Select(m => m.KilledBy!).Distinct().ToList() ?? []
+                : [],
+            Passed = report.Tests.Where(t => t.Outcome == "passed" && !t.Flaky).Select(t => t.Id).ToList(),
+        }, workspace: null, TimeSpan.FromSeconds(60), ct);
 }

@@ -21,6 +21,7 @@ public sealed record StaticReply
     public LinterResult Pyflakes { get; init; } = new();
     public LinterResult Pylint { get; init; } = new();
     public LinterResult Mypy { get; init; } = new();
+    public LinterResult Flake8 { get; init; } = new();
     public IReadOnlyList<string> FlakinessSmells { get; init; } = [];
     public string? TargetModule { get; init; }
 }

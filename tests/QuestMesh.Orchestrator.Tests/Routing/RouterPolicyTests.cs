@@ -25,7 +25,9 @@ public class RouterPolicyTests
         { "failing tests with fix rounds left", [95], [60], true, 0, 3, Fix, null },
         { "failing tests, second fix round left", [40], [10], true, 1, 3, Fix, null },
         { "failing tests, fix rounds spent, below target", [40], [10], true, 2, 3, Enhance, null },
-        { "failing tests, fix rounds spent, targets met", [95], [60], true, 2, 3, Finish, TargetsMet },
+        // A suite whose tests still fail meets no target, whatever its figures (issue 12: "targets met" only for a passing suite).
+        { "failing tests, fix rounds spent, figures above target", [95], [60], true, 2, 3, Enhance, null },
+        { "failing tests, fix rounds spent, last attempt", [95], [60], true, 2, 1, Finish, MaxAttempts },
         { "failing on the last attempt is still fixed", [50, 60, 70], [10, 20, 30], true, 0, 3, Fix, null },
         { "failing on the last attempt, rounds spent", [50, 60, 70], [10, 20, 30], true, 2, 3, Finish, MaxAttempts },
         // max attempts
@@ -80,9 +82,20 @@ public class RouterPolicyTests
         strict.Decide(Input([50, 50], [20, 30], false, 0, 6)).Route.ShouldBe(Enhance);
     }
 
+    [Fact]
+    public void Should_not_call_a_failing_suite_targets_met_whatever_it_covers()
+    {
+        // The last fix round is spent and the tests still fail: the figures reach both targets, the suite does not.
+        var decision = new RouterPolicy(new RouterOptions()).Decide(Input([95], [80], failing: true, fixRound: 2, maxAttempts: 3));
+
+        decision.Route.ShouldBe(Enhance);
+        RouterPolicy.TargetsMet(new AttemptFigures { Coverage = 95, MutationScore = 80, Status = "failed" }, new RunSettings()).ShouldBeFalse();
+        RouterPolicy.TargetsMet(new AttemptFigures { Coverage = 95, MutationScore = 80, Status = "passed" }, new RunSettings()).ShouldBeTrue();
+    }
+
     private static RouterInput Input(double[] coverage, double[] mutation, bool failing, int fixRound, int maxAttempts)
     {
-        var figures = coverage.Select((c, i) => new AttemptFigures { Attempt = i, Coverage = c, MutationScore = mutation[i] }).ToList();
+        var figures = coverage.Select((c, i) => new AttemptFigures { Attempt = i, Coverage = c, MutationScore = mutation[i], Status = failing && i == coverage.Length - 1 ? "failed" : "passed" }).ToList();
         return new RouterInput
         {
             Current = figures[^1],

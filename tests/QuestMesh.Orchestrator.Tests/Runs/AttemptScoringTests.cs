@@ -13,6 +13,14 @@ public class AttemptScoringTests
     public void Should_rank_by_coverage_then_mutation(double coverage, double mutation, double bestCoverage, double bestMutation, bool better) =>
         AttemptScoring.IsBetter(Figures(coverage, mutation), Figures(bestCoverage, bestMutation)).ShouldBe(better);
 
+    [Theory]
+    [InlineData("passed", 60, "failed", 95, true)]  // a passing suite beats a failing one that covers more
+    [InlineData("failed", 95, "passed", 60, false)]
+    [InlineData("error", 99, "passed", 10, false)]
+    public void Should_never_rank_an_attempt_whose_tests_fail_above_one_whose_tests_pass(
+        string status, double coverage, string bestStatus, double bestCoverage, bool better) =>
+        AttemptScoring.IsBetter(Figures(coverage, 50) with { Status = status }, Figures(bestCoverage, 50) with { Status = bestStatus }).ShouldBe(better);
+
     [Fact]
     public void Should_take_any_attempt_when_there_is_no_best_yet() =>
         AttemptScoring.IsBetter(Figures(0, 0), null).ShouldBeTrue();
@@ -46,5 +54,5 @@ public class AttemptScoringTests
         figures.ShouldBe(new AttemptFigures { Attempt = 2, Coverage = 81.5, MutationScore = 42, Tests = 3, Passed = 1, Failed = 2, Status = "failed" });
     }
 
-    private static AttemptFigures Figures(double coverage, double mutation) => new() { Coverage = coverage, MutationScore = mutation };
+    private static AttemptFigures Figures(double coverage, double mutation) => new() { Coverage = coverage, MutationScore = mutation, Status = "passed" };
 }

@@ -56,6 +56,7 @@ public sealed class RunHarness : IAsyncDisposable
             x.AddConsumer<ScriptedRunner>();
             x.AddConsumer<ScriptedSupervisor>();
             x.AddConsumer<ScriptedFixer>();
+            x.AddConsumer<ScriptedFinalizer>();
         });
 
         var harness = new RunHarness(builder.Services.BuildServiceProvider(validateScopes: true), script, artifactsRoot);

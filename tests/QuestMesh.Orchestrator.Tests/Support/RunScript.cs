@@ -1,3 +1,4 @@
+using QuestMesh.Contracts;
 using System.Collections.Concurrent;
 
 namespace QuestMesh.Orchestrator.Tests.Support;
@@ -13,6 +14,12 @@ public sealed class RunScript
 
     /// <summary>Attempts whose generation answers with this error instead of a suite.</summary>
     public Dictionary<int, string> GenerationErrors { get; } = [];
+
+    /// <summary>The figures of the union the runner makes at the end; null answers that no union could be made.</summary>
+    public (double Coverage, double Mutation)? UnionFigures { get; set; }
+
+    /// <summary>Possible bugs the generator reports with an attempt's suite.</summary>
+    public Dictionary<int, List<PossibleBug>> PossibleBugs { get; } = [];
 
     /// <summary>Commands no worker answers: the test answers them by hand, or lets their deadline pass.</summary>
     public HashSet<Type> Held { get; } = [];

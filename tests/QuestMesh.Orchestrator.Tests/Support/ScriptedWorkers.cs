@@ -18,6 +18,7 @@ public sealed class ScriptedGenerator(RunScript script) : IConsumer<GenerateTest
             RunId = runId, Attempt = attempt, StepId = stepId, DurationSeconds = 2,
             Suite = script.GenerationErrors.ContainsKey(attempt) ? null : Replies.Suite(attempt, basedOn),
             Error = script.GenerationErrors.GetValueOrDefault(attempt),
+            PossibleBugs = script.PossibleBugs.GetValueOrDefault(attempt) ?? [],
             Metadata = new LlmMetadata { Strategy = "llm", Model = "fake", Entropy = 0.4, AvgLogprob = -0.2, PromptTokens = 100, CompletionTokens = 50, EstimatedCost = 0.01m, LlmDurationSeconds = 1.5 },
             ContextJson = """{"summary":"a module","symbols":["f"]}""",
             TargetCode = "def f(x):\n    return x\n",
@@ -54,4 +55,26 @@ public sealed class ScriptedFixer(RunScript script) : IConsumer<FixTests>
 {
     public Task Consume(ConsumeContext<FixTests> context) =>
         script.Answers<FixTests>() ? context.Publish(Replies.Fixed(context.Message)) : Task.CompletedTask;
+}
+
+public sealed class ScriptedFinalizer(RunScript script) : IConsumer<FinalizeSuite>
+{
+    public Task Consume(ConsumeContext<FinalizeSuite> context)
+    {
+        if (!script.Answers<FinalizeSuite>())
+            return Task.CompletedTask;
+        var command = context.Message;
+        if (script.UnionFigures is not { } figures)
+            return context.Publish(new SuiteFinalized { RunId = command.RunId, StepId = command.StepId, Error = "scripted: the union failed together", DurationSeconds = 0.5 });
+        var union = "# union\n" + string.Concat(command.Suites.Select(s => s.Suite.Source));
+        var executed = Replies.Executed(new ExecuteTests { RunId = command.RunId, StepId = command.StepId, Source = command.Source, TargetFile = command.TargetFile, Suite = command.Suites[0].Suite }, figures.Coverage, figures.Mutation);
+        return context.Publish(new SuiteFinalized
+        {
+            RunId = command.RunId, StepId = command.StepId, DurationSeconds = 2.5,
+            Suite = command.Suites[0].Suite with { Source = union },
+            Execution = executed.Report,
+            Contributions = command.Suites.Select(s => new SuiteContribution(s.Attempt, 1)).OrderBy(c => c.Attempt).ToList(),
+            Dropped = ["test_redundant"],
+        });
+    }
 }

@@ -31,7 +31,7 @@ public sealed class AnalyzeTestsWithoutFlake8Tests : IAsyncLifetime
         var reply = await _host.ReplyAsync<TestsAnalyzed, AnalyzeTests>(r => r.StepId == command.StepId);
 
         reply.Report.Linters["flake8"].Available.ShouldBeFalse();
-        reply.Report.Linters["flake8"].Output.ShouldContain("disabled");
+        reply.Report.Linters["flake8"].Output.ShouldContain("switched off");
         reply.Report.Linters["pyflakes"].Available.ShouldBeTrue();
         reply.Reliability.Level.ShouldBe(PreReliability.High);
     }

@@ -83,9 +83,22 @@ public class CoverageAndMutationRuleTests
         ]));
 
         critique.SurvivingMutants.Select(m => m.Line).ShouldBe([4, 9]);
-        critique.Instructions.ShouldContain("Kill the mutant on line 4: `a / b` → `a * b` (arith).");
-        critique.Instructions.ShouldContain("Kill the mutant on line 9: `-1` → `1` (arith).");
+        critique.Instructions.ShouldContain("Kill the mutants at module level: line 4 `a / b` → `a * b` (arith); line 9 `-1` → `1` (arith).");
         critique.Instructions.ShouldNotContain(i => i.Contains("b != 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Surviving_mutants_are_grouped_by_the_function_they_are_in()
+    {
+        var critique = CritiqueRulesTests.Critique(Attempts.Make(mutation: 30, mutants:
+        [
+            Attempts.Mutant(4, "a / b", "a * b") with { Function = "divide" },
+            Attempts.Mutant(12, "total > 0", "total >= 0") with { Function = "Cart.total" },
+            Attempts.Mutant(6, "b == 0", "b != 0") with { Function = "divide" },
+        ]));
+
+        critique.Instructions.ShouldContain("Kill the mutants in `divide`: line 4 `a / b` → `a * b` (arith); line 6 `b == 0` → `b != 0` (arith).");
+        critique.Instructions.ShouldContain("Kill the mutant in `Cart.total`: line 12 `total > 0` → `total >= 0` (arith).");
     }
 
     [Fact]

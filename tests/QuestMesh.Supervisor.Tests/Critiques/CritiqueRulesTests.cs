@@ -76,7 +76,7 @@ public class CritiqueRulesTests
 
         var instructions = Critique(attempt).Instructions;
 
-        string[] order = ["undefined name 'sign'", "1 of 2 tests fail", "Fix or delete `test_b`", "Coverage of calc.py is 50 %", "Execute line 3", "Mutation score is 20 %", "Kill the mutant on line 4", "No progress over attempt 0"];
+        string[] order = ["undefined name 'sign'", "1 of 2 tests fail", "Fix or delete `test_b`", "Coverage of calc.py is 50 %", "Execute line 3", "Mutation score is 20 %", "Kill the mutant at module level: line 4", "No progress over attempt 0"];
         var positions = order.Select(text => instructions.ToList().FindIndex(i => i.Contains(text, StringComparison.Ordinal))).ToList();
         positions.ShouldAllBe(p => p >= 0, string.Join("\n", instructions));
         positions.ShouldBe(positions.Order().ToList());
@@ -157,5 +157,27 @@ public class CritiqueRulesTests
 
         critique.Instructions.ShouldContain("Fix or delete `test_a`: AssertionError: assert 3 == 4.");
         critique.Instructions.ShouldContain("Fix or delete `test_b`: ZeroDivisionError: division by zero.");
+    }
+
+    [Fact]
+    public void Build_with_failing_tests_says_whether_the_test_or_the_code_under_test_raised()
+    {
+        var inTarget = Attempts.Test("test_a", "failed", "ZeroDivisionError", "division by zero") with
+        {
+            Failure = new TestFailure
+            {
+                ExceptionName = "ZeroDivisionError", RaisedOnPurpose = false,
+                Frames = [new FailureFrame { File = "tests/test_calc.py", Line = 7, Kind = FrameKinds.Test }, new FailureFrame { File = "calc.py", Line = 12, Kind = FrameKinds.Target }],
+            },
+        };
+        var inTest = Attempts.Test("test_b", "failed", "NameError", "name 'x' is not defined") with
+        {
+            Failure = new TestFailure { ExceptionName = "NameError", Frames = [new FailureFrame { File = "tests/test_calc.py", Line = 9, Kind = FrameKinds.Test }] },
+        };
+
+        var critique = Critique(Attempts.Make(status: "failed", tests: [inTarget, inTest]));
+
+        critique.Instructions.ShouldContain("Fix or delete `test_a`: ZeroDivisionError: division by zero (raised in the code under test, line 12 of calc.py).");
+        critique.Instructions.ShouldContain("Fix or delete `test_b`: NameError: name 'x' is not defined (raised in the test, line 9).");
     }
 }

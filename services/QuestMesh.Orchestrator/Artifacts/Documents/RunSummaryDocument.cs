@@ -41,6 +41,12 @@ public sealed record RunSummaryDocument
     public IReadOnlyList<AttemptFigures> Attempts { get; init; } = [];
     public string? FinalSuite { get; init; }
 
+    /// <summary>The handed-over suite: <c>union</c> of the attempts (with its figures and what each attempt wrote) or <c>best-attempt</c>.</summary>
+    public FinalSection? Final { get; init; }
+
+    /// <summary>One line per possible bug in the target; the details are in <c>findings.json</c>.</summary>
+    public IReadOnlyList<string> PossibleBugs { get; init; } = [];
+
     public static RunSummaryDocument From(RunState run, DateTimeOffset now) => new()
     {
         RunId = run.CorrelationId,
@@ -70,5 +76,25 @@ public sealed record RunSummaryDocument
         Best = run.BestFigures,
         Attempts = run.Attempts,
         FinalSuite = run.BestSuiteFile is { } file ? ArtifactNames.Final(file) : null,
+        PossibleBugs = run.PossibleBugs.Select(bug => bug.Describe()).ToList(),
+        Final = run.BestAttempt is null ? null : new FinalSection
+        {
+            Source = run.FinalFigures is null ? "best-attempt" : "union",
+            Figures = run.HandedOverFigures,
+            Contributions = run.FinalFigures is null
+                ? [new SuiteContribution(run.BestAttempt.Value, run.BestFigures?.Tests ?? 0)]
+                : run.Contributions,
+            DroppedTests = run.FinalDropped,
+            Note = run.FinalNote,
+        },
     };
+
+    public sealed record FinalSection
+    {
+        public required string Source { get; init; }
+        public AttemptFigures? Figures { get; init; }
+        public IReadOnlyList<SuiteContribution> Contributions { get; init; } = [];
+        public int DroppedTests { get; init; }
+        public string? Note { get; init; }
+    }
 }

@@ -29,6 +29,43 @@ public sealed record SarifDocument
         };
     }
 
+    /// <summary><c>findings.sarif</c>: the possible bugs in the target as one run of QuestMesh's own rules, one per outcome.</summary>
+    public static SarifDocument From(string targetFile, IReadOnlyList<PossibleBug> bugs)
+    {
+        var uri = targetFile.Replace('\\', '/').TrimStart('/');
+        return new SarifDocument
+        {
+            Runs =
+            [
+                new SarifRun
+                {
+                    Tool = new SarifTool { Driver = new SarifDriver
+                    {
+                        Name = "questmesh",
+                        Rules = bugs.Select(RuleId).Distinct().Order(StringComparer.Ordinal).Select(id => new SarifRule { Id = id }).ToList(),
+                    } },
+                    Invocations = [new SarifInvocation { ExecutionSuccessful = true }],
+                    Results = bugs.Select(bug => new SarifResult
+                    {
+                        RuleId = RuleId(bug),
+                        Level = "warning",
+                        Message = new SarifMessage { Text = bug.Describe() },
+                        Locations =
+                        [
+                            new SarifLocation { PhysicalLocation = new SarifPhysicalLocation
+                            {
+                                ArtifactLocation = new SarifArtifactLocation { Uri = uri },
+                                Region = new SarifRegion { StartLine = Math.Max(1, bug.Line ?? 1), StartColumn = 1 },
+                            } },
+                        ],
+                    }).ToList(),
+                },
+            ],
+        };
+    }
+
+    private static string RuleId(PossibleBug bug) => $"possible-bug/{bug.Outcome}";
+
     private static SarifRun Run(string linter, LinterResult result, string uri) => new()
     {
         Tool = new SarifTool { Driver = new SarifDriver

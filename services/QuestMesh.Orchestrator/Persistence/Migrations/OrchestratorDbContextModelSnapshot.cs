@@ -117,6 +117,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
 
+                    b.Property<string>("Contributions")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<Guid?>("CritiqueStepId")
                         .HasColumnType("uuid");
 
@@ -141,6 +145,21 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
                     b.Property<Guid?>("ExecuteStepId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("FinalDropped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FinalFigures")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("FinalNote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FinalSuite")
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid?>("FinalizeStepId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -160,6 +179,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
                     b.Property<string>("LastCritique")
                         .HasColumnType("jsonb");
 
+                    b.Property<string>("PassingSuites")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("PendingExecution")
                         .HasColumnType("jsonb");
 
@@ -171,6 +194,10 @@ namespace QuestMesh.Orchestrator.Persistence.Migrations
 
                     b.Property<bool>("PendingTestsFailing")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PossibleBugs")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
 
                     b.Property<double?>("PreviousCoverage")
                         .HasColumnType("double precision");

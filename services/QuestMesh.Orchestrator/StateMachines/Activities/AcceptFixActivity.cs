@@ -49,6 +49,8 @@ public sealed class AcceptFixActivity(RunArtifactWriter artifacts, RunDocuments 
         }
 
         await artifacts.FixReport(run, cancellationToken);
+        if (run.AddPossibleBugs(message.PossibleBugs))
+            await artifacts.Findings(run, cancellationToken);
         await artifacts.Metrics(run, cancellationToken);
     }
 }

@@ -36,6 +36,8 @@ public sealed class AcceptGeneratedActivity(RunArtifactWriter artifacts, RunDocu
         await artifacts.AttemptText(run, ArtifactNames.TestSource, suite.Source, cancellationToken);
         await artifacts.AttemptJson(run, ArtifactNames.LlmMetadata, message.Metadata, cancellationToken);
         await artifacts.Metrics(run, cancellationToken);
+        if (run.AddPossibleBugs(message.PossibleBugs))
+            await artifacts.Findings(run, cancellationToken);
     }
 
     /// <summary>The generator sends compact JSON; people read this file. Anything unparsable is kept as sent.</summary>

@@ -26,6 +26,7 @@ public sealed class FailRunActivity(RunArtifactWriter artifacts, TimeProvider cl
             Detail = run.StatusDetail,
         });
         await artifacts.FinalSuite(run, context.CancellationToken);
+        await artifacts.Findings(run, context.CancellationToken);
         await artifacts.Summary(run, now, context.CancellationToken);
     }
 }

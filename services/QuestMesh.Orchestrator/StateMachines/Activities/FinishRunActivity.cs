@@ -5,7 +5,7 @@ using QuestMesh.Orchestrator.Routing;
 
 namespace QuestMesh.Orchestrator.StateMachines.Activities;
 
-/// <summary>The run ends with a suite: the best one any attempt produced, never a worse later one.</summary>
+/// <summary>The run ends with a suite: the union of the attempts when it was made and held up, else the best one any attempt produced, never a worse one.</summary>
 public sealed class FinishRunActivity(RunArtifactWriter artifacts, TimeProvider clock) : RunActivity
 {
     protected override async Task Run(BehaviorContext<RunState> context)
@@ -25,8 +25,13 @@ public sealed class FinishRunActivity(RunArtifactWriter artifacts, TimeProvider 
             Best = best,
             Attempts = run.Attempts.ToList(),
             Suite = suite,
-            TargetsMet = run.BestFigures is not null && RouterPolicy.TargetsMet(best, run.Settings),
+            TargetsMet = run.HandedOverFigures is { } handed && RouterPolicy.TargetsMet(handed, run.Settings),
+            Final = run.FinalFigures,
+            Contributions = run.Contributions.ToList(),
+            FinalNote = run.FinalNote,
+            PossibleBugs = run.PossibleBugs.ToList(),
         });
+        await artifacts.Findings(run, context.CancellationToken);
         await artifacts.Summary(run, now, context.CancellationToken);
     }
 }

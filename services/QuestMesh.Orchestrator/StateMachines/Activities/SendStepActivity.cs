@@ -15,6 +15,7 @@ public sealed class SendStepActivity(StepSender sender) : RunActivity
         nameof(RunStateMachine.Checking) => sender.SendChecks(context),
         nameof(RunStateMachine.Critiquing) => sender.SendCritique(context),
         nameof(RunStateMachine.Fixing) => sender.SendFix(context),
+        nameof(RunStateMachine.Finalizing) => sender.SendFinalize(context),
         var state => throw new InvalidOperationException($"Run {context.Saga.CorrelationId} has no step to send in state {state}."),
     };
 }

@@ -31,8 +31,22 @@ public sealed class FailingTestsRule(SupervisorOptions options) : ICritiqueRule
         if (firstLine.Length > MaxReasonChars)
             firstLine = firstLine[..MaxReasonChars] + "…";
         var type = test.ErrorType;
-        if (string.IsNullOrEmpty(firstLine))
-            return type ?? test.Outcome;
-        return type is null || firstLine.StartsWith(type, StringComparison.Ordinal) ? firstLine : $"{type}: {firstLine}";
+        var what = string.IsNullOrEmpty(firstLine)
+            ? type ?? test.Outcome
+            : type is null || firstLine.StartsWith(type, StringComparison.Ordinal) ? firstLine : $"{type}: {firstLine}";
+        return what + Where(test.Failure);
+    }
+
+    /// <summary>Where the harness saw it raised: in the test's own code or in the code under test, with the line.</summary>
+    private static string Where(TestFailure? failure)
+    {
+        var innermost = failure?.Frames.LastOrDefault(f => f.Kind != FrameKinds.Library);
+        return innermost switch
+        {
+            null => "",
+            { Kind: FrameKinds.Test } => $" (raised in the test, line {innermost.Line})",
+            _ when failure!.RaisedOnPurpose is true => $" (raised on purpose by the code under test, line {innermost.Line} of {innermost.File})",
+            _ => $" (raised in the code under test, line {innermost.Line} of {innermost.File})",
+        };
     }
 }

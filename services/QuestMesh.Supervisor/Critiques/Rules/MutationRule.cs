@@ -22,8 +22,15 @@ public sealed class MutationRule(SupervisorOptions options) : ICritiqueRule
             $"Mutation score is {CoverageRule.Points(score)} % (target {CoverageRule.Points(target)} %): " +
             $"{report.Survived} mutants survived{uncovered}. Assert on exact return values, raised exceptions and " +
             "state changes so that each change below makes a test fail.");
-        foreach (var mutant in survivors.Take(options.MaxListedMutants))
-            critique.Instruct($"Kill the mutant on line {mutant.Line}: `{mutant.Original}` → `{mutant.Mutated}` ({mutant.Operator}).");
+        // Grouped by the function they are in (the harness names it), in source order: one test of that function
+        // with sharper assertions often kills several.
+        foreach (var group in survivors.Take(options.MaxListedMutants).GroupBy(m => m.Function ?? ""))
+        {
+            var changes = string.Join("; ", group.Select(m => $"line {m.Line} `{m.Original}` → `{m.Mutated}` ({m.Operator})"));
+            critique.Instruct(group.Key.Length == 0
+                ? $"Kill the mutant{(group.Count() == 1 ? "" : "s")} at module level: {changes}."
+                : $"Kill the mutant{(group.Count() == 1 ? "" : "s")} in `{group.Key}`: {changes}.");
+        }
         if (survivors.Count > options.MaxListedMutants)
             critique.Instruct($"…and {survivors.Count - options.MaxListedMutants} more surviving mutants.");
     }

@@ -6,7 +6,8 @@ import importlib
 
 from .errors import HarnessError
 
-# A command's module is imported when it runs, so each command pays only for its own imports.
+# A command's module (and function, when not `run`) is imported when it runs, so each command pays only for its
+# own imports.
 _MODULES = {
     "analyze": ".analyze",
     "execute": ".execute.command",
@@ -17,6 +18,8 @@ _MODULES = {
     "brief": ".brief",
     "answer": ".answer",
     "merge": ".merge",
+    "union": ".union",
+    "minimise": ".union:minimise",
 }
 COMMANDS = tuple(_MODULES)
 
@@ -25,6 +28,7 @@ def run(command: str, request: dict) -> dict:
     """The reply to one request; a HarnessError when the request cannot be served."""
     if command not in _MODULES:
         raise HarnessError(f"unknown command {command!r}: one of {', '.join(COMMANDS)}")
-    module = importlib.import_module(_MODULES[command], __package__)
-    reply: dict = module.run(request)
+    module_name, _, function = _MODULES[command].partition(":")
+    module = importlib.import_module(module_name, __package__)
+    reply: dict = getattr(module, function or "run")(request)
     return reply

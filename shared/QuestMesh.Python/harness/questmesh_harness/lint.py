@@ -1,4 +1,5 @@
-"""pylint and mypy on a test module's text, each in a child process with a time limit.
+"""pylint, mypy and flake8 (with mccabe's complexity check) on a test module's text, each in a child
+process with a time limit.
 
 The text is written alone into a temporary folder (no project beside it, nothing imported), so
 findings about the project's imports are left out: pylint's import errors, mypy's missing imports.
@@ -24,6 +25,11 @@ PYLINT_ENABLE = ("E", "unused-import", "unused-variable", "undefined-variable", 
                  "redefined-outer-name", "reimported", "redefined-builtin", "unused-argument")
 # The module is analysed without its project: unresolvable imports say nothing about it.
 PYLINT_DISABLE = ("import-error", "no-name-in-module", "relative-beyond-top-level")
+# The codes flake8's documentation singles out as "stop the build": syntax errors, invalid comparisons,
+# misplaced statements and undefined names. The rest is style.
+FLAKE8_ERRORS = ("E9", "F63", "F7", "F82")
+# One finding per line, tab-separated, in a format flake8 is told to print (its text may hold anything but a newline).
+FLAKE8_FORMAT = "%(row)d\t%(col)d\t%(code)s\t%(text)s"
 _MYPY_LINE = re.compile(r"^[^:\n]+:(\d+):(?:(\d+):)? (error|note|warning): (.*?)(?:  \[([\w-]+)\])?$")
 
 
@@ -98,15 +104,38 @@ def mypy(folder: Path, timeout: float) -> dict:
     return _result(code, findings, stdout)
 
 
-LINTERS: dict[str, Callable[[Path, float], dict]] = {"pylint": pylint, "mypy": mypy}
+def flake8(folder: Path, timeout: float, max_line_length: int = 120, max_complexity: int = 10) -> dict:
+    ran = _run(["flake8", f"--max-line-length={max_line_length}", f"--max-complexity={max_complexity}",
+                f"--format={FLAKE8_FORMAT}", "--", FILE_NAME], folder, timeout, "flake8")
+    if isinstance(ran, dict):
+        return ran
+    code, stdout, stderr = ran
+    if code not in (0, 1):  # 0 clean, 1 findings; anything else is flake8 itself failing
+        return unavailable(f"flake8 failed with exit code {code}: {stderr.strip()[-500:]}", code)
+    findings = []
+    for line in stdout.splitlines():
+        parts = line.split("\t", 3)
+        if len(parts) == 4 and parts[0].isdigit() and parts[1].isdigit():
+            findings.append({"line": int(parts[0]), "column": int(parts[1]), "code": parts[2],
+                             "severity": "error" if parts[2].startswith(FLAKE8_ERRORS) else "warning",
+                             "message": parts[3].strip()})
+    output = "\n".join(f"{FILE_NAME}:{f['line']}:{f['column']}: {f['code']} {f['message']}" for f in findings)
+    return _result(code, findings, output)
 
 
-def run_linters(source: str, wanted: dict[str, bool], timeout: float) -> dict[str, dict]:
-    """Each linter's result; a linter switched off is reported as such."""
+LINTERS: dict[str, Callable[..., dict]] = {"pylint": pylint, "mypy": mypy, "flake8": flake8}
+
+
+def run_linters(source: str, wanted: dict[str, bool], timeout: float,
+                flake8_options: dict | None = None) -> dict[str, dict]:
+    """Each linter's result; a linter switched off is reported as such. `flake8_options`: its
+    `max_line_length` and `max_complexity`."""
     folder = Path(tempfile.mkdtemp(prefix="questmesh-lint-"))
+    options: dict[str, dict] = {"flake8": flake8_options or {}}
     try:
         (folder / FILE_NAME).write_text(source, encoding="utf-8")
-        return {name: (lint(folder, timeout) if wanted.get(name, False) else unavailable(f"{name} is switched off"))
+        return {name: (lint(folder, timeout, **options.get(name, {})) if wanted.get(name, False)
+                       else unavailable(f"{name} is switched off"))
                 for name, lint in LINTERS.items()}
     finally:
         shutil.rmtree(folder, ignore_errors=True)

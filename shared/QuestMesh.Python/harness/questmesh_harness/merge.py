@@ -51,7 +51,8 @@ def is_test(node: ast.stmt) -> TypeGuard[Definition]:
 
 
 def merge(base: str, base_tree: ast.Module, addition: str, addition_tree: ast.Module,
-          chosen: list[str]) -> tuple[str, dict[str, str]]:
+          chosen: list[str], suffix: str = "llm") -> tuple[str, dict[str, str]]:
+    """The base with the chosen tests of the addition; a name the base has already gets `_<suffix>`."""
     lines = base.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
@@ -67,7 +68,7 @@ def merge(base: str, base_tree: ast.Module, addition: str, addition_tree: ast.Mo
         elif is_test(node):
             if node.name in chosen:
                 text = _text(added_lines, node)
-                new_name = _free_name(node.name, defined)
+                new_name = _free_name(node.name, defined, suffix)
                 if new_name != node.name:
                     renamed[node.name] = new_name
                     text = _rename(text, node, new_name)
@@ -106,13 +107,13 @@ def _rename(text: str, node: Definition, new_name: str) -> str:
     return re.sub(rf"\b{keyword}\s+{re.escape(node.name)}\b", f"{keyword} {new_name}", text, count=1)
 
 
-def _free_name(name: str, defined: set[str]) -> str:
+def _free_name(name: str, defined: set[str], suffix: str) -> str:
     if name not in defined:
         return name
     n = 1
-    while f"{name}_llm{'' if n == 1 else n}" in defined:
+    while f"{name}_{suffix}{'' if n == 1 else n}" in defined:
         n += 1
-    return f"{name}_llm{'' if n == 1 else n}"
+    return f"{name}_{suffix}{'' if n == 1 else n}"
 
 
 def _names_of(node: ast.stmt) -> set[str]:

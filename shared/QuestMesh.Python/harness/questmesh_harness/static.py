@@ -34,7 +34,9 @@ def run(request: dict) -> dict:
     if not isinstance(linters, dict):
         raise HarnessError("linters must be an object of linter names to true or false")
     timeout = number(request, "linter_timeout_seconds", 30.0, minimum=1.0)
-    reply.update(run_linters(source, {name: bool(on) for name, on in linters.items()}, timeout))
+    flake8 = {"max_line_length": int(number(request, "max_line_length", 120, minimum=20)),
+              "max_complexity": int(number(request, "max_complexity", 10, minimum=1))}
+    reply.update(run_linters(source, {name: bool(on) for name, on in linters.items()}, timeout, flake8))
     target = request.get("target_file")
     reply["target_module"] = module_name(target) if isinstance(target, str) and target.strip() else None
     return reply

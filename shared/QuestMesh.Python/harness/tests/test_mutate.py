@@ -572,3 +572,12 @@ def test_workdirs_mirror_the_project_and_are_reused(tmp_path):
     assert dirs.acquire() == first
     dirs.remove_all()
     assert not (tmp_path / "work").exists() and (root / "mod.py").exists()
+
+
+def test_each_mutant_names_the_function_it_is_in():
+    from questmesh_harness.mutate.mutants import generate_mutants, parse_module
+
+    source = "X = 1 + 2\n\n\ndef f(a):\n    return a + 1\n\n\nclass C:\n    def m(self, b):\n        return b * 2\n"
+    functions = {m.line: m.function for m in generate_mutants(parse_module(source, "x.py"))}
+
+    assert functions[1] == "" and functions[5] == "f" and functions[10] == "C.m"

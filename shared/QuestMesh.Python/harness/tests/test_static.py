@@ -127,6 +127,34 @@ def test_mypy_is_optional_and_time_limited():
     assert {("no-redef", 10), ("assignment", 11)} <= {(f["code"], f["line"]) for f in on["findings"]}
 
 
+COMPLEX = textwrap.dedent('''\
+    def test_branches(value=3):
+        if value == 1:
+            assert True
+        elif value == 2:
+            assert True
+        elif value == 3:
+            assert True
+        else:
+            assert value
+    ''')
+
+
+def test_flake8_reports_errors_style_and_mccabe_complexity_with_positions_and_the_limits_asked_for():
+    reply = static.run({"source": LINTED + COMPLEX, "linters": {"flake8": True}, "max_complexity": 3,
+                        "max_line_length": 100})
+
+    flake8 = reply["flake8"]
+    assert flake8["available"] and flake8["exit_code"] == 1
+    found = {(f["code"], f["line"], f["severity"]) for f in flake8["findings"]}
+    assert {("F401", 1, "warning"), ("F841", 6, "warning"), ("F821", 7, "error"), ("F811", 10, "warning")} <= found
+    assert any(f["code"] == "C901" and f["line"] == 13 and "test_branches" in f["message"] for f in flake8["findings"])
+    assert flake8["issue_count"] == len(flake8["findings"]) and flake8["error_count"] == 1
+    assert "test_module.py:7:" in flake8["output"]
+    assert static.run({"source": COMPLEX, "linters": {"flake8": True}})["flake8"]["issue_count"] == 0  # limit 10
+    assert static.run({"source": LINTED})["flake8"]["output"] == "flake8 is switched off"
+
+
 def test_a_missing_or_hanging_linter_is_unavailable_never_a_crash(monkeypatch, tmp_path):
     from questmesh_harness import lint
 

@@ -41,6 +41,7 @@ class ExecuteRequest:
     framework: str
     timeout_seconds: float
     shuffle_seed: int | None = None
+    test_arcs: bool = False
 
     @staticmethod
     def parse(request: dict) -> "ExecuteRequest":
@@ -55,6 +56,7 @@ class ExecuteRequest:
             framework=framework,
             timeout_seconds=number(request, "timeout_seconds", 120.0, minimum=0.0),
             shuffle_seed=_optional_int(request, "shuffle_seed"),
+            test_arcs=request.get("test_arcs") is True,
         )
 
 
@@ -131,7 +133,7 @@ def run(request: dict) -> dict:
             finally:
                 stop_coverage(cov)
         elapsed = time.perf_counter() - started
-        report = coverage_report(cov, req.target)
+        report = coverage_report(cov, req.target, req.test_arcs)
     finally:
         shutil.rmtree(basetemp, ignore_errors=True)
     if limit.expired and collector.running:

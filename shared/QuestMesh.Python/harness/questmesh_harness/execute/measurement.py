@@ -6,6 +6,7 @@ The figures come from coverage.py's own Analysis of the file, so ``percent`` is 
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,17 @@ def contexts_by_line(cov: coverage.Coverage, filename: str) -> dict[int, list[st
             if line > 0 and any(contexts)}
 
 
+def arcs_by_test(cov: coverage.Coverage, filename: str) -> dict[str, list[list[int]]]:
+    """Test id → the arcs of the target it ran (each context queried on its own; the empty one is left out)."""
+    data = cov.get_data()
+    found: dict[str, list[list[int]]] = {}
+    for context in sorted(c for c in data.measured_contexts() if c):
+        data.set_query_contexts([f"^{re.escape(context)}$"])
+        found[context] = sorted([a, b] for a, b in (data.arcs(filename) or ()))
+    data.set_query_contexts(None)
+    return found
+
+
 def lines_run_outside_tests(cov: coverage.Coverage, filename: str) -> set[int]:
     """Lines that ran in the empty context: at import or collection time."""
     data = cov.get_data()
@@ -53,8 +65,8 @@ def lines_run_outside_tests(cov: coverage.Coverage, filename: str) -> set[int]:
     return {line for line, contexts in raw.items() if line > 0 and "" in contexts}
 
 
-def coverage_report(cov: coverage.Coverage, target: Path) -> dict[str, Any]:
-    """The reply's ``coverage`` block for ``target``."""
+def coverage_report(cov: coverage.Coverage, target: Path, test_arcs: bool = False) -> dict[str, Any]:
+    """The reply's ``coverage`` block for ``target``; with ``test_arcs``, each test's arcs too (to minimise)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         analysis = cov._analyze(str(target))
@@ -73,7 +85,7 @@ def coverage_report(cov: coverage.Coverage, target: Path) -> dict[str, Any]:
         for end in sorted(ends)
     ]
     contexts = contexts_by_line(cov, analysis.filename)
-    return {
+    report: dict[str, Any] = {
         "percent": numbers.pc_covered,
         "statements": numbers.n_statements,
         "covered_statements": numbers.n_executed,
@@ -84,3 +96,6 @@ def coverage_report(cov: coverage.Coverage, target: Path) -> dict[str, Any]:
         "missing_branches": missing_branches,
         "contexts": {str(line): tests for line, tests in sorted(contexts.items())},
     }
+    if test_arcs:
+        report["test_arcs"] = arcs_by_test(cov, analysis.filename)
+    return report

@@ -26,6 +26,7 @@ from .inputs.makers import for_owner, harvest, with_made_arguments
 from .selection.screen import reach_map
 from .writing.document import Document, assemble, merge
 from .writing.names import instance_var, test_name, unique
+from .selection.contracts import Contracts
 from .selection.oracle import Oracle
 from .calls.search import Focus, Limits, Search
 from .selection.choice import Candidate, MutantLab, Simplifier, choose, confirm, observe, screen_mutants
@@ -110,7 +111,7 @@ def run(request: dict) -> dict:
     reply: dict[str, Any] = {"test_source": req.existing or "", "tests": 0, "new_tests": 0, "calls": 0,
                              "arcs_covered": 0, "arcs_total": 0, "style": style, "seed": req.seed, "context": context,
                              "verified": False, "dropped_tests": [], "budget_exhausted": False, "import_error": None,
-                             "skipped": []}
+                             "skipped": [], "possible_bugs": []}
     if context["syntax_error"]:
         reply["import_error"] = f"syntax error at line {context['syntax_error']['line']}"
         return reply
@@ -131,8 +132,8 @@ def run(request: dict) -> dict:
             reply["import_error"] = "".join(traceback.format_exception_only(type(error), error)).strip()
             return reply
         skips = Skips()
-        cases, search, covered, arc_map, taken, imports = _search(req, module, source, import_arcs | already,
-                                                                  started, framework, skips, style)
+        cases, search, covered, arc_map, taken, imports, bugs = _search(
+            req, module, source, import_arcs | already, started, framework, skips, style)
         search_ended = time.perf_counter()
     document = Document(context["module"], req.relative, req.seed, req.budget, style, cases, framework, imports)
     test_source, kept, dropped, verified = _write_verified(req, document, taken, started)
@@ -141,7 +142,7 @@ def run(request: dict) -> dict:
     reply.update({
         "test_source": test_source, "tests": static.count_tests(ast.parse(test_source)), "new_tests": len(kept),
         "calls": search.calls, "arcs_covered": arc_map.covered(covered), "arcs_total": len(arc_map.possible),
-        "verified": verified, "dropped_tests": dropped, "skipped": skips.entries,
+        "verified": verified, "dropped_tests": dropped, "skipped": skips.entries, "possible_bugs": bugs,
         # The search stops on counts; the clock only cuts it short on a slow machine or target, and then
         # the same seed may not give the same module.
         "budget_exhausted": search.stopped_by_deadline or search_ended > started + req.budget * SIMPLIFY_SHARE,
@@ -185,6 +186,10 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
     with Alarm(per_call) as alarm:
         runner = Runner(module, module.__file__, namespace, alarm, MAX_CALL_EVENTS, support.refresh)
         already = set(arc_map.translate(precovered))
+        # The docstring examples first: an example that does not hold marks its call as a possible bug before
+        # the search could pin what it does.
+        contracts = Contracts(module, runner.blame)
+        skips.attempt("<docstring examples>", "call", contracts.check_examples, alarm.limit)
         made = skips.attempt("<factories>", "construct", harvest, module, runner.evaluate, runner.guarded,
                              [repr(s) for s in hints.strings[:6]], default={}) or {}
         targets = [with_made_arguments(t, made) for t in targets]
@@ -197,11 +202,11 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
                         focus=focus, covered=set(already),
                         made={owner: for_owner(module, owner, made) for owner in owners}, examples=examples(tree),
                         skips=skips, classes=classes, deferred=deferred, fallbacks=_fallbacks(targets, hints, module),
-                        members=lambda name: members(module, tree, hints, name, skips))
+                        members=lambda name: members(module, tree, hints, name, skips), contracts=contracts)
         found = search.run()
         instance = lambda call: instance_var(call.target.owner or "obj", taken)  # noqa: E731 - shared naming rule
         oracle = Oracle(module, namespace, runner.evaluate, runner.fresh_instance, instance, runner.guarded,
-                        support.unstable_texts(), runner.blame)
+                        support.unstable_texts(), runner.blame, contracts)
         candidates = _observed(search.kept(found), search.kept(search.reserve), runner, oracle, skips,
                                started + req.budget * OBSERVE_SHARE)
         # Mutants get a shorter leash: a mutant that loops should not eat the budget.
@@ -221,7 +226,7 @@ def _search_with(req, module, source, precovered, started, tree, hints, targets,
         chosen = Simplifier(runner, oracle, lab, arc_map.translate, int(req.budget * SIMPLIFY_RUNS_PER_SECOND),
                             started + req.budget * SIMPLIFY_SHARE, skips).simplify(chosen, already)
         cases = _cases(search.kept_candidates(chosen), search.targets, runner, taken, skips, style)
-    return cases, search, set(search.covered), arc_map, taken, imports
+    return cases, search, set(search.covered), arc_map, taken, imports, contracts.bugs()
 
 
 def _fallbacks(targets: list, hints: Any, module: Any) -> dict[str, tuple[str, ...]]:

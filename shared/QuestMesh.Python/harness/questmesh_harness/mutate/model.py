@@ -42,6 +42,7 @@ class Mutant:
     unit: Optional[tuple[ast.AST, ...]] = field(default=None, repr=False)  # classes..., function
     may_hang: bool = False  # inside a while loop: scheduled first so a hang overlaps other work
     callee_lines: Optional[tuple[int, int]] = None  # a default value: the function body's lines
+    function: str = ""  # the enclosing function or method, qualified (`Cart.total`); empty at module level
 
     @property
     def lines(self) -> set[int]:
@@ -71,7 +72,7 @@ class Mutant:
 
     def to_dict(self, verdict: "Verdict") -> dict:
         return {
-            "id": self.id, "line": self.line, "col": self.col, "operator": self.operator,
+            "id": self.id, "line": self.line, "col": self.col, "operator": self.operator, "function": self.function,
             "original": self.original, "mutated": self.mutated, "status": verdict.status,
             "killed_by": verdict.killed_by, "duration": round(verdict.duration, 4),
         }

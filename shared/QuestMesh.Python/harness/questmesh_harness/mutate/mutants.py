@@ -92,6 +92,13 @@ class _Where:
                       in_while, callee, function)
 
 
+def _qualname(where: _Where) -> str:
+    """`Cart.total` for a change in a method (its classes, then its outermost function), else the innermost def."""
+    if where.unit and isinstance(where.unit[-1], _FUNCTIONS):
+        return ".".join(getattr(node, "name", "") for node in where.unit)
+    return where.function or "" if where.scope == FUNCTION_SCOPE else ""
+
+
 class _Walker:
     def __init__(self, parsed: ParsedModule) -> None:
         self.parsed = parsed
@@ -143,7 +150,7 @@ class _Walker:
             owner=parent, field_name=field_name, position=position, replacement=replacement,
             anchor_lines=_anchor_lines(where.statement),
             unit=unit if unit and isinstance(unit[-1], _FUNCTIONS) else None,
-            may_hang=where.in_while, callee_lines=where.callee,
+            may_hang=where.in_while, callee_lines=where.callee, function=_qualname(where),
         ))
         self._function_of[id(self.found[-1])] = where.function
 

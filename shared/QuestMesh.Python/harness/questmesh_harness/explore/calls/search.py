@@ -11,6 +11,7 @@ from .runner import Args, Call, Outcome, Runner, call_source, complete
 from ..inputs.doctests import Example, as_args
 from .follow import MAX_THEN, follow_ups
 from ..inputs.values import BYTES, FLOATS, INTS, STRINGS
+from ..selection.contracts import Contracts
 from ..inputs.variation import mutate, mutate_inside
 from ..skips import Skips
 from .targets import Param, Target
@@ -110,6 +111,7 @@ class Search:
     fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Target label → (the target as called, its baseline call, whether that call was a misuse).
     _baselines: dict[str, tuple[Target, Call, bool]] = field(default_factory=dict)
+    contracts: Optional[Contracts] = None  # the target's own promises; a call that breaks one is a possible bug
 
     def run(self) -> list[Found]:
         """With a focus (an enhance attempt: what the suite still misses), the targets that hold something
@@ -192,6 +194,8 @@ class Search:
             self._timeouts[call.target.label] = self._timeouts.get(call.target.label, 0) + 1
         if outcome.status not in ("returned", "raised"):
             return None
+        if self.contracts is not None and self.contracts.contradicts(call, outcome):
+            return None  # a possible bug: no test pins it, and what it ran is not covered by a test
         if outcome.status == "raised" and self.runner.blame.misuse(outcome.error):
             # Python's TypeError for a value the code never takes: no behaviour of the target, no test, and
             # the lines it ran do not count as covered (a call with fitting values should cover them).

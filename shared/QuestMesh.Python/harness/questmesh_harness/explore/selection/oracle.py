@@ -15,6 +15,7 @@ from typing import Any, Callable, Optional
 
 from ..calls.blame import Blame
 from ..calls.runner import Call, Outcome
+from .contracts import Contracts
 from ..calls.dunders import DUNDERS
 from ..inputs.values import to_source
 
@@ -50,6 +51,7 @@ class Oracle:
     guarded: Callable[..., tuple[bool, Any]]  # runs code that may enter the target, under the time limit
     unstable: tuple[str, ...] = ()  # texts (the search's own temporary folder) no written test will see again
     blame: Optional[Blame] = None  # who raised an exception; without it every exception counts as the target's
+    contracts: Optional[Contracts] = None  # the target's promises: a call that breaks one makes no test
 
     def observe(self, call: Call, outcomes: list[Outcome]) -> Optional[Observation]:
         """The assertions every outcome agrees on, or None when the runs disagree on what happened."""
@@ -92,6 +94,8 @@ class Oracle:
     def _look(self, call: Call, outcome: Outcome) -> Optional[Observation]:
         if outcome.status not in ("returned", "raised"):
             return None
+        if self.contracts is not None and self.contracts.contradicts(call, outcome):
+            return None  # a possible bug, reported as such: pinned as expected, it would hide the bug
         observation = Observation(None, [])
         obj = self.instance_var(call) if call.target.kind != "function" else ""
         if outcome.status == "raised":
