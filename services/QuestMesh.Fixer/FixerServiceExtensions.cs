@@ -22,6 +22,7 @@ public static class FixerServiceExtensions
         services.TryAddSingleton<CompletedSteps>(_ => new CompletedSteps());
         services.TryAddSingleton<FailureClassifier>();
         services.TryAddSingleton<RepairPlanner>();
+        services.TryAddSingleton<RoundEdits>();
         services.TryAddSingleton<SuiteFixer>();
         services.AddQuestMeshConsumers(x => x.AddConsumer<FixTestsConsumer, FixTestsConsumerDefinition>());
         return builder;

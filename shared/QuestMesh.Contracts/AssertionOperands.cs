@@ -16,4 +16,7 @@ public record AssertionOperands
     public string Style { get; init; } = "pytest";
     public string? ExpectedSide { get; init; }
     public string? Observed { get; init; }
+
+    /// <summary>An <c>==</c> of unequal floats (or lists, tuples, dicts of them) equal within rounding: what <c>pytest.approx</c> accepts.</summary>
+    public bool Close { get; init; }
 }

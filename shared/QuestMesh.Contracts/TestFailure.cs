@@ -54,4 +54,28 @@ public record TestFailure
 
     /// <summary>A fixture that does not exist.</summary>
     public string? Fixture { get; init; }
+
+    /// <summary>The qualified name (<c>Cart.total</c>) of the target function the test called: the outermost target frame's.</summary>
+    public string? TargetFunction { get; init; }
+
+    /// <summary>The text of the test's call into <see cref="TargetFunction"/> (<c>average([])</c>); null when not found.</summary>
+    public string? TargetCall { get; init; }
+
+    /// <summary>
+    /// That call's arguments checked against the function's type hints: false when one does not fit, true when
+    /// every hinted one does, null without hints or when a hint cannot be checked at run time.
+    /// </summary>
+    public bool? CallFitsHints { get; init; }
+
+    /// <summary>The first line of the innermost test frame's function: <see cref="TestLine"/> minus it stays put when other tests change.</summary>
+    public int? TestFunctionLine { get; init; }
+
+    /// <summary>The exception a <c>pytest.raises</c> / <c>assertRaises</c> block around the failing statement expected, as written; another one left it.</summary>
+    public string? ExpectedException { get; init; }
+
+    /// <summary>pytest-django's "Database access not allowed".</summary>
+    public bool DatabaseBlocked { get; init; }
+
+    /// <summary>An ImportError from a partially initialised module: an import cycle.</summary>
+    public bool ImportCycle { get; init; }
 }

@@ -13,6 +13,12 @@ public sealed record Failure
 
     public required string Category { get; init; }
 
+    /// <summary>One of <see cref="FailureKinds"/>: whose mistake the failure shows.</summary>
+    public string Kind { get; init; } = FailureKinds.TestMistake;
+
+    /// <summary>Everything the harness reported about the failure (the rules and repairs read it).</summary>
+    public TestFailure Facts { get; init; } = new();
+
     /// <summary>The exception's class name (<c>InvalidAmount</c>).</summary>
     public string? ErrorType { get; init; }
 
@@ -43,4 +49,12 @@ public sealed record Failure
     public string? ImportedFrom { get; init; }
 
     public bool IsCollectionError => PatchName is null;
+
+    public bool IsCodeBug => Kind == FailureKinds.CodeBug;
+
+    /// <summary>The failing line counted from its test function's first line: comparable across runs while other tests change.</summary>
+    public int? LineInTest => SuiteLine - Facts.TestFunctionLine;
+
+    /// <summary>The target's line where Python raised it (the innermost target frame); null when it did not end in the target.</summary>
+    public int? TargetLine => Facts.Frames.LastOrDefault(f => f.Kind == FrameKinds.Target)?.Line;
 }

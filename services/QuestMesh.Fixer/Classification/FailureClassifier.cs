@@ -4,8 +4,9 @@ namespace QuestMesh.Fixer.Classification;
 
 /// <summary>
 /// Sorts each failing test, and a module that did not collect, into a <see cref="FailureCategories"/>
-/// category from the structured failure the harness read off the real exception: its type, where it was
-/// raised, the compared operands, the missing module or name. Nothing here reads Python or traceback text.
+/// category and a kind by <see cref="FailureRules"/>, from the structured failure the harness read off the
+/// real exception: its type, where it was raised, the compared operands, the missing module or name.
+/// Nothing here reads Python or traceback text.
 /// </summary>
 public sealed class FailureClassifier
 {
@@ -68,6 +69,7 @@ public sealed class FailureClassifier
             MissingModule = structured.MissingModule,
             MissingName = structured.MissingName ?? structured.Fixture,
             ImportedFrom = structured.ImportedFrom,
+            Facts = structured,
         };
     }
 
@@ -82,29 +84,9 @@ public sealed class FailureClassifier
 
     private static Failure Categorise(Failure failure, TestFailure structured)
     {
-        var type = failure.ErrorType;
-        if (type is "Timeout")
-            return failure with { Category = FailureCategories.Timeout };
-        if (structured.Fixture is not null || type == "FixtureLookupError")
-            return failure with { Category = FailureCategories.FixtureMissing };
-        if (type is "SyntaxError" or "IndentationError" or "TabError")
-            return failure with { Category = FailureCategories.SyntaxError };
-        if (type is "ModuleNotFoundError" or "ImportError" || structured.MissingModule is not null || structured.ImportedFrom is not null)
-            return failure with { Category = FailureCategories.ImportError };
-        if (structured.DidNotRaise)
-            return failure with { Category = FailureCategories.DidNotRaise };
-        if (type == "AssertionError")
-            return failure with { Category = structured.Assertion is { Op: "==" } ? FailureCategories.AssertionMismatch : FailureCategories.AssertionFailed };
-        var inTest = failure.Origin != FailureOrigin.CodeUnderTest;
-        if (type is "NameError" or "UnboundLocalError" && inTest)
-            return failure with { Category = FailureCategories.NameError };
-        if (type == "AttributeError" && inTest)
-            return failure with { Category = FailureCategories.AttributeError };
-        if (type == "TypeError" && (inTest || structured.CallMismatch))
-            return failure with { Category = FailureCategories.TypeError };
-        return type is { Length: > 0 }
-            ? failure with { Category = FailureCategories.ExceptionRaised }
-            : failure with { Category = FailureCategories.Unknown };
+        var isTest = failure.PatchName is not null && structured.Phase == "call";
+        var rule = FailureRules.Match(new FailureFacts(structured, failure.Origin, isTest));
+        return failure with { Category = rule.Category, Kind = rule.Kind };
     }
 
     private static bool PathsMatch(string nodeId, string suiteFile) =>

@@ -6,107 +6,106 @@ namespace QuestMesh.Fixer.Fixing;
 
 /// <summary>
 /// Bookkeeping of one fix round, so that every failing test of the input ends up in the report exactly
-/// once (repaired, removed or kept, with the reason), and so does every test removed along the way.
+/// once (repaired, removed or kept, with its category, kind and attempts), and so does every test seen
+/// failing or removed along the way; and the possible bugs the code_bug failures showed.
 /// </summary>
-public sealed class FixLedger(IReadOnlyList<Failure> input)
+public sealed class FixLedger
 {
-    private readonly List<Failure> _failures = [.. input];
-    private readonly Dictionary<string, RepairAttempt> _attempts = [];
-    private readonly Dictionary<string, FixAction> _removed = [];
-    private readonly List<string> _removalOrder = [];
+    private readonly List<FixCase> _cases = [];
+    private readonly Dictionary<string, FixAction> _removedWith = [];
+    private readonly List<PossibleBug> _bugs = [];
 
-    public int FailingBefore { get; } = input.Count;
-    public int RemovedCount => _removed.Count;
-
-    public bool Attempted(string test) => _attempts.ContainsKey(test);
-
-    public bool IsRepaired(string test) => _attempts.TryGetValue(test, out var attempt) && attempt.Repaired;
-
-    public void Planned(IReadOnlyDictionary<string, RepairAttempt> attempts)
+    public FixLedger(IReadOnlyList<Failure> input, string source)
     {
-        foreach (var (test, attempt) in attempts)
-            _attempts[test] = attempt;
+        FailingBefore = input.Count;
+        foreach (var failure in input)
+            Open(failure, source);
     }
 
-    /// <summary>A failure that showed up only on a re-run (a second import error once the first was fixed).</summary>
-    public void Found(Failure failure, RepairAttempt attempt)
+    public int FailingBefore { get; }
+    public IReadOnlyList<FixCase> Cases => _cases;
+    public IReadOnlyList<PossibleBug> PossibleBugs => _bugs;
+    public int RemovedCount => _cases.Count(c => c.State == CaseState.Removed) + _removedWith.Count;
+
+    public FixCase? Find(string test) => _cases.FirstOrDefault(c => c.TestId == test);
+
+    /// <summary>A failing test (the input's, or one seen failing only on a re-run); a code bug is reported and goes.</summary>
+    public FixCase Open(Failure failure, string source)
     {
-        if (_failures.All(f => f.TestId != failure.TestId))
-            _failures.Add(failure);
-        _attempts[failure.TestId] = _attempts.TryGetValue(failure.TestId, out var earlier) && earlier.Repaired
-            ? attempt with { Detail = $"{earlier.Detail}; then {attempt.Detail}" }
-            : attempt;
+        var @case = new FixCase(failure, source);
+        _cases.Add(@case);
+        if (failure.IsCodeBug)
+            _bugs.Add(BugReports.From(failure));
+        return @case;
     }
 
-    /// <summary>The repaired module did not load, so the round went on with the original suite.</summary>
-    public void RolledBack(string why)
+    /// <summary>A test whose repair held fails again after a later edit: it is looked at anew.</summary>
+    public void Reopen(FixCase @case, Failure now, string source, int maxAttempts)
     {
-        foreach (var (test, attempt) in _attempts.Where(a => a.Value.Repaired).ToList())
-            _attempts[test] = RepairAttempt.Failed($"repair rolled back ({attempt.Detail}) because the repaired module did not load: {why}");
+        @case.Current = now;
+        @case.BaseSource = source;
+        @case.State = now.IsCodeBug || @case.Attempts.Count >= maxAttempts ? CaseState.Removing : CaseState.Open;
+        if (now.IsCodeBug)
+            _bugs.Add(BugReports.From(now));
     }
 
-    public void Removed(TestOutcome test, Failure now)
+    /// <summary>After a repair the test got further and now shows a code bug: it goes, reported.</summary>
+    public void BugShown(FixCase @case)
     {
-        var before = _failures.FirstOrDefault(f => f.TestId == test.Id);
-        string detail;
-        if (before is null)
-            detail = $"failed after the repairs: {now.Summary}";
-        else if (_attempts.TryGetValue(test.Id, out var attempt) && attempt.Repaired)
-            detail = $"the repair did not hold ({attempt.Detail}); still failing: {now.Summary}";
-        else
-            detail = $"{before.Summary}; not repairable: {(_attempts.TryGetValue(test.Id, out var failed) ? failed.Detail : RepairPlanner.Unrepairable(before))}";
-        Remove(new FixAction(test.Id, before?.Category ?? now.Category, FixActions.Removed, detail));
+        @case.State = CaseState.Removing;
+        _bugs.Add(BugReports.From(@case.Current));
     }
 
     /// <summary>A passing parametrized case that went with its function when a failing case was removed.</summary>
     public void RemovedWith(TestOutcome test, string failingCase, string category) =>
-        Remove(new FixAction(test.Id, category, FixActions.Removed, $"passed, but removed with the failing case {failingCase} of the same function"));
+        _removedWith.TryAdd(test.Id, new FixAction(test.Id, category, FixActions.Removed, $"passed, but removed with the failing case {failingCase} of the same function"));
 
-    public FixReport Report(int round, ExecutionReport? final, string? error)
+    public FixReport Report(int round, ExecutionReport? final, string? error, int runs)
     {
-        // Without a final run nothing was validated, so removals on the way are not claimed either.
-        var removals = final is null ? [] : _removed;
-        var actions = _failures.Select(f => removals.TryGetValue(f.TestId, out var removed) ? removed : Settled(f, final, error)).ToList();
-        actions.AddRange(_removalOrder.Where(id => removals.ContainsKey(id) && _failures.All(f => f.TestId != id)).Select(id => removals[id]));
+        // Without a final run nothing was validated, so removals and repairs on the way are not claimed.
+        var actions = _cases.Select(c => final is null ? NotValidated(c, error) : Settled(c)).ToList();
+        if (final is not null)
+            actions.AddRange(_removedWith.Values.Where(a => _cases.All(c => c.TestId != a.Test)));
         return new FixReport
         {
             Round = round,
             FailingBefore = FailingBefore,
             FailingAfter = final is null ? FailingBefore : ExecutionFacts.FailingCount(final),
             Actions = actions,
+            Runs = runs,
         };
     }
 
-    private FixAction Settled(Failure failure, ExecutionReport? final, string? error)
-    {
-        var attempt = _attempts.GetValueOrDefault(failure.TestId) ?? RepairAttempt.Failed(RepairPlanner.Unrepairable(failure));
-        var (action, detail) = Outcome(failure, attempt, final, error);
-        return new FixAction(failure.TestId, failure.Category, action, detail);
-    }
+    private static FixAction NotValidated(FixCase @case, string? error) =>
+        Action(@case, FixActions.Kept, $"not validated: {error ?? "the suite was not run again"}");
 
-    private static (string Action, string Detail) Outcome(Failure failure, RepairAttempt attempt, ExecutionReport? final, string? error)
+    private static FixAction Settled(FixCase @case) => @case.State switch
     {
-        if (final is null)
-            return (FixActions.Kept, $"not validated: {error ?? "the suite was not run again"}");
-        if (failure.IsCollectionError)
+        CaseState.Repaired => Action(@case, FixActions.Repaired, string.Join("; then ", @case.Attempts
+            .Where(a => a.Result is FixAttemptResults.Held or FixAttemptResults.Progressed).Select(a => a.Edit))),
+        CaseState.Removed => Action(@case, FixActions.Removed, WhyRemoved(@case)),
+        CaseState.Trying => Action(@case, FixActions.Kept, $"not run again after its last attempt ({@case.Attempts[^1].Edit})"),
+        _ => Action(@case, FixActions.Kept, @case.Outcome ?? $"still fails: {@case.Current.Summary}"),
+    };
+
+    private static string WhyRemoved(FixCase @case)
+    {
+        if (@case.Current.IsCodeBug)
         {
-            if (ExecutionFacts.LoadFailed(final))
-                return (FixActions.Kept, $"the module still does not load: {attempt.Detail}");
-            return attempt.Repaired ? (FixActions.Repaired, attempt.Detail) : (FixActions.Kept, "the module loads when run again");
+            var where = @case.Current.TargetLine is { } line ? $" (line {line})" : "";
+            return $"{@case.Current.Summary}: Python raised it inside the target{where} for a call that looks valid; removed and reported as a possible bug";
         }
-        var now = final.Tests.FirstOrDefault(t => t.Id == failure.TestId);
-        if (now is null)
-            return (FixActions.Kept, ExecutionFacts.LoadFailed(final) ? "not run again: the module did not load" : "not run again");
-        if (ExecutionFacts.IsFailing(now))
-            return (FixActions.Kept, $"still fails and could not be removed: {now.Message?.Split('\n')[0]}");
-        return attempt.Repaired
-            ? (FixActions.Repaired, attempt.Detail)
-            : (FixActions.Kept, $"passed when run again without a change (possibly flaky); {attempt.Detail}");
+        var made = @case.Attempts.LastOrDefault(a => a.Result != FixAttemptResults.Refused);
+        if (made is not null)
+            return $"the repair did not hold ({made.Edit}); still failing: {made.Why ?? @case.Current.Summary}";
+        return $"{@case.First.Summary}; not repairable: {@case.Reason ?? RepairPlanner.Unrepairable(@case.Current)}";
     }
 
-    private void Remove(FixAction action)
-    {
-        if (_removed.TryAdd(action.Test, action))
-            _removalOrder.Add(action.Test);
-    }
+    private static FixAction Action(FixCase @case, string action, string detail) =>
+        new(@case.TestId, @case.First.Category, action, detail)
+        {
+            Kind = @case.Current.IsCodeBug ? FailureKinds.CodeBug : @case.First.Kind,
+            Failure = @case.First.Summary,
+            Attempts = @case.Attempts,
+        };
 }

@@ -11,31 +11,40 @@ using QuestMesh.Python.Workspaces;
 namespace QuestMesh.Fixer.Fixing;
 
 /// <summary>
-/// One fix round: classify the failures, apply the rule repairs, re-run the suite in a workspace, remove
-/// every test that still fails (confirming by another run), and report each test's fate.
+/// One fix round: classify the failures, then step by step make each open failure's next repair attempt
+/// (code bugs and failures no rule repairs are removed instead), run the suite once for all of them, and
+/// judge each attempt by that run: held, got the test further, or rolled back and tried otherwise, up to
+/// <see cref="FixerOptions.MaxRepairAttempts"/> per failure before the test goes.
 /// </summary>
 public sealed class SuiteFixer(
     HarnessClient harness,
     WorkspaceProvider workspaces,
     FailureClassifier classifier,
     RepairPlanner planner,
+    RoundEdits edits,
     IOptions<FixerOptions> options,
     ILogger<SuiteFixer> logger)
 {
+    private FixerOptions Settings => options.Value;
+
     public async Task<TestsFixed> FixAsync(FixTests command, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var suiteFile = ProjectPaths.Normalize(command.Suite.FileName);
-        var failures = classifier.ClassifyAll(command.Execution, suiteFile);
-        var ledger = new FixLedger(failures);
-        var round = new Round(command, suiteFile, ledger);
+        var ledger = new FixLedger(classifier.ClassifyAll(command.Execution, suiteFile), command.Suite.Source);
+        // The execution that asked for the fix is the first run of the suite as it came: unchanged, it is not run again.
+        var round = new FixRound(command, suiteFile, ledger)
+        {
+            Final = command.Execution,
+            RanSource = command.Suite.Source,
+            Loaded = ExecutionFacts.LoadFailed(command.Execution) ? null : command.Suite.Source,
+        };
         try
         {
             // A copy of the project the import repairs read (module names, the target's definitions); nothing runs in it.
             using var reference = await workspaces.CreateAsync(command.Source, cancellationToken);
             round.Scope = new RepairScope(reference.Directory, ProjectPaths.Normalize(command.TargetFile), suiteFile);
-            await RepairAsync(round, failures, cancellationToken);
-            await ValidateAsync(round, cancellationToken);
+            await RoundAsync(round, cancellationToken);
         }
         catch (Exception error) when (error is WorkspaceException or HarnessException or PythonEnvironmentException)
         {
@@ -48,10 +57,10 @@ public sealed class SuiteFixer(
         }
         if (round.Final is not null && ExecutionFacts.NoTestsLeft(round.Final))
             round.Error = $"no test remains: all {ledger.RemovedCount} tests that failed were removed and no other test is left";
-        var report = ledger.Report(command.FixRound, round.Final, round.Error);
+        var report = ledger.Report(command.FixRound, round.Final, round.Error, round.Runs);
         logger.LogInformation(
-            "Fixed run {RunId} attempt {Attempt} round {Round}: {Before} failing before, {After} after, {Removed} removed",
-            command.RunId, command.Attempt, command.FixRound, report.FailingBefore, report.FailingAfter, ledger.RemovedCount);
+            "Fixed run {RunId} attempt {Attempt} round {Round}: {Before} failing before, {After} after, {Removed} removed, {Bugs} possible bugs, {Runs} runs",
+            command.RunId, command.Attempt, command.FixRound, report.FailingBefore, report.FailingAfter, ledger.RemovedCount, ledger.PossibleBugs.Count, round.Runs);
         return new TestsFixed
         {
             RunId = command.RunId,
@@ -59,152 +68,200 @@ public sealed class SuiteFixer(
             StepId = command.StepId,
             Suite = command.Suite with { Source = round.Source },
             Report = report,
+            PossibleBugs = ledger.PossibleBugs,
             Error = round.Error,
             DurationSeconds = stopwatch.Elapsed.TotalSeconds,
         };
     }
 
-    private async Task RepairAsync(Round round, IReadOnlyList<Failure> failures, CancellationToken ct)
+    private async Task RoundAsync(FixRound round, CancellationToken ct)
     {
-        var attempts = await ApplyAsync(planner.Plan(failures, round.Scope!), round, ct);
-        round.Ledger.Planned(attempts);
+        while (true)
+        {
+            if (round.Runs == Settings.MaxValidationRuns)
+            {
+                // What the last run saw is what goes back: later rollbacks were never validated.
+                round.Source = round.RanSource!;
+                if (!ExecutionFacts.LoadFailed(round.Final!))
+                    round.Error = $"{ExecutionFacts.FailingCount(round.Final!)} tests still fail after {round.Runs} runs";
+                break;
+            }
+            await StepAsync(round, ct);
+            if (!round.Unvalidated)
+                break;
+            var report = await RunSuiteAsync(round, ct);
+            if (ExecutionFacts.LoadFailed(report))
+            {
+                NotLoaded(round, report);
+                continue;
+            }
+            round.Loaded = round.RanSource;
+            round.Deleted.Clear();
+            await ReviewAsync(round, report, ct);
+            if (!report.Tests.Any(ExecutionFacts.IsFailing) && !round.Unvalidated)
+                return;
+        }
+        if (ExecutionFacts.LoadFailed(round.Final!))
+            round.Error = $"the test module does not load: {classifier.ClassifyCollection(round.Final!, round.SuiteFile).Summary}";
     }
 
     /// <summary>
-    /// Makes each planned edit through the harness, in order, on the suite as edited so far. An edit the harness
-    /// refuses (it would not parse, or the statement is not what the rule needs) leaves the suite as it was and
-    /// says why.
+    /// Makes the next attempt of every open failure (a refused edit makes way for the next rule at once), then
+    /// removes the tests that have no attempt left. Nothing runs here.
     /// </summary>
-    private async Task<Dictionary<string, RepairAttempt>> ApplyAsync(RepairPlan plan, Round round, CancellationToken ct)
+    private async Task StepAsync(FixRound round, CancellationToken ct)
     {
-        var attempts = new Dictionary<string, RepairAttempt>(plan.Refused);
-        foreach (var planned in plan.Edits)
+        var ledger = round.Ledger;
+        var open = ledger.Cases.Where(c => c.State == CaseState.Open).ToList();
+        while (open.Count > 0)
         {
-            RepairAttempt attempt;
-            try
+            var plan = planner.Plan(open.Select(c => c.Current).ToList(), round.Scope!, id => ledger.Find(id)!.Tried);
+            foreach (var (test, refused) in plan.Refused)
+                GiveUp(ledger.Find(test)!, refused);
+            var again = new List<FixCase>();
+            foreach (var planned in plan.Edits)
             {
-                var reply = await harness.PatchAsync(round.Source, planned.Edit, ct);
-                round.Source = reply.Source;
-                attempt = reply.Changed
-                    ? new RepairAttempt(true, reply.Detail)
-                    : RepairAttempt.Failed("the edit changed nothing");
+                var cases = planned.Tests.Select(t => ledger.Find(t)!).ToList();
+                var (refusal, detail) = await edits.ApplyAsync(round, planned, cases, ct);
+                foreach (var @case in cases)
+                {
+                    @case.Attempted(planned, detail, refusal);
+                    if (refusal is null)
+                        continue;
+                    if (@case.Attempts.Count < Settings.MaxRepairAttempts)
+                        again.Add(@case);
+                    else
+                        GiveUp(@case, refusal);
+                }
             }
-            catch (HarnessException error) when (error.BadRequest)
-            {
-                attempt = RepairAttempt.Failed(error.Message);
-            }
-            foreach (var test in planned.Tests)
-                attempts[test] = attempt;
+            open = again;
         }
-        return attempts;
+        await RemoveAsync(round, ct);
+    }
+
+    private static void GiveUp(FixCase @case, string reason)
+    {
+        @case.Reason = reason;
+        @case.State = @case.First.IsCollectionError ? CaseState.Kept : CaseState.Removing;
+        if (@case.State == CaseState.Kept)
+            @case.Outcome = $"the module still does not load: {reason}";
+    }
+
+    private async Task RemoveAsync(FixRound round, CancellationToken ct)
+    {
+        foreach (var function in round.Ledger.Cases.Where(c => c.State == CaseState.Removing).GroupBy(c => c.First.PatchName!))
+        {
+            var removed = await edits.DeleteAsync(round, function.Key, ct);
+            foreach (var @case in function)
+            {
+                @case.State = removed ? CaseState.Removed : CaseState.Kept;
+                @case.Outcome = removed ? null : $"still fails and could not be removed: {@case.Current.Summary}";
+                if (removed)
+                    round.Deleted.Add(@case);
+            }
+            var first = function.First();
+            foreach (var sibling in removed ? round.Final?.Tests ?? [] : [])
+                if (!ExecutionFacts.IsFailing(sibling) && TestNames.PatchName(sibling) == function.Key)
+                    round.Ledger.RemovedWith(sibling, first.TestId, first.First.Category);
+        }
     }
 
     /// <summary>
     /// Runs the suite as repaired so far, each time in a fresh copy of the project: the run before may have
     /// changed the copy it ran in (planted a module, swapped a file for a link).
     /// </summary>
-    private async Task<ExecutionReport> RunSuiteAsync(Round round, CancellationToken ct)
+    private async Task<ExecutionReport> RunSuiteAsync(FixRound round, CancellationToken ct)
     {
         using var workspace = await workspaces.CreateAsync(round.Command.Source, ct);
         workspace.WriteFile(round.SuiteFile, round.Source);
-        return await harness.ExecuteAsync(workspace.Directory, round.Command.TargetFile, round.SuiteFile,
-            TimeSpan.FromSeconds(options.Value.ExecuteTimeoutSeconds), ct);
+        var report = await harness.ExecuteAsync(workspace.Directory, round.Command.TargetFile, round.SuiteFile,
+            TimeSpan.FromSeconds(Settings.ExecuteTimeoutSeconds), ct);
+        round.Runs++;
+        round.Final = report;
+        round.RanSource = round.Source;
+        return report;
     }
 
-    private async Task ValidateAsync(Round round, CancellationToken ct)
+    /// <summary>
+    /// The module did not load. When an earlier suite did, this step's edits broke it: back to that suite, and
+    /// the attempts are rolled back. Otherwise the module never loaded: the load failure is the case to repair.
+    /// </summary>
+    private void NotLoaded(FixRound round, ExecutionReport report)
     {
-        var settings = options.Value;
-        var original = round.Command.Suite.Source;
-        var inputLoaded = !ExecutionFacts.LoadFailed(round.Command.Execution);
-        for (var run = 1; run <= settings.MaxValidationRuns; run++)
+        var failure = classifier.ClassifyCollection(report, round.SuiteFile);
+        var trying = round.Ledger.Cases.Where(c => c.State == CaseState.Trying).ToList();
+        if (round.Loaded is { } loaded)
         {
-            var report = await RunSuiteAsync(round, ct);
-            round.Final = report;
-            if (ExecutionFacts.LoadFailed(report))
+            round.Source = loaded;
+            foreach (var @case in trying)
+                Judge(@case, FixAttemptResults.RolledBack, $"the module did not load after it: {failure.Summary}");
+            foreach (var @case in round.Deleted)
+                @case.State = CaseState.Removing;
+            round.Deleted.Clear();
+            return;
+        }
+        var module = round.Ledger.Find(failure.TestId) ?? round.Ledger.Open(failure, round.RanSource!);
+        if (module.State == CaseState.Trying && AttemptVerdict.Progressed(module.Trying!, module.Current, failure))
+        {
+            module.Judged(FixAttemptResults.Progressed, failure.Summary);
+            (module.Current, module.BaseSource) = (failure, round.RanSource!);
+            module.State = module.Attempts.Count < Settings.MaxRepairAttempts ? CaseState.Open : CaseState.Kept;
+        }
+        else if (module.State == CaseState.Trying)
+        {
+            round.Source = module.BaseSource;
+            Judge(module, FixAttemptResults.RolledBack, failure.Summary);
+        }
+        if (module.State == CaseState.Kept)
+            module.Outcome ??= $"the module still does not load: {failure.Summary}";
+    }
+
+    /// <summary>Judges each attempt by the run, rolls back those that did not hold, and opens tests seen failing only now.</summary>
+    private async Task ReviewAsync(FixRound round, ExecutionReport report, CancellationToken ct)
+    {
+        var ledger = round.Ledger;
+        var ran = round.RanSource!;
+        foreach (var @case in ledger.Cases.Where(c => c.State == CaseState.Trying).ToList())
+        {
+            var now = report.Tests.FirstOrDefault(t => t.Id == @case.TestId);
+            if (@case.First.IsCollectionError || (now is not null && !ExecutionFacts.IsFailing(now)))
             {
-                var failure = classifier.ClassifyCollection(report, round.SuiteFile);
-                if (inputLoaded && round.Source != original)
-                {
-                    round.Ledger.RolledBack(failure.Summary);
-                    round.Source = original;
-                    inputLoaded = false;
-                    continue;
-                }
-                if (run < settings.MaxValidationRuns && await RepairLoadAsync(round, failure, ct))
-                    continue;
-                round.Error = $"the test module does not load: {failure.Summary}";
-                return;
+                @case.Judged(FixAttemptResults.Held, null);
+                @case.State = CaseState.Repaired;
+                continue;
             }
-            var failing = report.Tests.Where(ExecutionFacts.IsFailing).DistinctBy(t => t.Id).ToList();
-            if (failing.Count == 0)
-                return;
-            if (run == settings.MaxValidationRuns)
+            if (now is null)
+                continue; // Not run (the run ended early): no verdict yet.
+            var after = classifier.Classify(now, round.SuiteFile);
+            if (AttemptVerdict.Progressed(@case.Trying!, @case.Current, after))
             {
-                round.Error = $"{failing.Count} tests still fail after {run} runs";
-                return;
+                @case.Judged(FixAttemptResults.Progressed, after.Summary);
+                (@case.Current, @case.BaseSource) = (after, ran);
+                @case.State = @case.Attempts.Count < Settings.MaxRepairAttempts ? CaseState.Open : CaseState.Removing;
+                if (after.IsCodeBug)
+                    ledger.BugShown(@case);
+                continue;
             }
-            // Each failing test gets one repair attempt; a test that fails after its attempt (or has none) goes.
-            var repairing = await RepairFreshAsync(round, failing, ct);
-            round.Source = await RemoveAsync(round, report, failing.Where(t => !repairing.Contains(t.Id)).ToList(), ct);
+            var moduleLevel = @case.Trying!.ModuleLevel;
+            Judge(@case, moduleLevel ? FixAttemptResults.DidNotHold : FixAttemptResults.RolledBack, after.Summary);
+            if (!moduleLevel && @case.State == CaseState.Open)
+                await edits.RollBackAsync(round, @case, ct);
         }
-    }
-
-    /// <summary>Tests seen failing for the first time (the module only loaded now, or a repair broke them) get their repair attempt.</summary>
-    private async Task<HashSet<string>> RepairFreshAsync(Round round, IReadOnlyList<TestOutcome> failing, CancellationToken ct)
-    {
-        var fresh = failing.Where(t => !round.Ledger.Attempted(t.Id)).Select(t => classifier.Classify(t, round.SuiteFile)).ToList();
-        if (fresh.Count == 0 || round.Scope is null)
-            return [];
-        var attempts = await ApplyAsync(planner.Plan(fresh, round.Scope), round, ct);
-        foreach (var failure in fresh)
-            round.Ledger.Found(failure, attempts[failure.TestId]);
-        return fresh.Where(f => round.Ledger.IsRepaired(f.TestId)).Select(f => f.TestId).ToHashSet();
-    }
-
-    /// <summary>A module that still does not load may show a new import error once the first is fixed.</summary>
-    private async Task<bool> RepairLoadAsync(Round round, Failure failure, CancellationToken ct)
-    {
-        if (failure.Category != FailureCategories.ImportError || round.Scope is null)
-            return false;
-        var before = round.Source;
-        var attempt = (await ApplyAsync(planner.Plan([failure], round.Scope), round, ct))[failure.TestId];
-        if (!attempt.Repaired || round.Source == before)
+        foreach (var test in report.Tests.Where(ExecutionFacts.IsFailing).DistinctBy(t => t.Id))
         {
-            round.Source = before;
-            return false;
+            var known = ledger.Find(test.Id);
+            if (known is null)
+                ledger.Open(classifier.Classify(test, round.SuiteFile), ran);
+            else if (known.State == CaseState.Repaired)
+                ledger.Reopen(known, classifier.Classify(test, round.SuiteFile), ran, Settings.MaxRepairAttempts);
         }
-        round.Ledger.Found(failure, attempt);
-        return true;
     }
 
-    private async Task<string> RemoveAsync(Round round, ExecutionReport report, IReadOnlyList<TestOutcome> failing, CancellationToken ct)
+    /// <summary>An attempt that did not hold: the test gets its next attempt, or goes when it has had them all.</summary>
+    private void Judge(FixCase @case, string result, string why)
     {
-        var source = round.Source;
-        foreach (var function in failing.GroupBy(TestNames.PatchName))
-        {
-            var reply = await harness.PatchAsync(source, "delete", function.Key, null, ct);
-            if (!reply.Changed)
-                continue; // Not a plain function or method: it stays failing and the report says so.
-            source = reply.Source;
-            var first = function.First();
-            var category = classifier.Classify(first, round.SuiteFile).Category;
-            foreach (var test in function)
-                round.Ledger.Removed(test, classifier.Classify(test, round.SuiteFile));
-            foreach (var sibling in report.Tests.Where(t => !ExecutionFacts.IsFailing(t) && TestNames.PatchName(t) == function.Key))
-                round.Ledger.RemovedWith(sibling, first.Id, category);
-        }
-        return source;
-    }
-
-    /// <summary>The state of one fix round as it goes.</summary>
-    private sealed class Round(FixTests command, string suiteFile, FixLedger ledger)
-    {
-        public FixTests Command { get; } = command;
-        public string SuiteFile { get; } = suiteFile;
-        public FixLedger Ledger { get; } = ledger;
-        public string Source { get; set; } = command.Suite.Source;
-        public RepairScope? Scope { get; set; }
-        public ExecutionReport? Final { get; set; }
-        public string? Error { get; set; }
+        @case.Judged(result, why);
+        @case.State = @case.Attempts.Count < Settings.MaxRepairAttempts ? CaseState.Open
+            : @case.First.IsCollectionError ? CaseState.Kept : CaseState.Removing;
     }
 }

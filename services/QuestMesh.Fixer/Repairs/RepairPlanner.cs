@@ -1,66 +1,107 @@
 using QuestMesh.Contracts;
 using QuestMesh.Fixer.Classification;
 using QuestMesh.Python.Harness;
+using static QuestMesh.Fixer.Classification.FailureCategories;
 
 namespace QuestMesh.Fixer.Repairs;
 
 /// <summary>
-/// Decides, per failing test, which rule repairs it and with which harness edit: import fixes first (one per
-/// missing module or name, however many tests it broke), then at most one edit per test function. The edits
-/// themselves (and whether they can be made) are the harness's: it owns the Python.
+/// Decides which harness edit repairs a failure next, knowing the edits already tried for it: module-level
+/// fixes first (one per missing module or name, however many tests it broke), then at most one edit per test
+/// function. A category may have a second rule for when the first did not hold (a float compared with
+/// <c>pytest.approx</c>, then with the observed value). The edits themselves (and whether they can be made)
+/// are the harness's: it owns the Python.
 /// </summary>
 public sealed class RepairPlanner
 {
-    public RepairPlan Plan(IReadOnlyList<Failure> failures, RepairScope scope)
+    public RepairPlan Plan(IReadOnlyList<Failure> failures, RepairScope scope) => Plan(failures, scope, _ => []);
+
+    public RepairPlan Plan(IReadOnlyList<Failure> failures, RepairScope scope, Func<string, IReadOnlyList<TriedEdit>> tried)
     {
-        var refused = new Dictionary<string, RepairAttempt>();
+        var refused = new Dictionary<string, string>();
         var edits = new List<PlannedEdit>();
-        foreach (var group in failures.Where(f => f.Category == FailureCategories.ImportError)
-                     .GroupBy(f => f.MissingModule ?? $"{f.ImportedFrom}:{f.MissingName}"))
+        foreach (var group in failures.Where(IsModuleLevel).GroupBy(ModuleKey))
         {
             var first = group.First();
-            if (first.MissingModule is null && first.MissingName is null)
-            {
+            var (edit, reason) = ModuleEdit(first, scope);
+            if (edit is { Op: var op } && group.Any(f => tried(f.TestId).Contains(new TriedEdit(op, f.Category, f.LineInTest))))
+                (edit, reason) = (null, $"{op} was tried for this failure already and did not hold");
+            if (edit is null)
                 foreach (var failure in group)
-                    refused[failure.TestId] = RepairAttempt.Failed("the import error names no module or name");
-                continue;
-            }
-            edits.Add(new PlannedEdit(new PatchEdit("fix_import")
-            {
-                ProjectDir = scope.ProjectDir, TargetFile = scope.TargetFile, TestFile = scope.SuiteFile,
-                MissingModule = first.MissingModule,
-                MissingName = first.MissingModule is null ? first.MissingName : null,
-                ImportedFrom = first.MissingModule is null ? first.ImportedFrom : null,
-            }, group.Select(f => f.TestId).ToList()));
+                    refused[failure.TestId] = reason;
+            else
+                edits.Add(new PlannedEdit(edit, group.Select(f => f.TestId).ToList()));
         }
 
-        foreach (var group in failures.Where(f => f.Category != FailureCategories.ImportError).GroupBy(f => f.PatchName ?? ""))
+        foreach (var group in failures.Where(f => !IsModuleLevel(f)).GroupBy(f => f.PatchName ?? ""))
         {
             var members = group.ToList();
             if (group.Key.Length == 0 || members.Count > 1)
             {
                 foreach (var failure in members)
-                    refused[failure.TestId] = RepairAttempt.Failed(group.Key.Length == 0 ? Unrepairable(failure) : "a parametrized test: one rewrite cannot fit all its cases");
+                    refused[failure.TestId] = group.Key.Length == 0 ? Unrepairable(failure) : "a parametrized test: one rewrite cannot fit all its cases";
                 continue;
             }
             var single = members[0];
-            var (edit, reason) = EditFor(single, scope);
+            var (edit, reason) = Next(single, scope, tried(single.TestId));
             if (edit is null)
-                refused[single.TestId] = RepairAttempt.Failed(reason);
+                refused[single.TestId] = reason;
             else
                 edits.Add(new PlannedEdit(edit, [single.TestId]));
         }
         return new RepairPlan(edits, refused);
     }
 
-    private static (PatchEdit? Edit, string Reason) EditFor(Failure failure, RepairScope scope) => failure.Category switch
+    /// <summary>The first rule of the failure's category not yet tried on this very failure, or why there is none.</summary>
+    public (PatchEdit? Edit, string Reason) Next(Failure failure, RepairScope scope, IReadOnlyList<TriedEdit> tried)
     {
-        FailureCategories.AssertionMismatch => ExpectedValue(failure),
-        FailureCategories.ExceptionRaised => ExpectedException(failure),
-        FailureCategories.NameError => failure.MissingName is { Length: > 0 } name
-            ? (new PatchEdit("import_from_target") { Name = name, ProjectDir = scope.ProjectDir, TargetFile = scope.TargetFile }, "")
-            : (null, "the undefined name is not known"),
-        _ => (null, Unrepairable(failure)),
+        var candidates = Candidates(failure, scope);
+        if (candidates.Count == 0)
+            return (null, Unrepairable(failure));
+        var used = candidates.Where(c => c.Edit is not null && tried.Contains(new TriedEdit(c.Edit.Op, failure.Category, failure.LineInTest))).ToList();
+        var next = candidates.Except(used).FirstOrDefault(c => c.Edit is not null);
+        if (next.Edit is not null)
+            return next;
+        return used.Count > 0
+            ? (null, $"no other rule applies: {string.Join(", ", used.Select(c => c.Edit!.Op))} did not hold")
+            : (null, candidates[0].Reason);
+    }
+
+    private static bool IsModuleLevel(Failure failure) =>
+        failure.Category is ModuleNotFound or CannotImportName or ImportError or DjangoSettings;
+
+    private static string ModuleKey(Failure failure) =>
+        failure.Category == DjangoSettings ? DjangoSettings : failure.MissingModule ?? $"{failure.ImportedFrom}:{failure.MissingName}";
+
+    private static (PatchEdit? Edit, string Reason) ModuleEdit(Failure failure, RepairScope scope)
+    {
+        if (failure.Category == DjangoSettings)
+            return (new PatchEdit("configure_django"), "");
+        if (failure.MissingModule is null && failure.MissingName is null)
+            return (null, "the import error names no module or name");
+        return (new PatchEdit("fix_import")
+        {
+            ProjectDir = scope.ProjectDir, TargetFile = scope.TargetFile, TestFile = scope.SuiteFile,
+            MissingModule = failure.MissingModule,
+            MissingName = failure.MissingModule is null ? failure.MissingName : null,
+            ImportedFrom = failure.MissingModule is null ? failure.ImportedFrom : null,
+        }, "");
+    }
+
+    private static List<(PatchEdit? Edit, string Reason)> Candidates(Failure failure, RepairScope scope) => failure.Category switch
+    {
+        AssertionMismatch => [ExpectedValue(failure)],
+        FloatMismatch => [Approx(failure), ExpectedValue(failure)],
+        ExceptionRaised => [ExpectedException(failure)],
+        UnicodeError when failure.Origin == FailureOrigin.CodeUnderTest => [ExpectedException(failure)],
+        WrongException => [OtherExpectedException(failure)],
+        NameError when failure.MissingName is { Length: > 0 } name =>
+        [
+            (new PatchEdit("import_from_target") { Name = name, ProjectDir = scope.ProjectDir, TargetFile = scope.TargetFile }, ""),
+            (new PatchEdit("import_module") { Name = name }, ""),
+        ],
+        DatabaseBlocked when failure.PatchName is { } test => [(new PatchEdit("mark_django_db") { Name = test }, "")],
+        _ => [],
     };
 
     /// <summary>The code under test is the reference: the value it gave replaces the literal the test guessed.</summary>
@@ -77,6 +118,12 @@ public sealed class RepairPlanner
         return (new PatchEdit("replace_expected") { Name = failure.PatchName, Line = line, Value = observed }, "");
     }
 
+    /// <summary>Floats equal but for rounding: the expected literal stays, compared with <c>pytest.approx</c>.</summary>
+    private static (PatchEdit?, string) Approx(Failure failure) =>
+        failure.SuiteLine is { } line && failure.Assertion?.ExpectedSide is not null
+            ? (new PatchEdit("approx_expected") { Name = failure.PatchName, Line = line }, "")
+            : (null, "the comparison has no literal expected value to compare approximately");
+
     /// <summary>The code under test raised where the test expected a value: that exception becomes the expectation.</summary>
     private static (PatchEdit?, string) ExpectedException(Failure failure)
     {
@@ -87,18 +134,39 @@ public sealed class RepairPlanner
         return (new PatchEdit("expect_raises") { Name = failure.PatchName, Line = line, Exception = type, ExceptionModule = failure.ExceptionModule }, "");
     }
 
+    /// <summary>The test expected one exception and the code raised another on purpose: the block expects that one.</summary>
+    private static (PatchEdit?, string) OtherExpectedException(Failure failure)
+    {
+        if (failure.Origin != FailureOrigin.CodeUnderTest || failure.ExceptionType is not { Length: > 0 } type)
+            return (null, $"the test's own code raised {failure.ErrorType} inside the block that expects {failure.Facts.ExpectedException}");
+        if (failure.Facts.RaisedOnPurpose == false && failure.Facts.ExceptionModule == "builtins")
+            return (null, $"Python raised {failure.ErrorType} inside the target, not one of its `raise` statements: expecting it would pin what may be a bug");
+        if (failure.SuiteLine is not { } line)
+            return (null, $"the statement that raised was not found in {failure.PatchName}");
+        return (new PatchEdit("replace_raises") { Name = failure.PatchName, Line = line, Exception = type, ExceptionModule = failure.ExceptionModule }, "");
+    }
+
     /// <summary>Why no rule applies, in words for the report.</summary>
     public static string Unrepairable(Failure failure) => failure.Category switch
     {
-        FailureCategories.FixtureMissing => $"fixture '{failure.MissingName ?? "?"}' does not exist and no rule invents fixtures",
-        FailureCategories.AttributeError => "the test uses an attribute the code does not have",
-        FailureCategories.TypeError => "the test calls the code with arguments it does not accept",
+        FixtureMissing => $"fixture '{failure.MissingName ?? "?"}' does not exist and no rule invents fixtures",
+        FixtureError => "a fixture of the test failed; no rule repairs fixtures",
+        AttributeError => "the test uses an attribute the code does not have",
+        TypeError => "the test gives the code a value of a type it cannot work with",
+        CallMismatch => "the test calls the code with arguments it does not accept",
+        Misuse => "the test calls the code with arguments its type hints rule out",
+        TargetBug => "Python raised it inside the target for a call that looks valid: a possible bug, not a test to repair",
         FailureCategories.Timeout => "the test did not finish within the time limit",
-        FailureCategories.AssertionFailed => "the assertion is not an `x == literal` comparison that can be re-observed",
-        FailureCategories.DidNotRaise => "the code raised nothing where the test expected an exception",
-        FailureCategories.SyntaxError => "the test module does not compile",
-        FailureCategories.NoTests => "the module holds no test the runner collects",
-        FailureCategories.ExceptionRaised => "an exception the test itself raised",
+        Recursion => "the call recursed without end",
+        AssertionFailed => "the assertion is not an `x == literal` comparison that can be re-observed",
+        DidNotRaise => "the code raised nothing where the test expected an exception",
+        SyntaxError => "the test module does not compile",
+        NoTests => "the module holds no test the runner collects",
+        ImportCycle => "the project's modules import each other in a cycle",
+        LookupError => "the test looks up a key or index its own data does not have",
+        FileError => "the test uses a file or folder that is not there",
+        UnicodeError => "the test's own text or bytes do not encode or decode",
+        TestError or ExceptionRaised => "an exception the test itself raised",
         _ => "no rule recognises this failure",
     };
 

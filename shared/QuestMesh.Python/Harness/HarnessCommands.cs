@@ -71,6 +71,7 @@ public static class HarnessCommands
         {
             Source = source, edit.Op, edit.Name, edit.Code, edit.Line, edit.Value, edit.Exception, edit.ExceptionModule,
             edit.ProjectDir, edit.TargetFile, edit.TestFile, edit.MissingModule, edit.MissingName, edit.ImportedFrom,
+            edit.FromSource,
         }, workspace: null, TimeSpan.FromSeconds(60), ct);
 
     /// <summary>Reads the target with the AST only (nothing imported): import path, test style, mined context and the gaps' source text.</summary>

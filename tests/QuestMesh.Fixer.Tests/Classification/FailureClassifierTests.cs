@@ -12,19 +12,33 @@ public class FailureClassifierTests
     [InlineData("str-mismatch", FailureCategories.AssertionMismatch, FailureOrigin.Test, 8)]
     [InlineData("dict-mismatch", FailureCategories.AssertionMismatch, FailureOrigin.Test, 11)]
     [InlineData("float-mismatch", FailureCategories.AssertionMismatch, FailureOrigin.Test, 29)]
+    [InlineData("float-close", FailureCategories.FloatMismatch, FailureOrigin.Test, 35)]
     [InlineData("unittest-mismatch", FailureCategories.AssertionMismatch, FailureOrigin.Test, 9)]
     [InlineData("greater", FailureCategories.AssertionFailed, FailureOrigin.Test, 40)]
-    [InlineData("zero-division", FailureCategories.ExceptionRaised, FailureOrigin.CodeUnderTest, 14)]
+    [InlineData("zero-division", FailureCategories.TargetBug, FailureOrigin.CodeUnderTest, 14)]
+    [InlineData("type-error-hinted", FailureCategories.TargetBug, FailureOrigin.CodeUnderTest, 27)]
     [InlineData("custom-exception", FailureCategories.ExceptionRaised, FailureOrigin.CodeUnderTest, 12)]
-    [InlineData("type-error-inside", FailureCategories.ExceptionRaised, FailureOrigin.CodeUnderTest, 26)]
-    [InlineData("type-error-call", FailureCategories.TypeError, FailureOrigin.Test, 30)]
+    [InlineData("value-error-python", FailureCategories.ExceptionRaised, FailureOrigin.CodeUnderTest, 29)]
+    [InlineData("type-error-inside", FailureCategories.TypeError, FailureOrigin.CodeUnderTest, 26)]
+    [InlineData("misuse", FailureCategories.Misuse, FailureOrigin.CodeUnderTest, 28)]
+    [InlineData("type-error-call", FailureCategories.CallMismatch, FailureOrigin.Test, 30)]
+    [InlineData("unexpected-keyword", FailureCategories.CallMismatch, FailureOrigin.Test, 32)]
     [InlineData("name-error", FailureCategories.NameError, FailureOrigin.Test, 17)]
     [InlineData("attribute-error", FailureCategories.AttributeError, FailureOrigin.Test, 20)]
-    [InlineData("key-error-in-test", FailureCategories.ExceptionRaised, FailureOrigin.Test, 50)]
-    [InlineData("library-from-test", FailureCategories.ExceptionRaised, FailureOrigin.Test, 52)]
+    [InlineData("key-error-in-test", FailureCategories.LookupError, FailureOrigin.Test, 50)]
+    [InlineData("library-from-test", FailureCategories.TestError, FailureOrigin.Test, 52)]
     [InlineData("object-mismatch", FailureCategories.AssertionMismatch, FailureOrigin.Test, 12)]
     [InlineData("fixture-missing", FailureCategories.FixtureMissing, FailureOrigin.Unknown, null)]
+    [InlineData("fixture-error", FailureCategories.FixtureError, FailureOrigin.Test, 9)]
     [InlineData("did-not-raise", FailureCategories.DidNotRaise, FailureOrigin.Test, 44)]
+    [InlineData("wrong-exception", FailureCategories.WrongException, FailureOrigin.CodeUnderTest, 31)]
+    [InlineData("wrong-exception-python", FailureCategories.WrongException, FailureOrigin.CodeUnderTest, 33)]
+    [InlineData("django-settings", FailureCategories.DjangoSettings, FailureOrigin.CodeUnderTest, 37)]
+    [InlineData("database-blocked", FailureCategories.DatabaseBlocked, FailureOrigin.Test, 39)]
+    [InlineData("import-cycle", FailureCategories.ImportCycle, FailureOrigin.CodeUnderTest, 41)]
+    [InlineData("recursion", FailureCategories.Recursion, FailureOrigin.CodeUnderTest, 43)]
+    [InlineData("file-missing", FailureCategories.FileError, FailureOrigin.Test, 45)]
+    [InlineData("unicode-in-test", FailureCategories.UnicodeError, FailureOrigin.Test, 47)]
     [InlineData("timeout", FailureCategories.Timeout, FailureOrigin.Unknown, null)]
     public void Classify_sorts_structured_failures(string key, string category, FailureOrigin origin, int? line)
     {
@@ -48,6 +62,29 @@ public class FailureClassifierTests
 
         failure.Assertion.ShouldNotBeNull();
         (failure.Assertion.Left, failure.Assertion.Right, failure.Assertion.Style).ShouldBe((left, right, style));
+    }
+
+    [Theory]
+    [InlineData("zero-division", FailureKinds.CodeBug)]
+    [InlineData("type-error-hinted", FailureKinds.CodeBug)]
+    [InlineData("type-error-inside", FailureKinds.TestMistake)]
+    [InlineData("misuse", FailureKinds.TestMistake)]
+    [InlineData("custom-exception", FailureKinds.TestMistake)]
+    [InlineData("value-error-python", FailureKinds.TestMistake)]
+    [InlineData("wrong-exception-python", FailureKinds.TestMistake)]
+    [InlineData("recursion", FailureKinds.TestMistake)]
+    [InlineData("int-mismatch", FailureKinds.TestMistake)]
+    public void Only_python_raising_inside_the_target_for_a_valid_call_is_a_code_bug(string key, string kind)
+    {
+        _classifier.Classify(RealFailures.Outcome(key), RealFailures.SuiteFile).Kind.ShouldBe(kind);
+    }
+
+    [Fact]
+    public void A_code_bug_in_a_fixture_or_at_import_is_not_a_test_to_report()
+    {
+        var setup = RealFailures.Outcome("zero-division") with { Failure = RealFailures.Outcome("zero-division").Failure! with { Phase = "setup" } };
+
+        _classifier.Classify(setup, RealFailures.SuiteFile).Kind.ShouldBe(FailureKinds.TestMistake);
     }
 
     [Fact]
@@ -96,8 +133,8 @@ public class FailureClassifierTests
 
     public static TheoryData<ExecutionReport, string, string, int?> CollectionErrors() => new()
     {
-        { RealFailures.ImportCollectionError, FailureCategories.ImportError, "ModuleNotFoundError: No module named 'ops'", 1 },
-        { RealFailures.CannotImportCollectionError, FailureCategories.ImportError, "ImportError: cannot import name 'mul' from 'calc.ops' (/tmp/fx/src/calc/ops.py)", 2 },
+        { RealFailures.ImportCollectionError, FailureCategories.ModuleNotFound, "ModuleNotFoundError: No module named 'ops'", 1 },
+        { RealFailures.CannotImportCollectionError, FailureCategories.CannotImportName, "ImportError: cannot import name 'mul' from 'calc.ops' (/tmp/fx/src/calc/ops.py)", 2 },
         { RealFailures.SyntaxCollectionError, FailureCategories.SyntaxError, "SyntaxError: invalid syntax (test_imp.py, line 3)", 3 },
         { new ExecutionReport { Status = "error", TestError = "no tests were collected" }, FailureCategories.NoTests, "no tests were collected", null },
         { new ExecutionReport { Status = "timeout", TestError = "the run reached its time limit" }, FailureCategories.Timeout, "the run reached its time limit", null },
@@ -142,6 +179,6 @@ public class FailureClassifierTests
 
         _classifier.ClassifyAll(report, RealFailures.SuiteFile).Select(f => f.PatchName).ShouldBe(["test_a", "test_c"]);
         _classifier.ClassifyAll(RealFailures.ImportCollectionError, "tests/test_imp.py")
-            .ShouldHaveSingleItem().Category.ShouldBe(FailureCategories.ImportError);
+            .ShouldHaveSingleItem().Category.ShouldBe(FailureCategories.ModuleNotFound);
     }
 }

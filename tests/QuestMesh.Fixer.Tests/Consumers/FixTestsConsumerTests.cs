@@ -16,6 +16,10 @@ public sealed class FixTestsConsumerTests : IAsyncLifetime
 
         def ratio(a, b):
             return a / b
+
+
+        def scale(n: int) -> int:
+            return n * 2 + len(n)
         """;
 
     private const string Suite = """
@@ -101,8 +105,12 @@ public sealed class FixTestsConsumerTests : IAsyncLifetime
         repaired.Detail.ShouldContain("`6` replaced by the observed `5`");
         var removed = reply.Report.Actions.Single(a => a.Test.EndsWith("::test_add_wrong_arity", StringComparison.Ordinal));
         removed.Action.ShouldBe(FixActions.Removed);
-        removed.Category.ShouldBe("type-error");
+        (removed.Category, removed.Kind).ShouldBe(("call-mismatch", FailureKinds.TestMistake));
         removed.Detail.ShouldContain("takes 2 positional arguments but 3 were given");
+        removed.Attempts.ShouldBeEmpty();
+        repaired.Attempts.ShouldHaveSingleItem().Result.ShouldBe(FixAttemptResults.Held);
+        reply.Report.Runs.ShouldBe(1);
+        reply.PossibleBugs.ShouldBeEmpty();
         _host.WorkRoot.EnumerateFileSystemInfos().ShouldBeEmpty();
     }
 
@@ -120,7 +128,7 @@ public sealed class FixTestsConsumerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_rewrite_a_wrong_import_path_then_expect_the_exception_the_code_raises()
+    public async Task Should_rewrite_a_wrong_import_path_then_remove_and_report_a_division_by_zero_in_the_target()
     {
         const string suite = "from pricing import unit_price\n\n\ndef test_unit_price():\n    assert unit_price(10, 4) == 2.5\n\n\ndef test_unit_price_of_nothing():\n    assert unit_price(10, 0) == 0\n";
         var command = await CommandAsync("src/shop/pricing.py", suite);
@@ -129,38 +137,42 @@ public sealed class FixTestsConsumerTests : IAsyncLifetime
         var reply = await FixAsync(command);
 
         reply.Error.ShouldBeNull();
-        var source = reply.Suite.ShouldNotBeNull().Source;
-        source.ShouldStartWith("from shop.pricing import unit_price\nimport pytest\n");
-        source.ShouldContain("    with pytest.raises(ZeroDivisionError):\n        unit_price(10, 0)");
-        reply.Report.Actions.Select(a => (a.Test, a.Category, a.Action)).ShouldBe(
+        reply.Suite.ShouldNotBeNull().Source.ShouldBe("from shop.pricing import unit_price\n\n\ndef test_unit_price():\n    assert unit_price(10, 4) == 2.5\n");
+        reply.Report.Actions.Select(a => (a.Test, a.Category, a.Kind, a.Action)).ShouldBe(
         [
-            ("tests/test_fix_me.py", "import-error", FixActions.Repaired),
-            ("tests/test_fix_me.py::test_unit_price_of_nothing", "exception-raised", FixActions.Repaired),
+            ("tests/test_fix_me.py", "module-not-found", FailureKinds.TestMistake, FixActions.Repaired),
+            ("tests/test_fix_me.py::test_unit_price_of_nothing", "target-bug", FailureKinds.CodeBug, FixActions.Removed),
         ]);
+        reply.Report.Actions[0].Attempts.ShouldHaveSingleItem().Op.ShouldBe("fix_import");
         reply.Report.FailingAfter.ShouldBe(0);
+        reply.Report.Runs.ShouldBe(2);
+        var bug = reply.PossibleBugs.ShouldHaveSingleItem();
+        (bug.Function, bug.Call, bug.Outcome, bug.Line, bug.FoundBy).ShouldBe(("unit_price", "unit_price(10, 0)", "ZeroDivisionError", 2, PossibleBugSources.Fixer));
+        bug.Evidence.ShouldBe("a generated test called it and Python raised ZeroDivisionError at line 2 of the target");
+        bug.Test.ShouldBe("tests/test_fix_me.py::test_unit_price_of_nothing");
     }
 
     [Fact]
-    public async Task Should_remove_a_test_whose_repair_does_not_hold_and_import_a_name_the_target_defines()
+    public async Task Should_import_a_name_the_target_defines_and_remove_a_test_that_contradicts_the_hints()
     {
-        // test_two_wrong: the first expectation is repaired, then the second fails too, so the test goes.
-        // test_unimported: `ratio` was never imported; the target defines it, so the import is added.
-        const string suite = "from calc import add\n\n\ndef test_two_wrong():\n    assert add(1, 1) == 3\n    assert add(2, 2) == 5\n\n\n"
-            + "def test_unimported():\n    assert ratio(4, 2) == 2.0\n\n\ndef test_fine():\n    assert add(0, 0) == 0\n";
+        // ratio was never imported: the target defines it. scale's hint says int; the test gives a text.
+        const string suite = "from calc import add, scale\n\n\ndef test_unimported():\n    assert ratio(4, 2) == 2.0\n\n\n"
+            + "def test_misuse():\n    assert scale(\"3\") == 6\n\n\ndef test_fine():\n    assert add(0, 0) == 0\n";
         var command = await CommandAsync("calc.py", suite);
 
         var reply = await FixAsync(command);
 
         reply.Error.ShouldBeNull();
         var source = reply.Suite.ShouldNotBeNull().Source;
-        source.ShouldNotContain("test_two_wrong");
-        source.ShouldStartWith("from calc import add\nfrom calc import ratio\n");
+        source.ShouldStartWith("from calc import add, scale\nfrom calc import ratio\n");
+        source.ShouldNotContain("test_misuse");
         source.ShouldContain("def test_fine():");
-        var removed = reply.Report.Actions.Single(a => a.Test.EndsWith("::test_two_wrong", StringComparison.Ordinal));
-        (removed.Category, removed.Action).ShouldBe(("assertion-mismatch", FixActions.Removed));
-        removed.Detail.ShouldStartWith("the repair did not hold (expected value `3` replaced by the observed `2` (line 5)); still failing: AssertionError: assert 4 == 5");
         var imported = reply.Report.Actions.Single(a => a.Test.EndsWith("::test_unimported", StringComparison.Ordinal));
         (imported.Category, imported.Action, imported.Detail).ShouldBe(("name-error", FixActions.Repaired, "added `from calc import ratio`"));
+        var misuse = reply.Report.Actions.Single(a => a.Test.EndsWith("::test_misuse", StringComparison.Ordinal));
+        (misuse.Category, misuse.Kind, misuse.Action).ShouldBe(("misuse", FailureKinds.TestMistake, FixActions.Removed));
+        misuse.Detail.ShouldEndWith("not repairable: the test calls the code with arguments its type hints rule out");
+        reply.PossibleBugs.ShouldBeEmpty();
         reply.Report.FailingAfter.ShouldBe(0);
     }
 

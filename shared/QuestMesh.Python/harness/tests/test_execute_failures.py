@@ -131,7 +131,7 @@ def test_each_failure_is_structured(tmp_path):
     assert mismatch["frames"][-1] == {"file": "tests/test_ops.py", "line": 9, "function": "test_int_mismatch",
                                       "source": "assert add(1, 2) == 4", "kind": "test"}
     assert mismatch["assertion"] == {"op": "==", "left": "3", "right": "4", "style": "pytest",
-                                     "expected_side": "right", "observed": "3"}
+                                     "expected_side": "right", "observed": "3", "close": False}
     assert found["test_literal_left"]["assertion"]["expected_side"] == "left"
     assert found["test_literal_left"]["assertion"]["observed"] == "3"
     assert found["test_str_mismatch"]["assertion"]["observed"] == "'ab'"
@@ -166,7 +166,7 @@ def test_exceptions_carry_qualified_types_and_where_they_were_raised(tmp_path):
     assert found["test_did_not_raise"]["did_not_raise"]
     unit = found["test_add"]
     assert unit["assertion"] == {"op": "==", "left": "3", "right": "4", "style": "unittest",
-                                 "expected_side": "right", "observed": "3"}
+                                 "expected_side": "right", "observed": "3", "close": False}
     assert unit["node_id"] == "tests/test_ops.py::TestCalc::test_add" and unit["raised_in"] == "library"
 
 

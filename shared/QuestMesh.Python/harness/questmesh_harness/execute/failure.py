@@ -17,16 +17,21 @@ from types import TracebackType
 from typing import Any, Callable, Optional
 
 from .operands import Operands, describe_operands
+from .origin import facts
+from .statement import expected_exception, target_call
 
 MESSAGE_CAP = 2_000
 TRACEBACK_CAP = 3_000
 TRACEBACK_FRAMES = 6
 FRAMES_KEPT = 12
+FRAMES_HEAD = 4
 SOURCE_CAP = 300
 
 _ERROR_LINE = re.compile(r"^E\s+([A-Za-z_][\w.]*)(?::\s?(.*))?$")
 _CANNOT_IMPORT = re.compile(r"cannot import name '([^']+)'(?: from '([^']+)')?")
 _NO_MODULE = re.compile(r"No module named '([^']+)'")
+_DATABASE_BLOCKED = "Database access not allowed"  # pytest-django's RuntimeError
+_IMPORT_CYCLE = "partially initialized module"
 _CALL_MISMATCH = re.compile(
     r"takes \d+ positional arguments?|missing \d+ required|unexpected keyword argument|got multiple values for"
     r"|takes no arguments")
@@ -86,11 +91,16 @@ def qualified_type(value: BaseException) -> tuple[str, str, str]:
 
 
 def frames_of(tb: TracebackType | None, places: Places) -> list[dict]:
-    """The frames from the first project frame on (pytest's and pluggy's runner frames go), innermost last."""
+    """The frames from the first project frame on (pytest's and pluggy's runner frames go), innermost last;
+    of a deeper stack the outermost four and the innermost eight."""
     summaries = traceback.extract_tb(tb)
     first = next((i for i, frame in enumerate(summaries) if places.contains(frame.filename)), len(summaries))
+    kept = summaries[first:]
+    if len(kept) > FRAMES_KEPT:
+        # The outermost frames show the test's call, the innermost where it ended (a deep recursion between).
+        kept = kept[:FRAMES_HEAD] + kept[FRAMES_HEAD - FRAMES_KEPT:]
     frames = []
-    for frame in summaries[first:][-FRAMES_KEPT:]:
+    for frame in kept:
         kind = places.kind(frame.filename)
         frames.append({
             "file": frame.filename if kind == "library" else places.relative(frame.filename),
@@ -145,6 +155,8 @@ def describe(value: BaseException, tb: TracebackType | None, places: Places, nod
     assertion = None
     if isinstance(value, AssertionError) and test_frames:
         assertion = describe_operands(operands, tb, places.test_file, test_frames[-1]["line"])
+    origin = facts(value, tb, places.kind, frames)
+    called_from = _calling_test_line(frames)
     details = {
         "node_id": node_id,
         "phase": phase,
@@ -159,8 +171,24 @@ def describe(value: BaseException, tb: TracebackType | None, places: Places, nod
         "call_mismatch": isinstance(value, TypeError) and bool(_CALL_MISMATCH.search(message)),
         "did_not_raise": name == "Failed" and message.startswith("DID NOT RAISE"),
         **_missing(value, message),
+        **origin,
+        "target_call": target_call(places.test_file, called_from, origin["target_function"]),
+        "expected_exception": None if name == "Failed" else expected_exception(places.test_file, line),
+        "database_blocked": isinstance(value, RuntimeError) and message.startswith(_DATABASE_BLOCKED),
+        "import_cycle": isinstance(value, ImportError) and _IMPORT_CYCLE in message,
     }
     return Failure(name, message, _short_traceback(frames, f"{name}: {message}"), details)
+
+
+def _calling_test_line(frames: list[dict]) -> Optional[int]:
+    """The line of the last test frame before the first target frame: the statement that called in."""
+    line = None
+    for frame in frames:
+        if frame["kind"] == "target":
+            return line
+        if frame["kind"] == "test":
+            line = frame["line"]
+    return None
 
 
 def collect_exception(value: BaseException) -> BaseException:
@@ -176,7 +204,9 @@ def plain(node_id: str, phase: str, error_type: str, message: str) -> dict:
         "node_id": node_id, "phase": phase, "exception_type": error_type, "exception_name": error_type,
         "exception_module": None, "message": message, "frames": [], "raised_in": None, "test_line": None,
         "assertion": None, "call_mismatch": False, "did_not_raise": False, "missing_module": None,
-        "missing_name": None, "imported_from": None, "fixture": None,
+        "missing_name": None, "imported_from": None, "fixture": None, "raised_on_purpose": None,
+        "target_function": None, "call_fits_hints": None, "test_function_line": None, "target_call": None,
+        "expected_exception": None, "database_blocked": False, "import_cycle": False,
     }
 
 

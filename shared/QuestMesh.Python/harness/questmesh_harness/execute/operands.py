@@ -9,6 +9,7 @@ value is offered as ``observed`` when its ``repr`` reads back as an equal litera
 from __future__ import annotations
 
 import ast
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -113,6 +114,27 @@ def expected_side(test_file: Path, line: int) -> Optional[str]:
     return "left" if left else "right"
 
 
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def close(left: Any, right: Any) -> bool:
+    """Unequal numbers (at least one a float) within float rounding of each other, alone or as the items of
+    lists, tuples or dicts of the same shape: what ``pytest.approx`` would accept."""
+    if _number(left) and _number(right):
+        floats = isinstance(left, float) or isinstance(right, float)
+        return floats and left != right and math.isclose(left, right, rel_tol=1e-6, abs_tol=1e-12)
+    if isinstance(left, (list, tuple)) and type(left) is type(right) and len(left) == len(right) and left:
+        pairs = list(zip(left, right))
+    elif isinstance(left, dict) and isinstance(right, dict) and left and left.keys() == right.keys():
+        pairs = [(left[key], right[key]) for key in left]
+    else:
+        return False
+    if not all(_number(a) and _number(b) for a, b in pairs):
+        return False
+    return any(close(a, b) for a, b in pairs) and all(a == b or close(a, b) for a, b in pairs)
+
+
 def describe_operands(captured: Optional[Operands], tb: TracebackType | None, test_file: Path,
                       line: int) -> Optional[dict]:
     operands = captured or unittest_operands(tb)
@@ -130,4 +152,5 @@ def describe_operands(captured: Optional[Operands], tb: TracebackType | None, te
         "style": operands.style,
         "expected_side": side,
         "observed": observed,
+        "close": operands.op == "==" and close(operands.left, operands.right),
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -93,6 +94,14 @@ def import_from_target(source: str, name: str, target: Target) -> tuple[str, str
     if not target.defines(name):
         raise HarnessError(f"`{name}` is not defined by {target.module} either")
     code = f"from {target.module} import {name}"
+    return add_import(source, code), f"added `{code}`"
+
+
+def import_module(source: str, name: str) -> tuple[str, str]:
+    """`import name` for a name the test uses as a standard-library module it never imported."""
+    if name not in sys.stdlib_module_names or name.startswith("_"):
+        raise HarnessError(f"`{name}` is not a standard-library module")
+    code = f"import {name}"
     return add_import(source, code), f"added `{code}`"
 
 

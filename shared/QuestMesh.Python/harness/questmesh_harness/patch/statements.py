@@ -1,6 +1,6 @@
 """Edits of one statement of one test function, found by its line: replace the expected literal of
-an equality assertion with the observed value, or wrap the raising call in `pytest.raises` /
-`self.assertRaises` (the statements after it never ran, so they go)."""
+an equality assertion with the observed value (or compare it with `pytest.approx`), or wrap the raising
+call in `pytest.raises` / `self.assertRaises` (the statements after it never ran, so they go)."""
 
 from __future__ import annotations
 
@@ -21,14 +21,14 @@ def _shorten(text: str) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _function(tree: ast.Module, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef:
+def function_named(tree: ast.Module, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef:
     node = definition(tree, name)
     if not isinstance(node, Function):
         raise HarnessError(f"no function {name} in the suite")
     return node
 
 
-def _statement(function: ast.stmt, line: int) -> Optional[ast.stmt]:
+def statement_in(function: ast.stmt, line: int) -> Optional[ast.stmt]:
     """The innermost statement of the function's body that spans `line`."""
     found: Optional[ast.stmt] = None
     for node in ast.walk(function):
@@ -47,10 +47,11 @@ def _literal(node: ast.expr) -> tuple[bool, Any]:
         return False, None
 
 
-def replace_expected(source: str, name: str, line: int, value: str) -> tuple[str, str]:
+def _expected_literal(source: str, name: str, line: int) -> tuple[ast.stmt, ast.expr]:
+    """The failing `==` assertion at `line` of `name` and its one literal side."""
     tree = parse(source, "the module")
-    function = _function(tree, name)
-    statement = _statement(function, line)
+    function = function_named(tree, name)
+    statement = statement_in(function, line)
     if statement is None:
         raise HarnessError(f"the failing assertion (line {line}) is not in {name}")
     sides = compared_nodes(statement)
@@ -59,7 +60,20 @@ def replace_expected(source: str, name: str, line: int, value: str) -> tuple[str
     (left_ok, _), (right_ok, _) = _literal(sides[0]), _literal(sides[1])
     if left_ok == right_ok:
         raise HarnessError(f"line {statement.lineno} does not compare a call with one literal expected value")
-    expected = sides[1] if right_ok else sides[0]
+    return statement, sides[1] if right_ok else sides[0]
+
+
+def approx_expected(source: str, name: str, line: int) -> tuple[str, str]:
+    """The expected literal of a float comparison wrapped in `pytest.approx`: equal within rounding."""
+    statement, expected = _expected_literal(source, name, line)
+    old_text = segment(source, expected)
+    patched = add_import(replace_span(source, expected, f"pytest.approx({old_text})"), "import pytest")
+    parse(patched, "the patched module")
+    return patched, f"expected value `{_shorten(old_text)}` compared with pytest.approx (line {statement.lineno})"
+
+
+def replace_expected(source: str, name: str, line: int, value: str) -> tuple[str, str]:
+    statement, expected = _expected_literal(source, name, line)
     try:
         observed = ast.literal_eval(value)
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
@@ -95,7 +109,7 @@ def _call_of(statement: ast.stmt) -> Optional[ast.expr]:
     return None
 
 
-def _exception_import(tree: ast.Module, exception: str, module: Optional[str]) -> tuple[str, Optional[str]]:
+def exception_import(tree: ast.Module, exception: str, module: Optional[str]) -> tuple[str, Optional[str]]:
     """The name to write for the exception, and the import it needs (None when none is needed)."""
     if not module or module == "builtins":
         if not isinstance(getattr(builtins, exception, None), type):
@@ -120,8 +134,8 @@ def _unittest_style(tree: ast.Module, function: ast.stmt, source: str) -> bool:
 
 def expect_raises(source: str, name: str, line: int, exception: str, module: Optional[str]) -> tuple[str, str]:
     tree = parse(source, "the module")
-    function = _function(tree, name)
-    statement = _statement(function, line)
+    function = function_named(tree, name)
+    statement = statement_in(function, line)
     if statement is None:
         raise HarnessError(f"the statement that raised (line {line}) is not in {name}")
     if statement not in function.body:
@@ -129,7 +143,7 @@ def expect_raises(source: str, name: str, line: int, exception: str, module: Opt
     call = _call_of(statement)
     if call is None:
         raise HarnessError(f"line {statement.lineno} is not an assertion, assignment or call that can be wrapped")
-    shown, import_line = _exception_import(tree, exception, module)
+    shown, import_line = exception_import(tree, exception, module)
     unittest_style = _unittest_style(tree, function, source)
     indent = indent_of(source, statement)
     header = f"with self.assertRaises({shown}):" if unittest_style else f"with pytest.raises({shown}):"
