@@ -9,11 +9,14 @@ namespace QuestMesh.Fixer.Classification;
 /// </summary>
 public static class FailureRules
 {
-    /// <summary>Exceptions Python raises inside the target whatever the argument types: a call that fits says the target is wrong.</summary>
-    private static readonly string[] ValueBugs = ["ZeroDivisionError", "IndexError", "KeyError", "NameError", "UnboundLocalError"];
+    /// <summary>A name the target's own code uses and never defines: a bug whatever the call.</summary>
+    private static readonly string[] NameBugs = ["NameError", "UnboundLocalError"];
 
-    /// <summary>Exceptions that also come from arguments of the wrong type: a bug only when the call fits the type hints.</summary>
-    private static readonly string[] TypeBugs = ["TypeError", "AttributeError"];
+    /// <summary>
+    /// Exceptions Python raises inside the target for values it did not plan for: a bug only when the call fits the
+    /// type hints (the search's rule too): without hints, dividing by a zero it was given is the caller's business.
+    /// </summary>
+    private static readonly string[] ValueBugs = ["ZeroDivisionError", "IndexError", "KeyError", "TypeError", "AttributeError"];
 
     private static readonly string[] FileErrors = ["FileNotFoundError", "PermissionError", "IsADirectoryError", "NotADirectoryError", "FileExistsError"];
     private static readonly string[] UnicodeErrors = ["UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError", "UnicodeError"];
@@ -40,7 +43,7 @@ public static class FailureRules
         new(ExceptionRaised, f => f.InTarget && f.Raw.RaisedOnPurpose == true),
         new(Misuse, f => f.ByPython && f.Raw.CallFitsHints == false),
         new(TargetBug, f => f.IsTest && f.ByPython
-            && (f.IsBuiltin(ValueBugs) || (f.IsBuiltin(TypeBugs) && f.Raw.CallFitsHints == true)), FailureKinds.CodeBug),
+            && (f.IsBuiltin(NameBugs) || (f.IsBuiltin(ValueBugs) && f.Raw.CallFitsHints == true)), FailureKinds.CodeBug),
         new(UnicodeError, f => f.Is(UnicodeErrors)),
         new(NameError, f => f.Is("NameError", "UnboundLocalError") && !f.InCode),
         new(AttributeError, f => f.Is("AttributeError") && (!f.InCode || f.InTarget)),

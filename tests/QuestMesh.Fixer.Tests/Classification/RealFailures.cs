@@ -39,6 +39,8 @@ public static class RealFailures
         ["both-computed"] = Raised("AssertionError", "assert 3 == 4", Test(13, "assert add(1, 2) == expected"))
             with { Assertion = Equal("3", "4", null, null) },
         ["zero-division"] = Raised("ZeroDivisionError", "division by zero", Test(14, "assert div(1, 0) == 0"), Target(5, "div", "return a / b"))
+            with { RaisedOnPurpose = false, TargetFunction = "div", TargetCall = "div(1, 0)", TestFunctionLine = 13, CallFitsHints = true },
+        ["zero-division-unhinted"] = Raised("ZeroDivisionError", "division by zero", Test(14, "assert div(1, 0) == 0"), Target(5, "div", "return a / b"))
             with { RaisedOnPurpose = false, TargetFunction = "div", TargetCall = "div(1, 0)", TestFunctionLine = 13 },
         ["name-error"] = Raised("NameError", "name 'foo' is not defined", Test(17, "assert foo(1) == 2")) with { MissingName = "foo" },
         ["attribute-error"] = Raised("AttributeError", "'Box' object has no attribute 'w'", Test(20, "assert Box(1).w == 1")),

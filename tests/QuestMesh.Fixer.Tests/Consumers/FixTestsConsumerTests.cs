@@ -38,7 +38,7 @@ public sealed class FixTestsConsumerTests : IAsyncLifetime
             assert add(1, 1) == 2
         """;
 
-    private readonly PythonProject _project = PythonProject.Create(("calc.py", Calc), ("src/shop/__init__.py", ""), ("src/shop/pricing.py", "def unit_price(total, count):\n    return total / count\n"));
+    private readonly PythonProject _project = PythonProject.Create(("calc.py", Calc), ("src/shop/__init__.py", ""), ("src/shop/pricing.py", "def unit_price(total: float, count: int) -> float:\n    return total / count\n"));
     private ServiceTestHost _host = null!;
 
     public async Task InitializeAsync() =>
@@ -148,7 +148,7 @@ public sealed class FixTestsConsumerTests : IAsyncLifetime
         reply.Report.Runs.ShouldBe(2);
         var bug = reply.PossibleBugs.ShouldHaveSingleItem();
         (bug.Function, bug.Call, bug.Outcome, bug.Line, bug.FoundBy).ShouldBe(("unit_price", "unit_price(10, 0)", "ZeroDivisionError", 2, PossibleBugSources.Fixer));
-        bug.Evidence.ShouldBe("a generated test called it and Python raised ZeroDivisionError at line 2 of the target");
+        bug.Evidence.ShouldBe("a generated test called it with arguments its type hints allow and Python raised ZeroDivisionError at line 2 of the target");
         bug.Test.ShouldBe("tests/test_fix_me.py::test_unit_price_of_nothing");
     }
 

@@ -34,7 +34,7 @@ public class FixLedgerTests
         var reported = ledger.PossibleBugs.ShouldHaveSingleItem();
         (reported.Function, reported.Call, reported.Outcome, reported.Message, reported.Line, reported.Test).ShouldBe(
             ("div", "div(1, 0)", "ZeroDivisionError", "division by zero", 5, "tests/test_ops.py::test_div"));
-        reported.Evidence.ShouldBe("a generated test called it and Python raised ZeroDivisionError at line 5 of the target");
+        reported.Evidence.ShouldBe("a generated test called it with arguments its type hints allow and Python raised ZeroDivisionError at line 5 of the target");
         reported.FoundBy.ShouldBe(PossibleBugSources.Fixer);
     }
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal, Optional, Protocol, Union
 
 from questmesh_harness.explore import command as explore
-from questmesh_harness.explore.selection.contracts import conforms
+from questmesh_harness.typefit import fits as conforms
 
 from test_explore import run_pytest
 

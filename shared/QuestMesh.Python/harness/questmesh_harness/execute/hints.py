@@ -2,61 +2,20 @@
 
 The fixer asks it of a failure raised by Python inside the target: when the test's call fits what the
 hints promise to accept and the target still fails on it, the target contradicts itself (a possible bug);
-when the call gives a value the hints rule out, the test misused the code. Only what can be decided
-at run time is decided (classes, unions, literals, the container type of a generic); anything else
-(type variables, protocols, names the module cannot resolve) leaves the answer open.
+when the call gives a value the hints rule out, the test misused the code. What can be decided at run
+time is decided by `typefit` (shared with the search's possible bugs); anything else leaves the answer open.
 """
 
 from __future__ import annotations
 
-import collections.abc
 import inspect
-import types
 import typing
 from types import FrameType
 from typing import Any, Callable, Optional
 
+from ..typefit import fits, promises_nothing
+
 _MISSING = object()
-_NONE = type(None)
-_UNIONS = (typing.Union, types.UnionType)
-
-
-def fits(value: Any, hint: Any) -> Optional[bool]:
-    """True when ``value`` fits ``hint``, False when it cannot, None when that cannot be decided."""
-    if hint is Any or hint is object:
-        return True
-    if hint is None or hint is _NONE:
-        return value is None
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in _UNIONS:
-        return _any([fits(value, arg) for arg in args])
-    if origin is typing.Literal:
-        return any(isinstance(value, type(arg)) and isinstance(arg, type(value)) and value == arg for arg in args)
-    if origin is typing.Annotated:
-        return fits(value, args[0])
-    if origin is collections.abc.Callable:
-        return callable(value)
-    if origin is not None:
-        hint = origin  # list[int] → list: the container, not its items
-    supertype = getattr(hint, "__supertype__", None)
-    if supertype is not None:  # typing.NewType
-        return fits(value, supertype)
-    if not isinstance(hint, type):
-        return None
-    if hint is float:  # PEP 484's numeric tower: an int is accepted where a float is
-        return isinstance(value, (int, float))
-    if hint is complex:
-        return isinstance(value, (int, float, complex))
-    try:
-        return isinstance(value, hint)
-    except TypeError:  # a Protocol that is not runtime-checkable
-        return None
-
-
-def _any(results: list[Optional[bool]]) -> Optional[bool]:
-    if any(result is True for result in results):
-        return True
-    return False if all(result is False for result in results) else None
 
 
 def _members(value: Any, module: str) -> list[tuple[Callable, bool]]:
@@ -114,7 +73,8 @@ def call_fits_hints(frame: FrameType) -> Optional[bool]:
         value = frame.f_locals.get(parameter.name, _MISSING)
         if value is _MISSING:
             continue
-        results.append(fits(value, hints[parameter.name]))
+        # `Any` accepts every value: the hints then say nothing about what the code expects.
+        results.append(None if promises_nothing(hints[parameter.name]) else fits(value, hints[parameter.name]))
     if any(result is False for result in results):
         return False
     return True if results and all(results) else None

@@ -15,7 +15,6 @@ Such a call makes no test; it is reported as a possible bug with the call that s
 from __future__ import annotations
 
 import ast
-import collections.abc
 import doctest
 import inspect
 import re
@@ -26,6 +25,7 @@ from typing import Any, Optional
 
 from ..calls.blame import Blame
 from ..calls.runner import Call, Outcome, split
+from ...typefit import MAX_ITEMS, every, fits, promises_nothing
 
 NONE_TYPE = type(None)
 # What Python raises on the target's behalf when its code meets a value it did not plan for. A docstring example
@@ -36,7 +36,6 @@ BUG_TYPES = (ZeroDivisionError, IndexError, KeyError, TypeError, AttributeError)
 VALUE_BUG_TYPES = (ZeroDivisionError, IndexError, KeyError)
 WRONG_RESULT = "wrong-result"
 MAX_MESSAGE = 200
-MAX_ITEMS = 50  # elements of a container checked against its annotation
 CHECKED_KINDS = ("function", "method", "static", "classmethod", "property")
 MAX_BUGS = 20
 
@@ -228,78 +227,13 @@ def _promise(hints: Optional[dict], values: dict[str, Any], call: Call, module: 
 
 def _conforms_param(value: Any, annotation: Any, kind: Optional[str]) -> bool:
     """A value of the parameter's annotated type; `Any` or `object` promises nothing about the value, so no."""
-    if annotation is Any or annotation is object:
+    if promises_nothing(annotation):
         return False
     if kind == "var_positional":
-        return isinstance(value, (list, tuple)) and all(conforms(v, annotation) is True for v in value[:MAX_ITEMS])
+        return isinstance(value, (list, tuple)) and every(fits(v, annotation) for v in value[:MAX_ITEMS]) is True
     if kind == "var_keyword":
-        return isinstance(value, dict) and all(conforms(v, annotation) is True
-                                               for v in list(value.values())[:MAX_ITEMS])
-    return conforms(value, annotation) is True
-
-
-def conforms(value: Any, annotation: Any) -> Optional[bool]:
-    """Whether a value has the annotated type; None when the annotation is beyond a plain check (a
-    protocol, a type variable with bounds, a callable's signature)."""
-    if annotation is Any or annotation is object:
-        return True
-    if annotation is None or annotation is NONE_TYPE:
-        return value is None
-    if annotation is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if annotation is complex:
-        return isinstance(value, (int, float, complex)) and not isinstance(value, bool)
-    if isinstance(annotation, typing.TypeVar):
-        bound = annotation.__bound__
-        return True if bound is None and not annotation.__constraints__ else None
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin is typing.Union or type(annotation).__name__ == "UnionType":
-        answers = [conforms(value, arg) for arg in args]
-        return True if any(a is True for a in answers) else (None if None in answers else False)
-    if origin is typing.Literal:
-        return any(value == arg and type(value) is type(arg) for arg in args)
-    if origin is typing.Annotated:
-        return conforms(value, args[0])
-    if origin is not None:
-        return _conforms_generic(value, origin, args)
-    if isinstance(annotation, type):
-        if getattr(annotation, "_is_protocol", False):
-            return None
-        return isinstance(value, annotation)
-    return None
-
-
-def _conforms_generic(value: Any, origin: Any, args: tuple) -> Optional[bool]:
-    if origin is collections.abc.Callable:
-        return callable(value)
-    if not isinstance(origin, type):
-        return None
-    try:
-        if not isinstance(value, origin):
-            return False
-    except TypeError:
-        return None
-    if not args:
-        return True
-    if isinstance(value, tuple) and origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            return _all(value, args[0])
-        return len(value) == len(args) and _every(conforms(v, a) for v, a in zip(value, args))
-    if isinstance(value, collections.abc.Mapping) and len(args) == 2:
-        items = list(value.items())[:MAX_ITEMS]
-        return _every([conforms(k, args[0]) for k, _ in items] + [conforms(v, args[1]) for _, v in items])
-    if isinstance(value, (str, bytes)) or not isinstance(value, collections.abc.Collection) or len(args) != 1:
-        return True if isinstance(value, (str, bytes)) else None
-    return _all(list(value)[:MAX_ITEMS], args[0])
-
-
-def _all(values: Any, annotation: Any) -> Optional[bool]:
-    return _every(conforms(v, annotation) for v in values)
-
-
-def _every(answers: Any) -> Optional[bool]:
-    listed = list(answers)
-    return False if False in listed else (None if None in listed else True)
+        return isinstance(value, dict) and every(fits(v, annotation) for v in list(value.values())[:MAX_ITEMS]) is True
+    return fits(value, annotation) is True
 
 
 def _spell_type(annotation: Any) -> str:
