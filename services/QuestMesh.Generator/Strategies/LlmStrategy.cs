@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuestMesh.Contracts;
-using QuestMesh.Generator.Llm;
 using QuestMesh.Generator.Prompts;
+using QuestMesh.Llm;
 using QuestMesh.Python;
 using QuestMesh.Python.Harness;
 using QuestMesh.Python.Workspaces;
