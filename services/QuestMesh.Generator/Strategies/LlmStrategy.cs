@@ -57,6 +57,7 @@ public sealed class LlmStrategy(
                 TestFile = testFile,
                 ExistingSuite = request.ExistingSuite?.Source,
                 Instructions = request.Critique?.Instructions ?? [],
+                Suggestions = request.Critique?.Suggestions,
             });
 
             LlmAnswer answer;
