@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OpenTelemetry.Trace;
 using QuestMesh.Orchestrator.Artifacts;
 using QuestMesh.Orchestrator.Deadlines;
 using QuestMesh.Orchestrator.Persistence;
@@ -78,6 +79,8 @@ public static class OrchestratorExtensions
         // leaving them idle in a process-wide pool (a process that starts hosts one after another ran the
         // server out of connections).
         services.AddSingleton(_ => NpgsqlDataSource.Create(persistence.ConnectionString!));
+        // The database's calls in the run's traces (the saga's loads and saves, artifact writes).
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());
         // Scoped contexts for the saga repository, a factory for the artifact store and queries.
         services.AddDbContext<OrchestratorDbContext>((sp, db) => db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()),
             optionsLifetime: ServiceLifetime.Singleton);

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuestMesh.Python.Sandboxing;
+using QuestMesh.ServiceDefaults;
 
 namespace QuestMesh.Python;
 
@@ -39,6 +41,10 @@ public sealed class HarnessClient(
         var sandboxed = RunsProjectCode.Contains(command);
         if (sandboxed && string.IsNullOrEmpty(workspace))
             throw new ArgumentException($"harness '{command}' runs project code and needs the step's workspace", nameof(workspace));
+        using var activity = QuestMeshTelemetry.Source.StartActivity($"harness {command}");
+        activity?.SetTag("questmesh.harness.command", command);
+        activity?.SetTag("questmesh.harness.sandboxed", sandboxed);
+        var started = Stopwatch.GetTimestamp();
         var interpreter = await python.GetInterpreterAsync(cancellationToken);
         var settings = options.Value;
         var home = PrivateFolders.Create(settings, "home");
@@ -70,6 +76,7 @@ public sealed class HarnessClient(
         }
         finally
         {
+            QuestMeshTelemetry.HarnessRan(command, Stopwatch.GetElapsedTime(started).TotalSeconds, sandboxed);
             TryDelete(home);
         }
     }

@@ -71,6 +71,7 @@ public static class BusExtensions
     {
         if (options.ConcurrentMessageLimit > 0)
             cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+        cfg.UseQuestMeshStepContext(context);
         cfg.ConfigureEndpoints(context);
     }
 

@@ -8,10 +8,11 @@ namespace QuestMesh.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>What every QuestMesh host needs: logging, validated options, health checks.</summary>
+    /// <summary>What every QuestMesh host needs: logging, telemetry, validated options, health checks.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddQuestMeshLogging();
+        builder.AddQuestMeshTelemetry();
         builder.Services.AddQuestMeshOptions<LoggingOptions>(LoggingOptions.Section);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);

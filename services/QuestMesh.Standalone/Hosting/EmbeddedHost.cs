@@ -15,7 +15,9 @@ namespace QuestMesh.Standalone.Hosting;
 /// <summary>Every service and the run saga in one process, on the in-memory bus.</summary>
 public static class EmbeddedHost
 {
-    public static IHost Build(IDictionary<string, string?>? overrides = null)
+    /// <param name="overrides">Settings over every other source.</param>
+    /// <param name="services">Registrations added last (a test's telemetry exporter, say).</param>
+    public static IHost Build(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -36,6 +38,7 @@ public static class EmbeddedHost
         builder.AddEveryService();
         builder.Services.AddSingleton<RunWatcher>();
         builder.AddQuestMeshBus(x => x.AddConsumer<RunProgressConsumer>());
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 

@@ -1,6 +1,7 @@
 using MassTransit;
 using QuestMesh.Contracts;
 using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.ServiceDefaults;
 
 namespace QuestMesh.Orchestrator.StateMachines.Activities;
 
@@ -28,5 +29,6 @@ public sealed class FailRunActivity(RunArtifactWriter artifacts, TimeProvider cl
         await artifacts.FinalSuite(run, context.CancellationToken);
         await artifacts.Findings(run, context.CancellationToken);
         await artifacts.Summary(run, now, context.CancellationToken);
+        QuestMeshTelemetry.RunEnded(run.Status, reason);
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using QuestMesh.Contracts;
 using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.ServiceDefaults;
 using QuestMesh.Orchestrator.Routing;
 
 namespace QuestMesh.Orchestrator.StateMachines.Activities;
@@ -33,5 +34,6 @@ public sealed class FinishRunActivity(RunArtifactWriter artifacts, TimeProvider 
         });
         await artifacts.Findings(run, context.CancellationToken);
         await artifacts.Summary(run, now, context.CancellationToken);
+        QuestMeshTelemetry.RunEnded("completed", reason);
     }
 }
