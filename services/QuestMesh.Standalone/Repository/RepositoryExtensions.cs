@@ -18,6 +18,7 @@ public static class RepositoryExtensions
         builder.Services.AddSingleton<ModuleRunner>();
         builder.Services.AddSingleton<CombinedSuite>();
         builder.Services.AddSingleton<RepositoryRun>();
+        builder.Services.AddSingleton<BranchPusher>();
         return builder;
     }
 }

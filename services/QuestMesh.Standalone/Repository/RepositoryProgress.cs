@@ -106,4 +106,11 @@ public sealed class RepositoryProgress(IAnsiConsole console)
         console.MarkupLineInterpolated($"  summary    {Path.Combine(artifacts, "summary.md")}");
         console.MarkupLineInterpolated($"  artifacts  {artifacts}");
     }
+
+    public void Pushed(PushResult push, int files) =>
+        console.MarkupLineInterpolated(
+            $"  pushed     {files} files as commit {push.Commit[..Math.Min(12, push.Commit.Length)]} to branch {push.Branch}{(push.Remote is null ? " (no origin: the local branch only)" : $" of {push.Remote}")}");
+
+    public void PushFailed(string reason) =>
+        console.MarkupLineInterpolated($"[red]questmesh: the generated tests could not be pushed (the reports are written): {reason}[/]");
 }

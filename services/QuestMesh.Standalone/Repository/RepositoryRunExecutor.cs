@@ -22,6 +22,8 @@ public static class RepositoryRunExecutor
             var input = RepositoryInputValidator.Validate(repositoryDirectory, settings, output, limits, gate, pushBranch);
             using var host = EmbeddedHost.Build();
             var strategy = StrategyCheck.Describe(host.Services, input.Settings);
+            var pusher = host.Services.GetRequiredService<BranchPusher>();
+            var git = input.PushBranch is { } branch ? await pusher.CheckAsync(input.RepositoryDirectory, branch, cancellationToken) : null;
             await host.StartAsync(cancellationToken);
             try
             {
@@ -32,6 +34,8 @@ public static class RepositoryRunExecutor
                 var report = await host.Services.GetRequiredService<RepositoryRun>().RunAsync(input, runId, artifacts, progress, cancellationToken);
                 RepositoryArtifacts.WriteReports(artifacts, report);
                 progress.Finished(report, artifacts);
+                if (git is not null && !await PushAsync(pusher, git, input, report, artifacts, progress, cancellationToken))
+                    return ExitCodes.InternalError;
                 return report.Gate.Passed ? ExitCodes.TargetsMet : ExitCodes.GateFailed;
             }
             finally
@@ -39,4 +43,28 @@ public static class RepositoryRunExecutor
                 await host.StopAsync(CancellationToken.None);
             }
         });
+
+    /// <summary>The generated tests and their manifest, as written to the artifacts, committed where they belong in the repository.</summary>
+    private static async Task<bool> PushAsync(BranchPusher pusher, GitTarget git, RepositoryRunInput input, RepositoryReport report, string artifacts,
+        RepositoryProgress progress, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetRelativePath(git.TopLevel, Path.Combine(report.Context.PythonRoot, GeneratedTestNames.Folder)).Replace('\\', '/');
+        var files = report.Combined.Kept.Select(f => Path.GetFileName(f.TestFile))
+            .Append(GeneratedManifest.FileName)
+            .Select(name => ($"{folder}/{name}", File.ReadAllText(Path.Combine(artifacts, GeneratedTestNames.Folder, name))))
+            .ToList();
+        var modules = report.Combined.Kept.Count == 1 ? "1 module" : $"{report.Combined.Kept.Count} modules";
+        var message = $"QuestMesh: {report.GeneratedTests.Count} generated tests for {modules}\n\n"
+            + $"Coverage {Format.Percent(report.Before)} -> {Format.Percent(report.After)} ({Format.Points(report.Delta)} points), run {report.RunId}.";
+        try
+        {
+            progress.Pushed(await pusher.PushAsync(git, input.PushBranch!, files, message, cancellationToken), files.Count);
+            return true;
+        }
+        catch (GitPushException error)
+        {
+            progress.PushFailed(error.Message);
+            return false;
+        }
+    }
 }
