@@ -24,12 +24,12 @@ public sealed class RepositoryRun(
     /// <summary>A module run given less than this would only be cancelled.</summary>
     private static readonly TimeSpan ShortestModuleRun = TimeSpan.FromSeconds(10);
 
-    public async Task<RepositoryReport> RunAsync(RepositoryRunInput input, Guid runId, string artifacts, RepositoryProgress progress,
-        CancellationToken cancellationToken)
+    public async Task<RepositoryReport> RunAsync(RepositoryRunInput input, RepositoryContext context, Guid runId, string artifacts,
+        RepositoryProgress progress, CancellationToken cancellationToken)
     {
         var startedAt = clock.GetUtcNow();
         var wall = Stopwatch.StartNew();
-        var context = await SurveyAsync(input, progress, cancellationToken);
+        progress.Surveyed(context);
         var baseline = await measurements.MeasureAsync(context, [], reports: false, cancellationToken);
         progress.Baseline(baseline);
         RepositoryArtifacts.WriteGaps(artifacts, context, baseline);
@@ -78,7 +78,7 @@ public sealed class RepositoryRun(
     }
 
     /// <summary>Where the Python is; a repository without any, or past the copy limits, is the user's to correct (exit 2).</summary>
-    private async Task<RepositoryContext> SurveyAsync(RepositoryRunInput input, RepositoryProgress progress, CancellationToken cancellationToken)
+    public async Task<RepositoryContext> SurveyAsync(RepositoryRunInput input, RepositoryProgress progress, CancellationToken cancellationToken)
     {
         SurveyReply survey;
         try
@@ -103,8 +103,6 @@ public sealed class RepositoryRun(
         {
             throw new BadInputException(error.Message);
         }
-        var context = new RepositoryContext(input.RepositoryDirectory, pythonRoot, survey.PythonRoot == "." ? "" : survey.PythonRoot, survey);
-        progress.Surveyed(context);
-        return context;
+        return new RepositoryContext(input.RepositoryDirectory, pythonRoot, survey.PythonRoot == "." ? "" : survey.PythonRoot, survey);
     }
 }

@@ -27,11 +27,13 @@ public static class RepositoryRunExecutor
             await host.StartAsync(cancellationToken);
             try
             {
+                var run = host.Services.GetRequiredService<RepositoryRun>();
+                var progress = new RepositoryProgress(console);
+                var context = await run.SurveyAsync(input, progress, cancellationToken);
                 var runId = NewId.NextGuid();
                 var artifacts = host.Services.GetRequiredService<IRunArtifactLocations>().Assign(runId, input.OutputDirectory);
-                var progress = new RepositoryProgress(console);
                 progress.Started(runId, input, artifacts, strategy);
-                var report = await host.Services.GetRequiredService<RepositoryRun>().RunAsync(input, runId, artifacts, progress, cancellationToken);
+                var report = await run.RunAsync(input, context, runId, artifacts, progress, cancellationToken);
                 RepositoryArtifacts.WriteReports(artifacts, report);
                 progress.Finished(report, artifacts);
                 if (git is not null && !await PushAsync(pusher, git, input, report, artifacts, progress, cancellationToken))
