@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace QuestMesh.Generator;
 
-/// <summary>Section <c>Generator</c>: how the generator spends its time. The model endpoint is <see cref="LlmOptions"/>.</summary>
+/// <summary>Section <c>Generator</c>: how the generator spends its time. The model endpoint is <see cref="Llm.LlmOptions"/>.</summary>
 public sealed class GeneratorOptions
 {
     public const string Section = "Generator";

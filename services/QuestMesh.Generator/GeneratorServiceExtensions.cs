@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using QuestMesh.Generator.Consumers;
 using QuestMesh.Generator.Hybrid;
-using QuestMesh.Generator.Llm;
 using QuestMesh.Generator.Strategies;
 using QuestMesh.Generator.Tasks;
+using QuestMesh.Llm;
 using QuestMesh.Python;
 using QuestMesh.ServiceDefaults;
 
@@ -22,12 +22,7 @@ public static class GeneratorServiceExtensions
     {
         var services = builder.Services;
         services.AddQuestMeshOptions<GeneratorOptions>(GeneratorOptions.Section);
-        services.AddQuestMeshOptions<LlmOptions>(LlmOptions.Section)
-            .Validate(LlmOptions.HasValidEndpoint, "Generator:Llm:Endpoint must be an absolute http(s) URL, e.g. http://localhost:11434/v1.")
-            .Validate(LlmOptions.HasModelWhenConfigured, "Generator:Llm:Model is required when Generator:Llm:Endpoint is set.")
-            .Validate(LlmOptions.HasKnownFlavour, $"Generator:Llm:Flavour must be one of {string.Join(", ", LlmFlavours.All)}.")
-            .Validate(LlmOptions.HasValidPrices, "Generator:Llm:Prices: InputPerMillion and OutputPerMillion must not be negative.");
-        services.AddLlmClient();
+        services.AddLlm();
         services.AddQuestMeshPython();
         services.TryAddSingleton(_ => new CompletedSteps());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITestGenerationStrategy, SearchStrategy>());

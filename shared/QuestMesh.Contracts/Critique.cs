@@ -17,5 +17,14 @@ public record Critique
 
     /// <summary>What the next generation step should do, most important first.</summary>
     public IReadOnlyList<string> Instructions { get; init; } = [];
-    public IReadOnlyList<string> LlmSuggestions { get; init; } = [];
+
+    /// <summary>
+    /// The supervisor's model suggestions (<c>Supervisor:Llm:Enabled</c>); null when it is off or the model gave none.
+    /// Named apart from the former, always empty <c>llmSuggestions</c> list, so that stored critiques and messages
+    /// that still carry it read as before (the unknown field is skipped).
+    /// </summary>
+    public LlmSuggestions? Suggestions { get; init; }
+
+    /// <summary>What asking the model cost, or why it gave no suggestions; null when <c>Supervisor:Llm:Enabled</c> is off.</summary>
+    public SupervisorLlmMetadata? SupervisorLlm { get; init; }
 }

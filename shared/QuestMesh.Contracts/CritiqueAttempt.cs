@@ -17,4 +17,7 @@ public record CritiqueAttempt
 
     /// <summary>The target module's source (<c>target_code.py</c>), when known: lets the critique quote missing lines.</summary>
     public string? TargetCode { get; init; }
+
+    /// <summary>The run's possible bugs in the target found so far, so advice does not ask tests to assert them.</summary>
+    public IReadOnlyList<PossibleBug> PossibleBugs { get; init; } = [];
 }

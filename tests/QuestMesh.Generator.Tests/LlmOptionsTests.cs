@@ -1,3 +1,5 @@
+using QuestMesh.Llm;
+
 namespace QuestMesh.Generator.Tests;
 
 public class LlmOptionsTests

@@ -1,6 +1,6 @@
 using QuestMesh.Contracts;
-using QuestMesh.Generator.Llm;
 using QuestMesh.Generator.Strategies;
+using QuestMesh.Llm;
 
 namespace QuestMesh.Generator.Hybrid;
 

@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using QuestMesh.Contracts;
+using QuestMesh.Llm;
 using QuestMesh.Python.Harness;
 
 namespace QuestMesh.Generator.Prompts;
@@ -11,6 +12,7 @@ namespace QuestMesh.Generator.Prompts;
 public static class PromptBuilder
 {
     private const int MaxImportedNames = 12;
+    private const int MaxSuggestionsPerKind = 5;
     private const string None = "(none)";
 
     public static Prompt Build(PromptTemplates templates, PromptInput input)
@@ -27,7 +29,7 @@ public static class PromptBuilder
             ["context"] = Context(input.Brief.Context),
             ["target_code"] = input.TargetCode.TrimEnd(),
             ["existing_suite"] = (input.ExistingSuite ?? "").TrimEnd(),
-            ["instructions"] = Bullets(input.Instructions),
+            ["instructions"] = Bullets(input.Instructions.Concat(SuggestionLines(input.Suggestions))),
             ["missing_lines"] = Bullets(input.Brief.Lines.Select(l => $"line {l.Line}{In(l.Function)}: `{l.Text}`")),
             ["missing_branches"] = Bullets(input.Brief.Branches.Select(b => b.To > 0
                 ? $"line {b.From} → line {b.To}{In(b.Function)}: from `{b.FromText}` to `{b.ToText}`"
@@ -37,30 +39,26 @@ public static class PromptBuilder
         };
         values["functions"] = Functions(input.Brief);
         var user = input.GapsOnly ? templates.Gaps : input.ExistingSuite is null ? templates.Generate : templates.Enhance;
-        return new Prompt(Fill(templates.System, values).Trim() + "\n", Fill(user, values).Trim() + "\n");
+        return new Prompt(PromptText.Fill(templates.System, values).Trim() + "\n", PromptText.Fill(user, values).Trim() + "\n");
     }
 
-    /// <summary>Replaces each <c>{{name}}</c> it knows; one pass, so text inserted for a placeholder is never filled again.</summary>
-    public static string Fill(string template, IReadOnlyDictionary<string, string> values)
+    /// <summary>
+    /// The supervisor's suggestions as instructions, labelled by kind as the original enhancer had them
+    /// (<c>Priority: …</c>, <c>Coverage: …</c>); after the rules' own, which are measured facts.
+    /// </summary>
+    public static IEnumerable<string> SuggestionLines(LlmSuggestions? suggestions)
     {
-        var result = new StringBuilder(template.Length * 2);
-        var index = 0;
-        while (index < template.Length)
-        {
-            var open = template.IndexOf("{{", index, StringComparison.Ordinal);
-            var close = open < 0 ? -1 : template.IndexOf("}}", open + 2, StringComparison.Ordinal);
-            if (close < 0)
-            {
-                result.Append(template, index, template.Length - index);
-                break;
-            }
-            var name = template[(open + 2)..close].Trim();
-            result.Append(template, index, open - index);
-            result.Append(values.TryGetValue(name, out var value) ? value : template[open..(close + 2)]);
-            index = close + 2;
-        }
-        return result.ToString();
+        if (suggestions is null)
+            return [];
+        return Labelled("Priority", suggestions.PriorityIssues)
+            .Concat(Labelled("Coverage", suggestions.CoverageSuggestions))
+            .Concat(Labelled("Mutation", suggestions.MutationSuggestions))
+            .Concat(Labelled("Code quality", suggestions.CodeQualitySuggestions))
+            .Concat(Labelled("Test strategy", suggestions.TestStrategySuggestions));
     }
+
+    private static IEnumerable<string> Labelled(string label, IReadOnlyList<string> items) =>
+        items.Take(MaxSuggestionsPerKind).Select(item => $"{label}: {item}");
 
     /// <summary><c>from pkg.mod import a, B</c> for the module's public functions and classes; <c>import pkg.mod</c> when there are none or too many.</summary>
     public static string ImportLine(string module, JsonObject? context)

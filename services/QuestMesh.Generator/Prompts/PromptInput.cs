@@ -1,3 +1,4 @@
+using QuestMesh.Contracts;
 using QuestMesh.Python.Harness;
 
 namespace QuestMesh.Generator.Prompts;
@@ -13,6 +14,9 @@ public sealed record PromptInput
 
     /// <summary>The critique's instructions: failing tests with their errors, low coverage or mutation, no progress.</summary>
     public IReadOnlyList<string> Instructions { get; init; } = [];
+
+    /// <summary>The supervisor's model suggestions on the last attempt (<c>Supervisor:Llm:Enabled</c>); listed after the instructions.</summary>
+    public LlmSuggestions? Suggestions { get; init; }
 
     /// <summary>Ask only for new tests for the brief's gaps (the hybrid), keeping <see cref="ExistingSuite"/> as it is.</summary>
     public bool GapsOnly { get; init; }

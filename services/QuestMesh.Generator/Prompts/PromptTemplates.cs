@@ -1,3 +1,5 @@
+using QuestMesh.Llm;
+
 namespace QuestMesh.Generator.Prompts;
 
 /// <summary>The prompt texts with their <c>{{placeholders}}</c>; framework rules by test style (pytest, unittest, django).</summary>
@@ -19,16 +21,7 @@ public sealed record PromptTemplates(string System, string Generate, string Enha
     /// <summary>Each file from <paramref name="overrides"/> when it is there, else the one shipped in <paramref name="shipped"/>.</summary>
     public static PromptTemplates Load(string shipped, string? overrides)
     {
-        string Read(string name)
-        {
-            if (!string.IsNullOrWhiteSpace(overrides))
-            {
-                var own = Path.Combine(overrides, name);
-                if (File.Exists(own))
-                    return File.ReadAllText(own);
-            }
-            return File.ReadAllText(Path.Combine(shipped, name));
-        }
+        string Read(string name) => PromptText.Read(shipped, overrides, name);
 
         return new PromptTemplates(Read("system.md"), Read("generate.md"), Read("enhance.md"),
             Styles.ToDictionary(s => s, s => Read(RulesFile(s))))
@@ -39,7 +32,7 @@ public sealed record PromptTemplates(string System, string Generate, string Enha
     }
 
     /// <summary>Where the shipped templates are: next to the generator's assembly.</summary>
-    public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "Prompts", "Templates");
+    public static string ShippedFolder => PromptText.ShippedFolder;
 }
 
 /// <summary>The task API's templates (<c>task_*.md</c>), overridable like the others.</summary>

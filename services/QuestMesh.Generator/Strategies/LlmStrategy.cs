@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuestMesh.Contracts;
-using QuestMesh.Generator.Llm;
 using QuestMesh.Generator.Prompts;
+using QuestMesh.Llm;
 using QuestMesh.Python;
 using QuestMesh.Python.Harness;
 using QuestMesh.Python.Workspaces;
@@ -57,6 +57,7 @@ public sealed class LlmStrategy(
                 TestFile = testFile,
                 ExistingSuite = request.ExistingSuite?.Source,
                 Instructions = request.Critique?.Instructions ?? [],
+                Suggestions = request.Critique?.Suggestions,
             });
 
             LlmAnswer answer;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QuestMesh.Llm;
 
 namespace QuestMesh.Generator.Strategies;
 

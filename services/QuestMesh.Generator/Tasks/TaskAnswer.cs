@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using QuestMesh.Llm;
 
 namespace QuestMesh.Generator.Tasks;
 
@@ -8,8 +9,8 @@ namespace QuestMesh.Generator.Tasks;
 /// </summary>
 public sealed record TaskAnswer(JsonObject? Json, string? CodeOnly, string How)
 {
-    public const string PlainJson = "json";
-    public const string FencedJson = "fenced-json";
-    public const string FirstObject = "first-object";
+    public const string PlainJson = JsonAnswer.PlainJson;
+    public const string FencedJson = JsonAnswer.FencedJson;
+    public const string FirstObject = JsonAnswer.FirstObject;
     public const string Code = "code-only";
 }

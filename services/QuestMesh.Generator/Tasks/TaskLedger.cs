@@ -1,4 +1,4 @@
-using QuestMesh.Generator.Llm;
+using QuestMesh.Llm;
 
 namespace QuestMesh.Generator.Tasks;
 

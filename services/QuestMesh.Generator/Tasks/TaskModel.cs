@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using QuestMesh.Contracts;
-using QuestMesh.Generator.Llm;
 using QuestMesh.Generator.Prompts;
+using QuestMesh.Llm;
 using QuestMesh.Python;
 using QuestMesh.Python.Harness;
 

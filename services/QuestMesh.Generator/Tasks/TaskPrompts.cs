@@ -1,5 +1,6 @@
 using QuestMesh.Contracts;
 using QuestMesh.Generator.Prompts;
+using QuestMesh.Llm;
 using QuestMesh.Python.Harness;
 
 namespace QuestMesh.Generator.Tasks;
@@ -63,7 +64,7 @@ public static class TaskPrompts
     }
 
     private static Prompt Build(PromptTemplates templates, string user, IReadOnlyDictionary<string, string> values) =>
-        new(PromptBuilder.Fill(templates.Tasks.System, values).Trim() + "\n", PromptBuilder.Fill(user, values).Trim() + "\n");
+        new(PromptText.Fill(templates.Tasks.System, values).Trim() + "\n", PromptText.Fill(user, values).Trim() + "\n");
 
     private static string Kind(string type) => type == UncoveredRangeTypes.Branch ? "a branch there is never taken" : "never executed";
 }

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using QuestMesh.Contracts;
-using QuestMesh.Generator.Llm;
-using QuestMesh.Python.Harness;
+using QuestMesh.Llm;
 using QuestMesh.Python;
+using QuestMesh.Python.Harness;
 
 namespace QuestMesh.Generator.Tasks;
 

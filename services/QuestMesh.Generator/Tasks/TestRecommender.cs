@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuestMesh.Contracts;
-using QuestMesh.Generator.Llm;
+using QuestMesh.Llm;
 using QuestMesh.Python;
 using QuestMesh.Python.Harness;
 

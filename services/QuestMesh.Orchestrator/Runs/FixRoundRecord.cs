@@ -9,6 +9,9 @@ public sealed record FixRoundRecord
     public int FailingBefore { get; init; }
     public int FailingAfter { get; init; }
     public IReadOnlyList<FixAction> Actions { get; init; } = [];
+
+    /// <summary>Runs of the suite the round made to validate its repairs and removals.</summary>
+    public int Runs { get; init; }
     public string? Error { get; init; }
     public double DurationSeconds { get; init; }
 }

@@ -55,6 +55,7 @@ public static class RunCommands
         Execution = execution,
         Previous = run.Attempts.LastOrDefault(a => a.Attempt < run.Attempt),
         Settings = run.Settings,
+        PossibleBugs = [.. run.PossibleBugs],
     };
 
     public static FixTests Fix(RunState run, Guid stepId, TestSuite suite, ExecutionReport execution) => new()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using QuestMesh.Contracts;
 using QuestMesh.Generator;
 using QuestMesh.Generator.Strategies;
+using QuestMesh.Llm;
 
 namespace QuestMesh.Standalone.Cli;
 

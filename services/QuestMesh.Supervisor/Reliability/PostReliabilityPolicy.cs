@@ -8,7 +8,8 @@ namespace QuestMesh.Supervisor.Reliability;
 /// Post-execution reliability (<c>post_reliability.json</c>): <c>discard</c> when the suite proves nothing
 /// (no test ran, it does not compile, every test fails); <c>needs_review</c> when it runs but a person should
 /// look (some tests fail, low pre-reliability, flaky tests or flaky-looking source, high coverage with a
-/// very low mutation score, the mark of tests without assertions); <c>trusted</c> otherwise.
+/// very low mutation score, the mark of tests without assertions; coverage or mutation below the run's targets;
+/// mutation testing that did not run); <c>trusted</c> otherwise.
 /// </summary>
 public sealed class PostReliabilityPolicy(SupervisorOptions options)
 {
@@ -50,6 +51,13 @@ public sealed class PostReliabilityPolicy(SupervisorOptions options)
             yield return $"{ReliabilityReasons.Flaky} {string.Join(", ", smells)}";
         if (facts.MutationScore is { } score && facts.Coverage >= options.AssertionFreeMinCoverage && score < options.AssertionFreeMaxMutation)
             yield return $"{ReliabilityReasons.AssertionFree} reach {Points(facts.Coverage)} % coverage but kill only {Points(score)} % of mutants";
+        var settings = facts.Input.Settings;
+        if (facts.Coverage < settings.TargetCoverage)
+            yield return $"{ReliabilityReasons.BelowTarget} coverage {Points(facts.Coverage)} % (target {Points(settings.TargetCoverage)} %)";
+        if (facts.MutationScore is { } mutation && mutation < settings.TargetMutation)
+            yield return $"{ReliabilityReasons.BelowTarget} mutation score {Points(mutation)} % (target {Points(settings.TargetMutation)} %)";
+        if (facts.Input.Execution.MutationError is { Length: > 0 } mutationError)
+            yield return $"{ReliabilityReasons.RunnerError} {AttemptFacts.FirstLine(mutationError)}";
     }
 
     private static IEnumerable<string> TrustedReasons(AttemptFacts facts)

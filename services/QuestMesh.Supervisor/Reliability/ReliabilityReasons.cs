@@ -11,4 +11,6 @@ public static class ReliabilityReasons
     public const string Flaky = "flaky-looking:";
     public const string FlakyTests = "flaky tests:";
     public const string AssertionFree = "assertion-free:";
+    public const string BelowTarget = "below target:";
+    public const string RunnerError = "runner error:";
 }

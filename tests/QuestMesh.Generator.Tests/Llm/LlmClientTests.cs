@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using QuestMesh.Generator.Llm;
+using QuestMesh.Llm;
 using QuestMesh.Tests.Llm;
 
 namespace QuestMesh.Generator.Tests.Llm;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using QuestMesh.Contracts;
 using QuestMesh.Generator.Prompts;
+using QuestMesh.Llm;
 using QuestMesh.Python.Harness;
 
 namespace QuestMesh.Generator.Tests.Prompts;
@@ -64,6 +66,39 @@ public sealed class PromptBuilderTests
         prompt.User.ShouldContain("def test_old():\n    assert 1 == 2");
     }
 
+    [Fact]
+    public void Build_WithSupervisorSuggestions_ListsThemLabelledAfterTheInstructions()
+    {
+        var input = Input(existing: "def test_old():\n    assert 1 == 2\n") with
+        {
+            Suggestions = new LlmSuggestions
+            {
+                PriorityIssues = ["test_old expects 2 but the code returns 1"],
+                CoverageSuggestions = ["call Cart().total([]) to reach line 13"],
+                MutationSuggestions = ["assert discount('gold', 10) == 8.0"],
+                NextSteps = ["never listed: the instructions already say what comes next"],
+            },
+        };
+
+        var prompt = PromptBuilder.Build(Shipped, input);
+
+        prompt.User.ShouldContain("""
+            - Fix or delete `test_old`: AssertionError: assert 1 == 2.
+            - Priority: test_old expects 2 but the code returns 1
+            - Coverage: call Cart().total([]) to reach line 13
+            - Mutation: assert discount('gold', 10) == 8.0
+            """.Replace("\r\n", "\n"));
+        prompt.User.ShouldNotContain("never listed");
+    }
+
+    [Fact]
+    public void Build_WithoutSuggestions_LeavesTheInstructionsAsTheyWere()
+    {
+        var prompt = PromptBuilder.Build(Shipped, Input(existing: "def test_old():\n    assert 1 == 2\n"));
+
+        prompt.User.ShouldContain("- Fix or delete `test_old`: AssertionError: assert 1 == 2.\n\n");
+    }
+
     [Theory]
     [InlineData("unittest", "Framework: unittest")]
     [InlineData("django", "SimpleTestCase")]
@@ -78,7 +113,7 @@ public sealed class PromptBuilderTests
     [Fact]
     public void Fill_TextInsertedForAPlaceholder_IsNotFilledAgain()
     {
-        var filled = PromptBuilder.Fill("a {{x}} b {{unknown}}", new Dictionary<string, string> { ["x"] = "{{x}}" });
+        var filled = PromptText.Fill("a {{x}} b {{unknown}}", new Dictionary<string, string> { ["x"] = "{{x}}" });
 
         filled.ShouldBe("a {{x}} b {{unknown}}");
     }

@@ -26,18 +26,30 @@ public class SarifDocumentTests
         },
     };
 
+    private static readonly PossibleBug[] Bugs =
+    [
+        new() { Function = "average", Call = "average([])", Outcome = "ZeroDivisionError", Message = "division by zero", Line = 6, Evidence = "its type hints accept these arguments and promise float" },
+        new() { Function = "median", Call = "median([4, 1, 3, 2])", Outcome = PossibleBug.WrongResult, Message = "gives 3", Line = null, Evidence = "the docstring's example shows 2.5", FoundBy = PossibleBugSources.Doctest },
+    ];
+
     /// <summary>The serialised log, as written to <c>attempt_n.static.sarif</c>.</summary>
     private static JsonObject Log() => JsonNode.Parse(ArtifactJson.Serialize(SarifDocument.From(Report)))!.AsObject();
 
-    [Fact]
-    public void From_has_every_property_the_2_1_0_schema_requires()
+    /// <summary>The serialised log, as written to <c>findings.sarif</c>.</summary>
+    private static JsonObject FindingsLog() => JsonNode.Parse(ArtifactJson.Serialize(SarifDocument.From("shop/stats.py", Bugs)))!.AsObject();
+
+    public static TheoryData<string> Logs() => ["static", "findings"];
+
+    [Theory]
+    [MemberData(nameof(Logs))]
+    public void From_has_every_property_the_2_1_0_schema_requires(string which)
     {
-        var log = Log();
+        var log = which == "static" ? Log() : FindingsLog();
 
         log["version"]!.GetValue<string>().ShouldBe("2.1.0");
         log["$schema"]!.GetValue<string>().ShouldEndWith("sarif-schema-2.1.0.json");
         var runs = log["runs"]!.AsArray();
-        runs.Count.ShouldBe(2);
+        runs.Count.ShouldBe(which == "static" ? 2 : 1);
         foreach (var run in runs)
         {
             run!["tool"]!["driver"]!["name"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
@@ -77,5 +89,19 @@ public class SarifDocumentTests
         region["artifactLocation"]!["uri"]!.GetValue<string>().ShouldBe("tests/test_calc.py");
         (region["region"]!["startLine"]!.GetValue<int>(), region["region"]!["startColumn"]!.GetValue<int>()).ShouldBe((7, 12));
         pylint["tool"]!["driver"]!["rules"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).ShouldBe(["undefined-variable", "unused-import"]);
+    }
+
+    [Fact]
+    public void From_possible_bugs_locates_each_in_the_target_with_a_rule_per_outcome()
+    {
+        var run = FindingsLog()["runs"]![0]!;
+
+        run["tool"]!["driver"]!["name"]!.GetValue<string>().ShouldBe("questmesh");
+        run["tool"]!["driver"]!["rules"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).ShouldBe(["possible-bug/ZeroDivisionError", "possible-bug/wrong-result"]);
+        var results = run["results"]!.AsArray();
+        results[0]!["message"]!["text"]!.GetValue<string>().ShouldStartWith("possible bug: average([]) raises ZeroDivisionError");
+        results[0]!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>().ShouldBe("shop/stats.py");
+        results[0]!["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!.GetValue<int>().ShouldBe(6);
+        results[1]!["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!.GetValue<int>().ShouldBe(1);  // no line known: the file's first
     }
 }

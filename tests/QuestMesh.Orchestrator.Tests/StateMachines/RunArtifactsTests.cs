@@ -63,7 +63,9 @@ public class RunArtifactsTests
         ShouldHave(Json(host, runId, "attempt_0.metrics.json"), "durations_seconds", "estimated_cost", "prompt_tokens", "completion_tokens");
         ShouldHave(Json(host, runId, "run_summary.json"), "durations_seconds", "iterations", "estimated_cost", "prompt_tokens", "completion_tokens", "reason", "best");
         Json(host, runId, "run_summary.json").GetProperty("reason").GetString().ShouldBe(TerminationReasons.TargetsMet);
-        Json(host, runId, "attempt_0.fix_report.json").GetProperty("rounds").GetArrayLength().ShouldBe(1);
+        var rounds = Json(host, runId, "attempt_0.fix_report.json").GetProperty("rounds");
+        rounds.GetArrayLength().ShouldBe(1);
+        rounds[0].GetProperty("runs").GetInt32().ShouldBe(2);
         Json(host, runId, "attempt_0.request.json").GetProperty("suite").GetProperty("source").GetString().ShouldNotBeNull().ShouldContain("# fixed");
         Json(host, runId, "context.json").GetProperty("summary").GetString().ShouldBe("a module");
         File.ReadAllText(host.ArtifactPath(runId, "target_code.py")).ShouldStartWith("def f(x):");

@@ -69,7 +69,7 @@ public static class Replies
         Suite = command.Suite with { Source = command.Suite.Source + "# fixed\n" },
         Report = new FixReport
         {
-            Round = command.FixRound, FailingBefore = 1, FailingAfter = 0,
+            Round = command.FixRound, FailingBefore = 1, FailingAfter = 0, Runs = 2,
             Actions = [new FixAction("test_b", "wrong-assertion", "repaired", "expected value from the code")],
         },
     };

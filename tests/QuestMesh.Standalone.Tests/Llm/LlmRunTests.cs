@@ -173,6 +173,54 @@ public sealed class LlmRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_SupervisorSuggestions_GoIntoTheCritiqueTheNextPromptAndTheTotals()
+    {
+        const string Suggestions = """
+            ```json
+            {"priority_issues": ["grade has no test below the pass mark"], "coverage_suggestions": ["call grade(-1) to reach the ValueError"],
+             "mutation_suggestions": [], "code_quality_suggestions": [], "test_strategy_suggestions": ["parametrise grade over its boundaries"],
+             "next_steps": ["cover the boundaries"]}
+            ```
+            """;
+        _server.ThenAnswer(WeakSuite, promptTokens: 1000, completionTokens: 200)
+            .ThenAnswer(Suggestions, promptTokens: 700, completionTokens: 100)
+            .ThenAnswer(BetterSuite, promptTokens: 1500, completionTokens: 300)
+            .ThenAnswer("No JSON here, sorry.", promptTokens: 800, completionTokens: 10);
+        var environment = Environment();
+        environment["QUESTMESH_Supervisor__Llm__Enabled"] = "true";
+
+        var result = await QuestMeshProcess.RunAsync(environment, RunLimit, "run", Project, "--file", "calc/grades.py", "--out", Output,
+            "--strategy", "llm", "--max-attempts", "2", "--max-mutants", "40");
+
+        result.TimedOut.ShouldBeFalse(result.Output);
+        result.ExitCode.ShouldBe(ExitCodes.TargetsMet, result.Output);
+        _server.Received.Count.ShouldBe(4);
+        _server.Received[1].Message("system").ShouldContain("\"priority_issues\"");
+        _server.Received[1].Message("user").ShouldContain("line 6: `raise ValueError(\"score must be between 0 and 100\")`");
+        var enhance = _server.Received[2].Message("user");
+        enhance.ShouldContain("- Priority: grade has no test below the pass mark");
+        enhance.ShouldContain("- Coverage: call grade(-1) to reach the ValueError");
+
+        var first = Artifact("attempt_0.critique.json");
+        first["llm_suggestions"]!["priority_issues"]!.AsArray().Single()!.GetValue<string>().ShouldBe("grade has no test below the pass mark");
+        first["llm_suggestions"]!["next_steps"]!.AsArray().Count.ShouldBe(1);
+        first["supervisor_llm_metadata"]!["prompt_tokens"]!.GetValue<int>().ShouldBe(700);
+        first["supervisor_llm_metadata"]!["estimated_cost"]!.GetValue<decimal>().ShouldBe(0.0022m);
+        var second = Artifact("attempt_1.critique.json");
+        second["llm_suggestions"]!.AsArray().ShouldBeEmpty();
+        second["supervisor_llm_metadata"]!["error"]!.GetValue<string>().ShouldContain("not usable: the answer holds no JSON object");
+        second["supervisor_llm_metadata"]!["failure_output"]!.GetValue<string>().ShouldBe("No JSON here, sorry.");
+
+        var summary = Artifact("run_summary.json");
+        summary["llm_calls"]!.GetValue<int>().ShouldBe(4);
+        summary["prompt_tokens"]!.GetValue<int>().ShouldBe(4000);
+        summary["completion_tokens"]!.GetValue<int>().ShouldBe(610);
+        summary["total_llm_cost"]!.GetValue<decimal>().ShouldBe(0.01288m);
+        foreach (var artifact in Directory.EnumerateFiles(Output, "*", SearchOption.AllDirectories))
+            File.ReadAllText(artifact).ShouldNotContain(Key, customMessage: artifact);
+    }
+
+    [Fact]
     public async Task Run_Auto_WithAnEndpoint_ChoosesTheHybridAndSaysSo()
     {
         _server.ThenAnswer(BetterSuite);

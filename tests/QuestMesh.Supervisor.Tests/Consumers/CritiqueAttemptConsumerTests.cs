@@ -38,7 +38,8 @@ public class CritiqueAttemptConsumerTests
             reply.Attempt.ShouldBe(command.Attempt);
             reply.Critique.LowCoverage.ShouldBeTrue();
             reply.Critique.NoProgress.ShouldBeTrue();
-            reply.Reliability.Level.ShouldBe(PostReliability.Trusted);
+            reply.Reliability.Level.ShouldBe(PostReliability.NeedsReview);
+            reply.Reliability.Reasons.ShouldContain("below target: coverage 60 % (target 90 %)");
         }
         finally
         {

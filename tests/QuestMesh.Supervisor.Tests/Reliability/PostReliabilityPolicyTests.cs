@@ -31,6 +31,7 @@ public class PostReliabilityPolicyTests
         "rerun-differs" => Attempts.Make(tests: [Attempts.Test("test_a"), Attempts.Test("test_a", "failed"), Attempts.Test("test_b")]),
         "assertion-free" => Attempts.Make(coverage: 95, mutation: 10),
         "low-but-honest" => Attempts.Make(coverage: 40, mutation: 10),
+        "mutation-failed" => Attempts.Make(mutation: null) is var m ? m with { Execution = m.Execution with { MutationError = "Mutation testing did not finish within 600 s; raise Runner:MutationTimeoutSeconds." } } : null!,
         "skipped-only" => Attempts.Make(tests: [Attempts.Test("test_a", "skipped")]),
         "default-static" => Attempts.Make(staticReport: new StaticReport()),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
@@ -53,7 +54,9 @@ public class PostReliabilityPolicyTests
     [InlineData("flaky-and-failing", PostReliability.NeedsReview, "flaky tests: test_b changed outcome across 3 shuffled reruns")]
     [InlineData("rerun-differs", PostReliability.NeedsReview, "flaky-looking: outcome changed between runs of tests/test_calc.py::test_a")]
     [InlineData("assertion-free", PostReliability.NeedsReview, "assertion-free: reach 95 % coverage but kill only 10 % of mutants")]
-    [InlineData("low-but-honest", PostReliability.Trusted, "coverage 40 %")]
+    [InlineData("low-but-honest", PostReliability.NeedsReview, "below target: coverage 40 % (target 90 %)")]
+    [InlineData("low-but-honest", PostReliability.NeedsReview, "below target: mutation score 10 % (target 50 %)")]
+    [InlineData("mutation-failed", PostReliability.NeedsReview, "runner error: Mutation testing did not finish within 600 s; raise Runner:MutationTimeoutSeconds.")]
     [InlineData("default-static", PostReliability.Trusted, "all 4 tests pass")]
     public void Evaluate_gives_the_level_and_reason_of_each_scenario(string scenario, string level, string reason)
     {
@@ -80,7 +83,8 @@ public class PostReliabilityPolicyTests
         var attempt = Attempts.Make(status: "failed", preLevel: PreReliability.Low, coverage: 90, mutation: 5,
             tests: [Attempts.Test("test_a"), Attempts.Test("test_b", "failed")]);
 
-        Policy.Evaluate(attempt).Reasons.Count.ShouldBe(3);
+        // failing tests, low pre-reliability, assertion-free, mutation below target
+        Policy.Evaluate(attempt).Reasons.Count.ShouldBe(4);
     }
 
     [Fact]
@@ -97,7 +101,8 @@ public class PostReliabilityPolicyTests
     {
         var strict = new PostReliabilityPolicy(new SupervisorOptions { AssertionFreeMaxMutation = 50 });
 
-        strict.Evaluate(Attempts.Make(coverage: 95, mutation: 40)).Level.ShouldBe(PostReliability.NeedsReview);
-        Policy.Evaluate(Attempts.Make(coverage: 95, mutation: 40)).Level.ShouldBe(PostReliability.Trusted);
+        var attempt = Attempts.Make(coverage: 95, mutation: 40) with { Settings = new RunSettings { TargetMutation = 30 } };
+        strict.Evaluate(attempt).Level.ShouldBe(PostReliability.NeedsReview);
+        Policy.Evaluate(attempt).Level.ShouldBe(PostReliability.Trusted);
     }
 }

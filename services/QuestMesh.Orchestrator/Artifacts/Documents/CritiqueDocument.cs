@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using QuestMesh.Contracts;
 using QuestMesh.Orchestrator.Routing;
 
@@ -17,7 +18,14 @@ public sealed record CritiqueDocument
     public IReadOnlyList<MissingBranch> MissingBranches { get; init; } = [];
     public IReadOnlyList<MutantResult> SurvivingMutants { get; init; } = [];
     public IReadOnlyList<string> Instructions { get; init; } = [];
-    public IReadOnlyList<string> LlmSuggestions { get; init; } = [];
+
+    /// <summary>The seed's shape: an object of six lists when the supervisor's model gave suggestions, else an empty list as always.</summary>
+    public object LlmSuggestions { get; init; } = Array.Empty<string>();
+
+    /// <summary>Only when <c>Supervisor:Llm:Enabled</c> is on: what the model cost, or why it gave no suggestions.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SupervisorLlmMetadata? SupervisorLlmMetadata { get; init; }
+
     public RouteDocument? Route { get; init; }
 
     public static CritiqueDocument From(Critique critique, RouterDecision? decision) => new()
@@ -33,7 +41,8 @@ public sealed record CritiqueDocument
         MissingBranches = critique.MissingBranches,
         SurvivingMutants = critique.SurvivingMutants,
         Instructions = critique.Instructions,
-        LlmSuggestions = critique.LlmSuggestions,
+        LlmSuggestions = critique.Suggestions ?? (object)Array.Empty<string>(),
+        SupervisorLlmMetadata = critique.SupervisorLlm,
         Route = decision is null ? null : new RouteDocument(decision.Route.ToString().ToUpperInvariant(), decision.Reason, decision.Why),
     };
 }

@@ -19,12 +19,25 @@ public sealed class AcceptCritiqueActivity(RunArtifactWriter artifacts, RunDocum
         run.CritiqueStepId = null;
         run.StepRetries = 0;
         run.LastCritique = await documents.Put(run.CorrelationId, DocumentKinds.Critique, message.Critique, context.CancellationToken);
-        // The supervisor reports no duration of its own: measure it from the send.
+        // The supervisor reports no duration of its own: measure it from the send. Its model's cost, when it
+        // asked one, counts into the attempt's and the run's totals like the generator's.
         var seconds = run.StepSentAt is { } sent ? (clock.GetUtcNow() - sent).TotalSeconds : 0;
-        run.RecordStep(StepNames.Critique, seconds);
+        run.RecordStep(StepNames.Critique, seconds, ModelUse(message.Critique.SupervisorLlm));
         run.Status = "critiqued";
         run.StatusDetail = $"post-execution reliability {message.Reliability.Level}";
 
         await artifacts.AttemptJson(run, ArtifactNames.PostReliability, message.Reliability, context.CancellationToken);
     }
+
+    private static LlmMetadata? ModelUse(SupervisorLlmMetadata? supervisor) => supervisor is null ? null : new LlmMetadata
+    {
+        Strategy = "supervisor",
+        Model = supervisor.Model,
+        PromptTokens = supervisor.PromptTokens,
+        CompletionTokens = supervisor.CompletionTokens,
+        TotalTokens = supervisor.TotalTokens,
+        EstimatedCost = supervisor.EstimatedCost,
+        LlmDurationSeconds = supervisor.LlmDurationSeconds,
+        LlmCalls = supervisor.LlmCalls,
+    };
 }

@@ -28,6 +28,7 @@ public sealed class AcceptFixActivity(RunArtifactWriter artifacts, RunDocuments 
             FailingBefore = message.Report.FailingBefore,
             FailingAfter = message.Report.FailingAfter,
             Actions = message.Report.Actions,
+            Runs = message.Report.Runs,
             Error = message.Error ?? (message.Suite is null ? "the fixer returned no suite" : null),
             DurationSeconds = message.DurationSeconds,
         });

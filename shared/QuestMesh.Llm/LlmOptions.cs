@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace QuestMesh.Generator;
+namespace QuestMesh.Llm;
 
 /// <summary>
 /// Section <c>Generator:Llm</c>: an OpenAI-compatible endpoint (OpenAI, Azure OpenAI, vLLM, Ollama,
-/// llama.cpp server). Without an endpoint the generator works offline with the search strategy.
+/// llama.cpp server). Without an endpoint the generator works offline with the search strategy. The
+/// section keeps the generator's name because deployments set it so; the supervisor's suggestions
+/// (<c>Supervisor:Llm:Enabled</c>) use the same model.
 /// </summary>
 public sealed class LlmOptions
 {
@@ -57,7 +59,7 @@ public sealed class LlmOptions
     [Range(0.0, 600.0)]
     public double RetryDelaySeconds { get; set; } = 2.0;
 
-    /// <summary>A folder with <c>system.md</c>, <c>generate.md</c> or <c>enhance.md</c> that replace the shipped prompt templates.</summary>
+    /// <summary>A folder whose prompt templates (<c>system.md</c>, <c>enhance.md</c>, <c>supervise.md</c>, …) replace the shipped ones file by file.</summary>
     public string? PromptsFolder { get; set; }
 
     /// <summary>Price per million tokens, by model name (case-insensitive); a model not listed costs 0.</summary>

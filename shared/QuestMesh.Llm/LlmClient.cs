@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using OpenAI.Chat;
 
-namespace QuestMesh.Generator.Llm;
+namespace QuestMesh.Llm;
 
 /// <summary>One chat completion through the OpenAI SDK: the answer with tokens, cost and log-probability figures, or an <see cref="LlmException"/>.</summary>
 public sealed class LlmClient(IHttpClientFactory httpClients, IOptions<LlmOptions> settings)

@@ -1,4 +1,4 @@
-namespace QuestMesh.Generator;
+namespace QuestMesh.Llm;
 
 /// <summary>Values of <see cref="LlmOptions.Flavour"/>: how requests are addressed and authenticated.</summary>
 public static class LlmFlavours

@@ -1,4 +1,4 @@
-namespace QuestMesh.Generator.Llm;
+namespace QuestMesh.Llm;
 
 /// <summary>One generated token: its own log-probability and those of the alternatives the server listed.</summary>
 public sealed record TokenLogprob(double Logprob, IReadOnlyList<double> TopLogprobs);

@@ -1,6 +1,6 @@
 using System.ClientModel.Primitives;
 
-namespace QuestMesh.Generator.Llm;
+namespace QuestMesh.Llm;
 
 /// <summary>
 /// How a request is authenticated and addressed per flavour, just before it is sent: OpenAI-compatible

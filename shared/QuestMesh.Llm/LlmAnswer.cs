@@ -1,4 +1,4 @@
-namespace QuestMesh.Generator.Llm;
+namespace QuestMesh.Llm;
 
 /// <summary>One model call: the reply's text and what it cost.</summary>
 public sealed record LlmAnswer

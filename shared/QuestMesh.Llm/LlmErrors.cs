@@ -2,7 +2,7 @@ using System.ClientModel;
 using System.Text.Json;
 using Polly.Timeout;
 
-namespace QuestMesh.Generator.Llm;
+namespace QuestMesh.Llm;
 
 /// <summary>Failed model calls as messages a person can act on. The API key never appears in them.</summary>
 internal static class LlmErrors

@@ -1,4 +1,4 @@
-namespace QuestMesh.Generator;
+namespace QuestMesh.Llm;
 
 /// <summary>What a model costs, in the currency of the user's choice, per million input and output tokens.</summary>
 public sealed class LlmPrice

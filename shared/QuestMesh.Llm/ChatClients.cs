@@ -3,11 +3,11 @@ using System.ClientModel.Primitives;
 using OpenAI;
 using OpenAI.Chat;
 
-namespace QuestMesh.Generator.Llm;
+namespace QuestMesh.Llm;
 
 /// <summary>
 /// The OpenAI SDK's <see cref="ChatClient"/> for the configured endpoint, on an <see cref="HttpClient"/>
-/// whose handler retries (Generator registration): the SDK's own retries are off so that one policy decides.
+/// whose handler retries (<see cref="LlmClientRegistration"/>): the SDK's own retries are off so that one policy decides.
 /// </summary>
 internal static class ChatClients
 {
