@@ -32,7 +32,7 @@ public sealed class HarnessClient(
         "import sys; sys.path.insert(0, sys.argv.pop(1)); from questmesh_harness.cli import main; sys.exit(main(sys.argv[1:]))";
 
     /// <summary>Commands that import or run the project's code or generated tests: untrusted.</summary>
-    private static readonly HashSet<string> RunsProjectCode = ["execute", "mutate", "explore"];
+    private static readonly HashSet<string> RunsProjectCode = ["execute", "mutate", "explore", "measure"];
 
     /// <param name="workspace">The step's copy of the project, for the commands that run project code; ignored by the others.</param>
     public async Task<TReply> RunAsync<TReply>(string command, object request, string? workspace,

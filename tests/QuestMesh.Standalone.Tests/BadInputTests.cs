@@ -34,14 +34,6 @@ public sealed class BadInputTests : IDisposable
     public Task Run_BadInput_ExitsTwoWithOneClearLine(string project, string file, string expected) =>
         CliRun.ShouldBeRefused(expected, "run", project.Replace("{project}", Project), "--file", file);
 
-    [Fact]
-    public async Task Run_WithoutFile_ExitsTwo()
-    {
-        var line = await CliRun.ShouldBeRefused("--file", "run", Project);
-
-        line.ShouldContain("questmesh:");
-    }
-
     [Theory]
     [InlineData("--max-attempts", "0", "--max-attempts must be between 1 and 50")]
     [InlineData("--strategy", "magic", "magic")]

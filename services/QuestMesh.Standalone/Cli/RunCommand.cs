@@ -1,17 +1,23 @@
 using System.CommandLine;
 using QuestMesh.Contracts;
+using QuestMesh.Standalone.Repository;
 using Spectre.Console;
 
 namespace QuestMesh.Standalone.Cli;
 
-/// <summary><c>questmesh run &lt;project-dir&gt; --file &lt;path&gt;</c>: the options, their help, and the hand-off to <see cref="RunExecutor"/>.</summary>
+/// <summary>
+/// <c>questmesh run &lt;project-dir&gt; --file &lt;path&gt;</c> (one module, <see cref="RunExecutor"/>) and
+/// <c>questmesh run &lt;repo&gt;</c> (the whole repository, <see cref="RepositoryRunExecutor"/>): the options and their help.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var project = new Argument<string>("project-dir") { Description = "The Python project's root directory (what you would put on sys.path)." };
-        var file = new Option<string>("--file", "-f") { Description = "The module to test, relative to the project directory, e.g. pkg/module.py: a Python file "
-            + "(in any encoding Python accepts) whose path is an import name; a link to a file inside the project is followed.", Required = true };
+        var project = new Argument<string>("project-dir") { Description = "With --file: the Python project's root directory (what you would put on sys.path). "
+            + "Without: a whole repository, whose Python root, existing tests and gaps QuestMesh finds itself." };
+        var file = new Option<string?>("--file", "-f") { Description = "The module to test, relative to the project directory, e.g. pkg/module.py: a Python file "
+            + "(in any encoding Python accepts) whose path is an import name; a link to a file inside the project is followed. "
+            + "Without it, the whole repository is the unit of work." };
         var maxAttempts = NumberOptions.WholeNumber("--max-attempts", "Generate-and-improve attempts at most (1 to 50).", 3);
         var coverage = NumberOptions.Number("--target-coverage", "Branch coverage (percent, 0 to 100) to reach.", 90.0);
         var mutation = NumberOptions.Number("--target-mutation", "Mutation score (percent, 0 to 100) to reach.", 50.0);
@@ -25,11 +31,14 @@ public static class RunCommand
         var seed = NumberOptions.WholeNumber("--seed", "Seed of the offline search: the same seed writes the same tests.", 42);
         var budget = NumberOptions.WholeNumber("--budget", "Seconds the offline search may spend per attempt (1 to 3600).", 20, unit: "seconds");
         var maxMutants = NumberOptions.OptionalWholeNumber("--max-mutants", "Score a random sample of at most this many mutants (default: all).");
+        var repository = new RepositoryOptionsSet();
 
-        var command = new Command("run", "Write, check and improve a test suite for one Python module.\n" + ExitCodes.Help)
+        var command = new Command("run", "Write, check and improve a test suite for one Python module (--file), or for every module of a "
+            + "repository with coverage gaps, next to its existing tests, with the reports CI reads.\n" + ExitCodes.Help)
         {
             project, file, maxAttempts, coverage, mutation, strategy, output, seed, budget, maxMutants,
         };
+        repository.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = new RunSettings
@@ -42,7 +51,13 @@ public static class RunCommand
                 SearchBudgetSeconds = parse.GetValue(budget),
                 MaxMutants = parse.GetValue(maxMutants),
             };
-            return RunExecutor.ExecuteAsync(parse.GetValue(project) ?? "", parse.GetValue(file) ?? "", settings, parse.GetValue(output), console, cancellationToken);
+            var target = parse.GetValue(file);
+            if (target is null)
+                return RepositoryRunExecutor.ExecuteAsync(parse.GetValue(project) ?? "", settings, parse.GetValue(output),
+                    repository.Limits(parse), repository.Gate(parse), repository.PushBranch(parse), console, cancellationToken);
+            if (repository.Given(parse) is { } repositoryOnly)
+                return Task.FromResult(ErrorExits.Refuse(console, $"{repositoryOnly} applies to whole-repository runs (without --file)"));
+            return RunExecutor.ExecuteAsync(parse.GetValue(project) ?? "", target, settings, parse.GetValue(output), console, cancellationToken);
         });
         return command;
     }

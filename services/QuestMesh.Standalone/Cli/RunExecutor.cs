@@ -15,10 +15,9 @@ namespace QuestMesh.Standalone.Cli;
 /// <summary>Runs one request end to end in the embedded host and turns the outcome into an exit code.</summary>
 public static class RunExecutor
 {
-    public static async Task<int> ExecuteAsync(string projectDir, string file, RunSettings settings, string? output,
-        IAnsiConsole console, CancellationToken cancellationToken)
-    {
-        try
+    public static Task<int> ExecuteAsync(string projectDir, string file, RunSettings settings, string? output,
+        IAnsiConsole console, CancellationToken cancellationToken) =>
+        ErrorExits.GuardAsync(console, cancellationToken, async () =>
         {
             var input = RunInputValidator.Validate(projectDir, file, settings, output);
             using var host = EmbeddedHost.Build();
@@ -32,29 +31,7 @@ public static class RunExecutor
             {
                 await host.StopAsync(CancellationToken.None);
             }
-        }
-        catch (BadInputException error)
-        {
-            console.MarkupLineInterpolated($"[red]questmesh: {error.Message}[/]");
-            return ExitCodes.BadInput;
-        }
-        catch (PythonEnvironmentException error)
-        {
-            console.MarkupLineInterpolated($"[red]questmesh: {error.Message}[/]");
-            return ExitCodes.InternalError;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            console.MarkupLine("[yellow]questmesh: cancelled[/]");
-            return ExitCodes.InternalError;
-        }
-        catch (Exception error)
-        {
-            console.MarkupLineInterpolated($"[red]questmesh: internal error: {error.Message}[/]");
-            Console.Error.WriteLine(error);
-            return ExitCodes.InternalError;
-        }
-    }
+        });
 
     /// <summary>The same walk every step's copy makes: past a limit the run is refused, and what is left out is said once.</summary>
     private static void ScanProject(IServiceProvider services, RunInput input, ProgressRenderer renderer)

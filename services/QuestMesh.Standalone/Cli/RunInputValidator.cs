@@ -37,7 +37,7 @@ public static class RunInputValidator
         }
     }
 
-    private static void CheckSettings(RunSettings settings)
+    public static void CheckSettings(RunSettings settings)
     {
         if (settings.MaxAttempts is < 1 or > 50)
             throw new BadInputException("--max-attempts must be between 1 and 50");

@@ -7,6 +7,7 @@ using QuestMesh.Orchestrator;
 using QuestMesh.Orchestrator.Artifacts;
 using QuestMesh.Runner;
 using QuestMesh.ServiceDefaults;
+using QuestMesh.Standalone.Repository;
 using QuestMesh.StaticAnalysis;
 using QuestMesh.Supervisor;
 
@@ -36,6 +37,7 @@ public static class EmbeddedHost
         builder.Services.AddSingleton<FileArtifactStore>();
         builder.Services.AddSingleton<IArtifactStore, WatchedArtifactStore>();
         builder.AddEveryService();
+        builder.AddRepositoryRuns();
         builder.Services.AddSingleton<RunWatcher>();
         builder.AddQuestMeshBus(x => x.AddConsumer<RunProgressConsumer>());
         services?.Invoke(builder.Services);

@@ -117,4 +117,24 @@ public static class HarnessCommands
                 : [],
             Passed = report.Tests.Where(t => t.Outcome == "passed" && !t.Flaky).Select(t => t.Id).ToList(),
         }, workspace: null, TimeSpan.FromSeconds(60), ct);
+
+    /// <summary>
+    /// A repository's Python root, framework, modules and existing tests, read in place from names and text (nothing is
+    /// imported); it runs in a private empty folder.
+    /// </summary>
+    public static Task<SurveyReply> SurveyAsync(this HarnessClient harness, string repoDir, CancellationToken ct = default) =>
+        harness.RunAsync<SurveyReply>("survey", new { RepoDir = repoDir }, workspace: null, TimeSpan.FromSeconds(300), ct);
+
+    /// <summary>
+    /// Runs the request's test modules once, together, in the sandbox on <paramref name="projectDir"/> (a workspace copy
+    /// of the Python root), under branch coverage of its modules; the harness ends the run a little before
+    /// <paramref name="timeout"/>, and the reports get a minute more.
+    /// </summary>
+    public static Task<MeasureReply> MeasureAsync(this HarnessClient harness, string projectDir, MeasureRequest request, TimeSpan timeout,
+        CancellationToken ct = default) =>
+        harness.RunAsync<MeasureReply>("measure", new
+        {
+            ProjectDir = projectDir, request.Tests, request.Modules, TimeoutSeconds = (int)timeout.TotalSeconds,
+            request.PathPrefix, request.Reports, request.Title,
+        }, projectDir, timeout + TimeSpan.FromSeconds(60), ct);
 }

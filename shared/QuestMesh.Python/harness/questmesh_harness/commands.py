@@ -20,6 +20,8 @@ _MODULES = {
     "merge": ".merge",
     "union": ".union",
     "minimise": ".union:minimise",
+    "survey": ".repository.survey",
+    "measure": ".repository.measure",
 }
 COMMANDS = tuple(_MODULES)
 

@@ -8,6 +8,7 @@ test's node id around each test: that gives the line -> tests map the enhancer a
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Optional
 
@@ -61,9 +62,16 @@ class OutcomeCollector:
     compared: Optional[Operands] = None
     collect_errors: dict[str, BaseException] = field(default_factory=dict)
     pid: int = field(default_factory=os.getpid)
+    # A run of many test modules (`measure`) gives each module's tests and collection its own places.
+    places_for: Optional[Callable[[Path], Places]] = None
+
+    def _enter(self, path: Any) -> None:
+        if self.places_for is not None and path is not None:
+            self.places = self.places_for(Path(path))
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem: Any):
+        self._enter(getattr(item, "path", None))
         self.running = item.nodeid
         self.compared = None
         if self.switch is not None:
@@ -97,6 +105,7 @@ class OutcomeCollector:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_make_collect_report(self, collector: pytest.Collector):
+        self._enter(getattr(collector, "path", None))
         # The exception of a module that does not import reaches the report only as text: keep the
         # object (pytest's CollectError carries the real one as its cause).
         collect = collector.collect

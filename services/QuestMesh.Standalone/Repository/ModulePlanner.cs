@@ -1,0 +1,22 @@
+using QuestMesh.Python.Harness;
+
+namespace QuestMesh.Standalone.Repository;
+
+/// <summary>Which modules get a module run, in order of what they can add: most missing statements and branches first.</summary>
+public static class ModulePlanner
+{
+    public static (IReadOnlyList<PlannedModule> Planned, IReadOnlyList<SkippedModule> Skipped) Plan(CoverageGaps gaps, int? maxModules)
+    {
+        var ordered = gaps.Files
+            .Where(f => f.Statements > 0 && f.MissingLineCount + f.MissingBranches > 0)
+            .Select(f => new PlannedModule(f.File, f.Path, f.Module, f.Percent, f.MissingLineCount, f.MissingBranches))
+            .OrderByDescending(m => m.Gain)
+            .ThenBy(m => m.Path, StringComparer.Ordinal)
+            .ToList();
+        var limit = maxModules ?? ordered.Count;
+        var skipped = ordered.Skip(limit)
+            .Select(m => new SkippedModule(m.Path, m.Module, $"--max-modules {limit}: {m.Gain} missing statements and branches, fewer than the modules run"))
+            .ToList();
+        return (ordered.Take(limit).ToList(), skipped);
+    }
+}

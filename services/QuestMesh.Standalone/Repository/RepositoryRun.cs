@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using QuestMesh.Python;
+using QuestMesh.Python.Harness;
+using QuestMesh.Python.Unix;
+using QuestMesh.Python.Workspaces;
+using QuestMesh.Standalone.Cli;
+
+namespace QuestMesh.Standalone.Repository;
+
+/// <summary>
+/// A whole repository, end to end: survey it, measure the existing tests (the baseline and its gaps), give each
+/// module with gaps a module run (most to gain first, within the budgets), run everything together, and judge the
+/// thresholds. Every step that imports the repository's code runs in the sandbox on a copy of its Python root.
+/// </summary>
+public sealed class RepositoryRun(
+    HarnessClient harness,
+    SuiteMeasurements measurements,
+    ModuleRunner modules,
+    CombinedSuite combined,
+    IOptions<SourceOptions> sources,
+    TimeProvider clock)
+{
+    /// <summary>A module run given less than this would only be cancelled.</summary>
+    private static readonly TimeSpan ShortestModuleRun = TimeSpan.FromSeconds(10);
+
+    public async Task<RepositoryReport> RunAsync(RepositoryRunInput input, RepositoryContext context, Guid runId, string artifacts,
+        RepositoryProgress progress, CancellationToken cancellationToken)
+    {
+        var startedAt = clock.GetUtcNow();
+        var wall = Stopwatch.StartNew();
+        progress.Surveyed(context);
+        var baseline = await measurements.MeasureAsync(context, [], reports: false, cancellationToken);
+        progress.Baseline(baseline);
+        RepositoryArtifacts.WriteGaps(artifacts, context, baseline);
+
+        var (planned, notPlanned) = ModulePlanner.Plan(baseline.Gaps, input.Limits.MaxModules);
+        progress.Plan(planned, notPlanned);
+        var generation = Stopwatch.StartNew();
+        var outcomes = new List<ModuleOutcome>();
+        var notRun = notPlanned.ToList();
+        var total = TimeSpan.FromSeconds(input.Limits.TotalBudgetSeconds);
+        foreach (var (module, index) in planned.Select((m, i) => (m, i)))
+        {
+            var left = total - generation.Elapsed;
+            if (left < ShortestModuleRun)
+            {
+                notRun.Add(new SkippedModule(module.Path, module.Module, $"the total budget of {input.Limits.TotalBudgetSeconds} s was spent"));
+                continue;
+            }
+            var budget = TimeSpan.FromSeconds(Math.Min(input.Limits.ModuleBudgetSeconds, left.TotalSeconds));
+            progress.ModuleStarted(index + 1, planned.Count, module, budget);
+            var outcome = await modules.RunAsync(context.PythonRoot, module, input.Settings,
+                Path.Combine(artifacts, "modules", module.Module), budget, progress.ModuleStep, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            progress.ModuleEnded(outcome);
+            outcomes.Add(outcome);
+        }
+        generation.Stop();
+        progress.NotRun(notRun.Skip(notPlanned.Count).ToList());
+
+        var generated = GeneratedTestNames.Place(outcomes, context.Survey.Tests);
+        var result = await combined.RunAsync(context, baseline, generated, progress.CombinedRound, cancellationToken);
+        return new RepositoryReport
+        {
+            RunId = runId,
+            Context = context,
+            Baseline = baseline,
+            Combined = result,
+            Modules = outcomes,
+            NotRun = notRun,
+            Gate = Gate.Evaluate(input.Gate, baseline.Coverage.Percent, result.Final.Coverage.Percent),
+            Limits = input.Limits,
+            StartedAt = startedAt,
+            Duration = wall.Elapsed,
+            GenerationTime = generation.Elapsed,
+        };
+    }
+
+    /// <summary>Where the Python is; a repository without any, or past the copy limits, is the user's to correct (exit 2).</summary>
+    public async Task<RepositoryContext> SurveyAsync(RepositoryRunInput input, RepositoryProgress progress, CancellationToken cancellationToken)
+    {
+        SurveyReply survey;
+        try
+        {
+            survey = await harness.SurveyAsync(input.RepositoryDirectory, cancellationToken);
+        }
+        catch (HarnessException error) when (error.BadRequest)
+        {
+            throw new BadInputException(error.Message);
+        }
+        if (survey.PythonRoot is null || survey.Modules.Count == 0)
+            throw new BadInputException(survey.Problem ?? "no Python module found in the repository");
+        var pythonRoot = UnixFiles.RealPath(Path.GetFullPath(Path.Combine(input.RepositoryDirectory, survey.PythonRoot)))
+            ?? throw new BadInputException($"the Python root '{survey.PythonRoot}' cannot be resolved");
+        if (!UnixFiles.IsWithin(pythonRoot, input.RepositoryDirectory))
+            throw new BadInputException($"the Python root '{survey.PythonRoot}' leads out of the repository");
+        try
+        {
+            progress.LeftOut(TreeCopier.Scan(pythonRoot, TreeLimits.From(sources.Value)).Skipped);
+        }
+        catch (WorkspaceException error)
+        {
+            throw new BadInputException(error.Message);
+        }
+        return new RepositoryContext(input.RepositoryDirectory, pythonRoot, survey.PythonRoot == "." ? "" : survey.PythonRoot, survey);
+    }
+}

@@ -1,0 +1,18 @@
+using QuestMesh.Contracts;
+
+namespace QuestMesh.Standalone.Repository;
+
+/// <summary>A checked whole-repository request (<c>questmesh run &lt;repo&gt;</c> without <c>--file</c>).</summary>
+public sealed record RepositoryRunInput(
+    string RepositoryDirectory,
+    RunSettings Settings,
+    string? OutputDirectory,
+    RepositoryLimits Limits,
+    GateThresholds Gate,
+    string? PushBranch);
+
+/// <summary>How much generation may cost: modules at most (null: every module with gaps), seconds per module run and in all.</summary>
+public sealed record RepositoryLimits(int? MaxModules, int ModuleBudgetSeconds, int TotalBudgetSeconds);
+
+/// <summary>What the combined suite must reach for exit 0: coverage in percent, and its rise over the baseline in points.</summary>
+public sealed record GateThresholds(double? MinCoverage, double? MinDelta);

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QuestMesh.Standalone;
+
+/// <summary>Section <c>Repository</c>: limits of the whole-suite runs of a whole-repository run (<c>questmesh run &lt;repo&gt;</c>).</summary>
+public sealed class RepositoryOptions
+{
+    public const string Section = "Repository";
+
+    /// <summary>Wall-clock limit of one run of the whole suite (the baseline, each combined round), seconds.</summary>
+    [Range(10, 86400)]
+    public int SuiteTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>Runs of the combined suite that may drop failing generated tests before every failing generated file goes at once.</summary>
+    [Range(1, 20)]
+    public int MaxCombineRounds { get; set; } = 4;
+}
