@@ -44,6 +44,9 @@ public sealed class StepContextFilterTests
             .AddLogging(l => l.AddSerilog(logger, dispose: true))
             .AddMassTransitTestHarness(x =>
             {
+                // A busy machine (every test project at once) can take seconds to start the bus: the default
+                // inactivity of about a second would end the wait before the message arrives.
+                x.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(60), testInactivityTimeout: TimeSpan.FromSeconds(60));
                 x.AddConsumer<PretendWorker>();
                 x.UsingInMemory((context, cfg) =>
                 {
