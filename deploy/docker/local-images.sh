@@ -7,6 +7,8 @@ LOCAL_IMAGE_PREFIX=questmesh-local
 LOCAL_BASE_IMAGE=$LOCAL_IMAGE_PREFIX/debian:bookworm
 LOCAL_POSTGRES_IMAGE=$LOCAL_IMAGE_PREFIX/postgres:15
 LOCAL_RABBITMQ_IMAGE=$LOCAL_IMAGE_PREFIX/rabbitmq:3.10
+# The base of the service images (deploy/docker/Dockerfile) where the official .NET images cannot be pulled.
+LOCAL_DOTNET_IMAGE=$LOCAL_IMAGE_PREFIX/dotnet-aspnet:10.0
 # Debian's engine speaks API 1.41; newer clients (and Testcontainers) ask for more unless told.
 export DOCKER_API_VERSION=1.41
 DOCKER=/usr/bin/docker
@@ -120,14 +122,35 @@ build_service_image() {
     || { tail -n 30 "$LOCAL_DOCKER_DIR/build-${name//[\/:]/-}.log" >&2; return 1; }
 }
 
-# Builds (or finds cached) base, PostgreSQL and RabbitMQ images; the two service images in parallel.
+# The ASP.NET Core runtime of this machine's .NET installation (the one that builds QuestMesh), staged
+# with deploy/docker/dotnet/Dockerfile: what the official aspnet image holds, on the local base.
+build_dotnet_image() {
+  local dotnet_root context
+  dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+  [ -d "$dotnet_root/shared/Microsoft.AspNetCore.App" ] || { echo "no ASP.NET Core runtime under $dotnet_root" >&2; return 1; }
+  context=$LOCAL_DOCKER_DIR/dotnet-context
+  rm -rf "$context"
+  mkdir -p "$context/dotnet/shared"
+  cp "$ROOT/deploy/docker/dotnet/Dockerfile" "$context/"
+  cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$context/dotnet/"
+  cp -a "$dotnet_root"/*.txt "$context/dotnet/" 2>/dev/null || true
+  cp -a "$dotnet_root/shared/Microsoft.NETCore.App" "$dotnet_root/shared/Microsoft.AspNetCore.App" "$context/dotnet/shared/"
+  build_service_image "$LOCAL_DOTNET_IMAGE" "$context"
+  local code=$?
+  rm -rf "$context"
+  return $code
+}
+
+# Builds (or finds cached) base, PostgreSQL, RabbitMQ and .NET runtime images; the last three in parallel.
 local_images_build() {
   mkdir -p "$LOCAL_DOCKER_DIR"
   build_base_image || return 1
-  local pg rmq code=0
+  local pg rmq net code=0
   build_service_image "$LOCAL_POSTGRES_IMAGE" "$ROOT/deploy/docker/postgres" & pg=$!
   build_service_image "$LOCAL_RABBITMQ_IMAGE" "$ROOT/deploy/docker/rabbitmq" & rmq=$!
+  build_dotnet_image & net=$!
   wait "$pg" || code=1
   wait "$rmq" || code=1
+  wait "$net" || code=1
   return $code
 }

@@ -13,6 +13,12 @@ public sealed class InfrastructureSettings
     public string RabbitMqImage { get; set; } = "rabbitmq:3.10";
     public bool PullImages { get; set; } = true;
 
+    /// <summary>
+    /// The base of the service images the compose test builds: an image with the ASP.NET Core 10 runtime
+    /// (deploy/docker/local-images.sh builds this one from the machine's .NET installation).
+    /// </summary>
+    public string DotnetImage { get; set; } = "questmesh-local/dotnet-aspnet:10.0";
+
     public static InfrastructureSettings Load() =>
         new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)

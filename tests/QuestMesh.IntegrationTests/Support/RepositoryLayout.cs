@@ -7,6 +7,10 @@ public static class RepositoryLayout
 
     public static string Root { get; } = FolderAbove("QuestMesh.sln");
 
+    /// <summary>The configuration of the solution build this project came from (<c>Release</c> for <c>bin/Release/net10.0</c>).</summary>
+    public static string Configuration { get; } =
+        Path.GetRelativePath(FolderAbove(TestProject), AppContext.BaseDirectory).Split(Path.DirectorySeparatorChar)[1];
+
     /// <summary>
     /// A service host's assembly, built by the same solution build as this project: its output sits at the
     /// same place under its own project folder (<c>bin/Release/net10.0</c> when this one runs from there).
