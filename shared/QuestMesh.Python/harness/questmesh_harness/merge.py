@@ -23,12 +23,12 @@ def run(request: dict) -> dict:
         raise HarnessError("base (may be empty) and addition are required module texts")
     if names is not None and not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
         raise HarnessError("names must be a list of test names, or null for all")
-    base_tree = _parse(base, "the base module")
-    addition_tree = _parse(addition, "the addition")
+    base_tree = parse(base, "the base module")
+    addition_tree = parse(addition, "the addition")
     tests = [node.name for node in addition_tree.body if is_test(node)]
     chosen = tests if names is None else [n for n in tests if n in names]
     source, renamed, snippet = merge(base, base_tree, addition, addition_tree, chosen)
-    _parse(source, "the merged module")
+    parse(source, "the merged module")
     return {"source": source, "tests": tests, "added": [renamed.get(n, n) for n in chosen], "renamed": renamed,
             "insert_line": insert_line(base_tree, base), "snippet": snippet}
 
@@ -93,7 +93,8 @@ def merge(base: str, base_tree: ast.Module, addition: str, addition_tree: ast.Mo
     return merged, renamed, snippet
 
 
-def _parse(text: str, what: str) -> ast.Module:
+def parse(text: str, what: str) -> ast.Module:
+    """The module's tree, or a bad request naming `what` and the line that does not parse."""
     try:
         return ast.parse(text)
     except SyntaxError as error:

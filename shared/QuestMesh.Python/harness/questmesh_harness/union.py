@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from .errors import HarnessError
-from .merge import Definition, is_test, merge
+from .merge import Definition, is_test, merge, parse
 
 _PARAMS = re.compile(r"\[.*\]$")
 
@@ -31,19 +31,12 @@ def _units(tree: ast.Module) -> dict[str, Definition]:
     return {node.name: node for node in tree.body if is_test(node)}
 
 
-def _parse(source: str, what: str) -> ast.Module:
-    try:
-        return ast.parse(source)
-    except SyntaxError as error:
-        raise HarnessError(f"{what} does not parse: line {error.lineno}: {error.msg}") from error
-
-
 def union(suites: Any) -> dict:
     if not isinstance(suites, list) or not suites or not all(
             isinstance(s, dict) and isinstance(s.get("source"), str) and isinstance(s.get("attempt"), int)
             for s in suites):
         raise HarnessError("suites must be a non-empty list of {attempt, source}, the best suite first")
-    parsed = [(s["attempt"], s["source"], _parse(s["source"], f"the suite of attempt {s['attempt']}")) for s in suites]
+    parsed = [(s["attempt"], s["source"], parse(s["source"], f"the suite of attempt {s['attempt']}")) for s in suites]
     # The first attempt (by number) whose suite holds a test exactly as written wrote it.
     first_seen: dict[str, int] = {}
     for attempt, _, tree in sorted(parsed, key=lambda p: p[0]):
@@ -58,7 +51,7 @@ def union(suites: Any) -> dict:
         if not chosen:
             continue
         source, renamed, _ = merge(source, tree, addition, addition_tree, chosen, suffix=f"attempt{attempt}")
-        tree = _parse(source, "the merged suite")
+        tree = parse(source, "the merged suite")
         for name in chosen:
             origins[renamed.get(name, name)] = first_seen[ast.dump(_units(addition_tree)[name])]
     return {"source": source, "origins": origins, "tests": len(origins)}
@@ -77,7 +70,7 @@ def minimise(request: dict) -> dict:
             or not isinstance(passed, list):
         raise HarnessError("source, test_arcs (test id → arcs), killed_by (test ids) and passed (test ids) are "
                            "required")
-    tree = _parse(source, "the suite")
+    tree = parse(source, "the suite")
     units = _units(tree)
     reach: dict[str, set[tuple[int, int]]] = {name: set() for name in units}
     known: dict[str, bool] = {}
@@ -113,5 +106,5 @@ def _without(source: str, nodes: list[Definition]) -> str:
         cut.update(range(first - 1, node.end_lineno or node.lineno))
     kept = [line for index, line in enumerate(lines) if index not in cut]
     text = re.sub(r"\n{4,}", "\n\n\n", "".join(kept))
-    _parse(text, "the minimised suite")
+    parse(text, "the minimised suite")
     return text
