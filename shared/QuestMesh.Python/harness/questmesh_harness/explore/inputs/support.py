@@ -86,7 +86,8 @@ class Support:
 def today_markers() -> tuple[str, ...]:
     """The clock as code tends to print it: the dates from two days back to two days on (`20261121`,
     `2026-11-21`, `2026, 11, 21`: the next occurrence of a rule that starts now is tomorrow), the hours and
-    minutes of the next few minutes as a datetime shows them (`, 18, 17` in `datetime(2027, 1, 1, 18, 17)`),
+    minutes of the next few minutes after the day as a datetime shows them (`, 1, 18, 17` in
+    `datetime(2027, 1, 1, 18, 17)`),
     and the current epoch second's leading digits. A value showing these came from the clock and will differ
     on another day, even when three runs in a row agree."""
     import datetime
@@ -99,8 +100,9 @@ def today_markers() -> tuple[str, ...]:
             found += [moment.strftime("%Y%m%d"), moment.strftime("%Y-%m-%d"), moment.strftime("%d %b %Y"),
                       f"{moment.year}, {moment.month}, {moment.day}", moment.strftime("%b %d, %Y")]
         for minutes in range(-1, 4):
+            # With the day of the month before them: `, 2, 29` alone is also in `date(2020, 2, 29)` at 02:29.
             moment = now + datetime.timedelta(minutes=minutes)
-            found.append(f", {moment.hour}, {moment.minute}")
+            found.append(f", {moment.day}, {moment.hour}, {moment.minute}")
     found.append(str(int(time.time()))[:6])  # the same ~11.5 days of epoch seconds
     return tuple(dict.fromkeys(found))
 
