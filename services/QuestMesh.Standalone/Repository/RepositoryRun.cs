@@ -37,27 +37,10 @@ public sealed class RepositoryRun(
         var (planned, notPlanned) = ModulePlanner.Plan(baseline.Gaps, input.Limits.MaxModules);
         progress.Plan(planned, notPlanned);
         var generation = Stopwatch.StartNew();
-        var outcomes = new List<ModuleOutcome>();
-        var notRun = notPlanned.ToList();
-        var total = TimeSpan.FromSeconds(input.Limits.TotalBudgetSeconds);
-        foreach (var (module, index) in planned.Select((m, i) => (m, i)))
-        {
-            var left = total - generation.Elapsed;
-            if (left < ShortestModuleRun)
-            {
-                notRun.Add(new SkippedModule(module.Path, module.Module, $"the total budget of {input.Limits.TotalBudgetSeconds} s was spent"));
-                continue;
-            }
-            var budget = TimeSpan.FromSeconds(Math.Min(input.Limits.ModuleBudgetSeconds, left.TotalSeconds));
-            progress.ModuleStarted(index + 1, planned.Count, module, budget);
-            var outcome = await modules.RunAsync(context.PythonRoot, module, input.Settings,
-                Path.Combine(artifacts, "modules", module.Module), budget, progress.ModuleStep, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            progress.ModuleEnded(outcome);
-            outcomes.Add(outcome);
-        }
+        var (outcomes, outOfBudget) = await GenerateAsync(input, context, planned, artifacts, generation, progress, cancellationToken);
         generation.Stop();
-        progress.NotRun(notRun.Skip(notPlanned.Count).ToList());
+        progress.NotRun(outOfBudget);
+        var notRun = notPlanned.Concat(outOfBudget).ToList();
 
         var generated = GeneratedTestNames.Place(outcomes, context.Survey.Tests);
         var result = await combined.RunAsync(context, baseline, generated, progress.CombinedRound, cancellationToken);
@@ -75,6 +58,61 @@ public sealed class RepositoryRun(
             Duration = wall.Elapsed,
             GenerationTime = generation.Elapsed,
         };
+    }
+
+    /// <summary>
+    /// The module runs, most to gain first, <see cref="RepositoryLimits.Parallel"/> at once: each is a run of the loop
+    /// published on the bus, so in distributed mode they spread over the runner pool and the join is the last of them
+    /// ending. A module starts only while the total budget leaves it <see cref="ShortestModuleRun"/>, and gets the
+    /// smaller of its own budget and what is left. Outcomes keep the plan's order.
+    /// </summary>
+    private async Task<(List<ModuleOutcome> Outcomes, List<SkippedModule> OutOfBudget)> GenerateAsync(RepositoryRunInput input,
+        RepositoryContext context, IReadOnlyList<PlannedModule> planned, string artifacts, Stopwatch generation, RepositoryProgress progress,
+        CancellationToken cancellationToken)
+    {
+        var outcomes = new ModuleOutcome?[planned.Count];
+        var outOfBudget = new List<SkippedModule>();
+        var total = TimeSpan.FromSeconds(input.Limits.TotalBudgetSeconds);
+        using var slots = new SemaphoreSlim(input.Limits.Parallel);
+        var running = new List<Task>();
+        try
+        {
+            foreach (var (module, index) in planned.Select((m, i) => (m, i)))
+            {
+                await slots.WaitAsync(cancellationToken);
+                var left = total - generation.Elapsed;
+                if (left < ShortestModuleRun)
+                {
+                    slots.Release();
+                    outOfBudget.Add(new SkippedModule(module.Path, module.Module, $"the total budget of {input.Limits.TotalBudgetSeconds} s was spent"));
+                    continue;
+                }
+                var budget = TimeSpan.FromSeconds(Math.Min(input.Limits.ModuleBudgetSeconds, left.TotalSeconds));
+                progress.ModuleStarted(index + 1, planned.Count, module, budget);
+                running.Add(RunModuleAsync(module, index, budget));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(running);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return (outcomes.OfType<ModuleOutcome>().ToList(), outOfBudget);
+
+        async Task RunModuleAsync(PlannedModule module, int index, TimeSpan budget)
+        {
+            try
+            {
+                var outcome = await modules.RunAsync(context.PythonRoot, module, input.Settings,
+                    Path.Combine(artifacts, "modules", module.Module), budget, changed => progress.ModuleStep(module, changed), cancellationToken);
+                progress.ModuleEnded(outcome);
+                outcomes[index] = outcome;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
     }
 
     /// <summary>Where the Python is; a repository without any, or past the copy limits, is the user's to correct (exit 2).</summary>

@@ -11,8 +11,12 @@ public sealed record RepositoryRunInput(
     GateThresholds Gate,
     string? PushBranch);
 
-/// <summary>How much generation may cost: modules at most (null: every module with gaps), seconds per module run and in all.</summary>
-public sealed record RepositoryLimits(int? MaxModules, int ModuleBudgetSeconds, int TotalBudgetSeconds);
+/// <summary>
+/// How much generation may cost: modules at most (null: every module with gaps), seconds per module run and in all, and
+/// how many module runs go on at once (<see cref="Parallel"/>: each is a run of the loop on the bus, so in distributed
+/// mode they spread over the runner pool).
+/// </summary>
+public sealed record RepositoryLimits(int? MaxModules, int ModuleBudgetSeconds, int TotalBudgetSeconds, int Parallel = 1);
 
 /// <summary>What the combined suite must reach for exit 0: coverage in percent, and its rise over the baseline in points.</summary>
 public sealed record GateThresholds(double? MinCoverage, double? MinDelta);
