@@ -56,7 +56,7 @@ public static class BenchApp
                      generated tests, wall time and the module runs' time, medians of N repeats (default 3), and the
                      ratio 2 runners ÷ 1. N runners = N module runs at once (--parallel N) and every worker service
                      taking N steps at once (ConcurrentSteps), as N replicas of each worker would in a deployment
-          --budget SECONDS   the search budget per attempt (default here 10; a module run gets 4× it, at least 30 s)
+          --budget SECONDS   the search budget per attempt (default here 10; each module run may take 600 s, so none is cut)
           --package DIR      the real package (default /usr/lib/python3/dist-packages/jmespath, python3-jmespath)
           --max-modules N    module runs per repository (default 4)
         """;

@@ -10,7 +10,7 @@ internal sealed record RepositoryTarget(string Id, string Description, Func<stri
 
 /// <summary>One whole-repository run as <c>questmesh run &lt;repo&gt;</c> made it, read back from its iteration_report.json.</summary>
 internal sealed record RepositorySample(string Target, int Runners, int Repeat, int ExitCode, double WallSeconds, double GenerationSeconds,
-    double Before, double After, int GeneratedTests, int GeneratedPassing, int Modules, string? Error);
+    double Before, double After, int GeneratedTests, int GeneratedPassing, int Modules, int ModulesCut, string? Error);
 
 /// <summary>
 /// Whole-repository runs with one and with two runners, in one bench run: the bundled samples/storefront and one real
@@ -52,7 +52,8 @@ public sealed class RepositoryBench(BenchOptions options)
                         samples.Add(sample);
                         Console.Error.WriteLine(sample.Error is { } error
                             ? $"bench: {target.Id}: exit {sample.ExitCode}: {error}"
-                            : $"bench: {target.Id}: {sample.WallSeconds:0.0} s, coverage {sample.Before:0.0} → {sample.After:0.0} %, {sample.GeneratedTests} generated tests");
+                            : $"bench: {target.Id}: {sample.WallSeconds:0.0} s, coverage {sample.Before:0.0} → {sample.After:0.0} %, {sample.GeneratedTests} generated tests"
+                              + (sample.ModulesCut > 0 ? $", {sample.ModulesCut} of {sample.Modules} module runs did not complete" : ""));
                     }
                 }
             }
@@ -76,7 +77,8 @@ public sealed class RepositoryBench(BenchOptions options)
         }
     }
 
-    private int ModuleBudget => (int)Math.Max(30, options.BudgetSeconds * 4);
+    /// <summary>Enough that no module run is cut on a loaded machine, so both configurations do the same work.</summary>
+    private const int ModuleBudget = 600;
 
     private static List<RepositoryTarget>? Targets(BenchOptions options)
     {
@@ -160,7 +162,7 @@ public sealed class RepositoryBench(BenchOptions options)
         {
             var text = (await stderr).Trim();
             var last = text.Length > 0 ? text.Split('\n')[^1] : (await stdout).Trim().Split('\n')[^1];
-            return new RepositorySample(target.Id, runners, repeat, process.ExitCode, clock.Elapsed.TotalSeconds, 0, 0, 0, 0, 0, 0,
+            return new RepositorySample(target.Id, runners, repeat, process.ExitCode, clock.Elapsed.TotalSeconds, 0, 0, 0, 0, 0, 0, 0,
                 $"no iteration_report.json: {last}");
         }
         var json = JsonNode.Parse(await File.ReadAllTextAsync(report))!;
@@ -170,6 +172,7 @@ public sealed class RepositoryBench(BenchOptions options)
             (double)json["before"]!["coverage"]!, (double)json["after"]!["coverage"]!,
             (int)json["generated"]!["tests"]!, (int)json["generated"]!["passed"]!,
             generation?["modules"]?.AsArray().Count ?? 0,
+            generation?["modules"]?.AsArray().Count(m => (string?)m!["status"] != "completed") ?? 0,
             process.ExitCode is 0 or 3 or 5 ? null : $"exit code {process.ExitCode}");
     }
 

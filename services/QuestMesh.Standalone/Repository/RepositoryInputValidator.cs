@@ -1,3 +1,4 @@
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Contracts;
 using QuestMesh.Python.Unix;
 using QuestMesh.Standalone.Cli;

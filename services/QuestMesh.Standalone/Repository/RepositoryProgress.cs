@@ -1,4 +1,5 @@
 using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Python.Harness;
 using Spectre.Console;
 
@@ -8,7 +9,7 @@ namespace QuestMesh.Standalone.Repository;
 /// What a person (or a CI log) sees while a repository run goes on, and its end. Module runs may go on at once: their
 /// lines are written whole, one at a time, and name their module when more than one runs.
 /// </summary>
-public sealed class RepositoryProgress(IAnsiConsole console)
+public sealed class RepositoryProgress(IAnsiConsole console) : IRepositoryProgress
 {
     private readonly Lock _writing = new();
     private bool _parallel;
@@ -81,7 +82,8 @@ public sealed class RepositoryProgress(IAnsiConsole console)
     {
         var text = outcome.Status == ModuleOutcome.Completed
             ? $"{outcome.Reason}: {outcome.Best?.Passed}/{outcome.Best?.Tests} tests, {Format.Percent(outcome.Best?.Coverage ?? 0)} alone"
-            : $"{outcome.Reason}{(outcome.Detail is { Length: > 0 } detail ? ": " + detail : "")}";
+            : $"{outcome.Reason}{(outcome.Detail is { Length: > 0 } detail ? ": " + detail : "")}"
+              + (outcome.Suite is null ? "" : $"; the best attempt before that is kept: {outcome.Best?.Passed}/{outcome.Best?.Tests} tests, {Format.Percent(outcome.Best?.Coverage ?? 0)} alone");
         var colour = outcome.Status == ModuleOutcome.Completed ? "green" : "yellow";
         lock (_writing)
         {

@@ -1,3 +1,4 @@
+using QuestMesh.Orchestrator.Repositories;
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;

@@ -4,9 +4,8 @@ using QuestMesh.Python;
 using QuestMesh.Python.Harness;
 using QuestMesh.Python.Unix;
 using QuestMesh.Python.Workspaces;
-using QuestMesh.Standalone.Cli;
 
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>
 /// A whole repository, end to end: survey it, measure the existing tests (the baseline and its gaps), give each
@@ -18,26 +17,28 @@ public sealed class RepositoryRun(
     SuiteMeasurements measurements,
     ModuleRunner modules,
     CombinedSuite combined,
+    RepositoryArtifacts artifacts,
     IOptions<SourceOptions> sources,
     TimeProvider clock)
 {
     /// <summary>A module run given less than this would only be cancelled.</summary>
     private static readonly TimeSpan ShortestModuleRun = TimeSpan.FromSeconds(10);
 
-    public async Task<RepositoryReport> RunAsync(RepositoryRunInput input, RepositoryContext context, Guid runId, string artifacts,
-        RepositoryProgress progress, CancellationToken cancellationToken)
+    /// <param name="moduleArtifacts">The folder under which each module run gets its own (the command line's); null: the runs' usual place.</param>
+    public async Task<RepositoryReport> RunAsync(RepositoryRunInput input, RepositoryContext context, Guid runId, string? moduleArtifacts,
+        IRepositoryProgress progress, CancellationToken cancellationToken)
     {
         var startedAt = clock.GetUtcNow();
         var wall = Stopwatch.StartNew();
         progress.Surveyed(context);
         var baseline = await measurements.MeasureAsync(context, [], reports: false, cancellationToken);
         progress.Baseline(baseline);
-        RepositoryArtifacts.WriteGaps(artifacts, context, baseline);
+        await artifacts.WriteGapsAsync(runId, context, baseline, cancellationToken);
 
         var (planned, notPlanned) = ModulePlanner.Plan(baseline.Gaps, input.Limits.MaxModules);
         progress.Plan(planned, notPlanned);
         var generation = Stopwatch.StartNew();
-        var (outcomes, outOfBudget) = await GenerateAsync(input, context, planned, artifacts, generation, progress, cancellationToken);
+        var (outcomes, outOfBudget) = await GenerateAsync(input, context, planned, moduleArtifacts, generation, progress, cancellationToken);
         generation.Stop();
         progress.NotRun(outOfBudget);
         var notRun = notPlanned.Concat(outOfBudget).ToList();
@@ -67,7 +68,7 @@ public sealed class RepositoryRun(
     /// smaller of its own budget and what is left. Outcomes keep the plan's order.
     /// </summary>
     private async Task<(List<ModuleOutcome> Outcomes, List<SkippedModule> OutOfBudget)> GenerateAsync(RepositoryRunInput input,
-        RepositoryContext context, IReadOnlyList<PlannedModule> planned, string artifacts, Stopwatch generation, RepositoryProgress progress,
+        RepositoryContext context, IReadOnlyList<PlannedModule> planned, string? moduleArtifacts, Stopwatch generation, IRepositoryProgress progress,
         CancellationToken cancellationToken)
     {
         var outcomes = new ModuleOutcome?[planned.Count];
@@ -103,8 +104,9 @@ public sealed class RepositoryRun(
         {
             try
             {
-                var outcome = await modules.RunAsync(context.PythonRoot, module, input.Settings,
-                    Path.Combine(artifacts, "modules", module.Module), budget, changed => progress.ModuleStep(module, changed), cancellationToken);
+                var outcome = await modules.RunAsync(context.Source, module, input.Settings,
+                    moduleArtifacts is null ? null : Path.Combine(moduleArtifacts, "modules", module.Module), budget,
+                    changed => progress.ModuleStep(module, changed), cancellationToken);
                 progress.ModuleEnded(outcome);
                 outcomes[index] = outcome;
             }
@@ -116,7 +118,7 @@ public sealed class RepositoryRun(
     }
 
     /// <summary>Where the Python is; a repository without any, or past the copy limits, is the user's to correct (exit 2).</summary>
-    public async Task<RepositoryContext> SurveyAsync(RepositoryRunInput input, RepositoryProgress progress, CancellationToken cancellationToken)
+    public async Task<RepositoryContext> SurveyAsync(RepositoryRunInput input, IRepositoryProgress progress, CancellationToken cancellationToken)
     {
         SurveyReply survey;
         try
@@ -125,22 +127,23 @@ public sealed class RepositoryRun(
         }
         catch (HarnessException error) when (error.BadRequest)
         {
-            throw new BadInputException(error.Message);
+            throw new RepositoryInputException(error.Message);
         }
         if (survey.PythonRoot is null || survey.Modules.Count == 0)
-            throw new BadInputException(survey.Problem ?? "no Python module found in the repository");
+            throw new RepositoryInputException(survey.Problem ?? "no Python module found in the repository");
         var pythonRoot = UnixFiles.RealPath(Path.GetFullPath(Path.Combine(input.RepositoryDirectory, survey.PythonRoot)))
-            ?? throw new BadInputException($"the Python root '{survey.PythonRoot}' cannot be resolved");
+            ?? throw new RepositoryInputException($"the Python root '{survey.PythonRoot}' cannot be resolved");
         if (!UnixFiles.IsWithin(pythonRoot, input.RepositoryDirectory))
-            throw new BadInputException($"the Python root '{survey.PythonRoot}' leads out of the repository");
+            throw new RepositoryInputException($"the Python root '{survey.PythonRoot}' leads out of the repository");
         try
         {
             progress.LeftOut(TreeCopier.Scan(pythonRoot, TreeLimits.From(sources.Value)).Skipped);
         }
         catch (WorkspaceException error)
         {
-            throw new BadInputException(error.Message);
+            throw new RepositoryInputException(error.Message);
         }
-        return new RepositoryContext(input.RepositoryDirectory, pythonRoot, survey.PythonRoot == "." ? "" : survey.PythonRoot, survey);
+        var prefix = survey.PythonRoot == "." ? "" : survey.PythonRoot;
+        return new RepositoryContext(input.RepositoryDirectory, pythonRoot, prefix, survey, input.SourceOrFolder with { Root = prefix.Length == 0 ? null : prefix });
     }
 }
