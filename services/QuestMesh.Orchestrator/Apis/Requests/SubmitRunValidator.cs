@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Python;
 using QuestMesh.Python.Workspaces;
 
@@ -22,6 +23,8 @@ public sealed class SubmitRunValidator(IOptions<ApiOptions> api, IOptions<Source
         var source = CheckSource(request.Source, errors);
         var target = CheckTarget(request.TargetFile, source, errors);
         var settings = CheckSettings(request.Settings ?? new RunSettingsRequest(), errors);
+        if (request.Repository is not null)
+            errors.Add("repository", "is for whole-repository runs; leave targetFile out to run the whole repository, or leave repository out");
         if (errors.Any || source is null || target is null)
             return (null, errors);
         return (new SubmitRun
@@ -32,6 +35,35 @@ public sealed class SubmitRunValidator(IOptions<ApiOptions> api, IOptions<Source
             Settings = settings,
             Tenant = tenant,
         }, errors);
+    }
+
+    /// <summary>A whole-repository run (no <c>targetFile</c>), or the problems that stop it.</summary>
+    public (RepositoryOrder? Order, FieldErrors Errors) ValidateRepository(SubmitRunRequest request, string? tenant)
+    {
+        var errors = new FieldErrors();
+        var source = CheckSource(request.Source, errors);
+        var settings = CheckSettings(request.Settings ?? new RunSettingsRequest(), errors);
+        var repository = request.Repository ?? new RepositoryRequest();
+        if (repository.MaxModules is < 0)
+            errors.Add("repository.maxModules", "must be 0 (measure and report only) or more");
+        var moduleBudget = repository.ModuleBudgetSeconds ?? 900;
+        if (moduleBudget is < 10 or > 86400)
+            errors.Add("repository.moduleBudgetSeconds", "must be between 10 and 86400 seconds");
+        var totalBudget = repository.TotalBudgetSeconds ?? 3600;
+        if (totalBudget is < 10 or > 604800)
+            errors.Add("repository.totalBudgetSeconds", "must be between 10 and 604800 seconds");
+        var parallel = repository.Parallel ?? 2;
+        if (parallel is < 1 or > 64)
+            errors.Add("repository.parallel", "must be between 1 and 64 module runs at once");
+        if (repository.MinCoverage is { } coverage && coverage is not (>= 0 and <= 100))
+            errors.Add("repository.minCoverage", "must be a percentage between 0 and 100");
+        if (repository.MinDelta is { } delta && delta is not (>= -100 and <= 100))
+            errors.Add("repository.minDelta", "must be between -100 and 100 points");
+        if (errors.Any || source is null)
+            return (null, errors);
+        return (new RepositoryOrder(MassTransit.NewId.NextGuid(), tenant, source, settings,
+            new RepositoryLimits(repository.MaxModules, moduleBudget, totalBudget, parallel),
+            new GateThresholds(repository.MinCoverage, repository.MinDelta)), errors);
     }
 
     private SourceSpec? CheckSource(SourceRequest? source, FieldErrors errors)
