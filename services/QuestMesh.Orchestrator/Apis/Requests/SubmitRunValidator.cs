@@ -44,27 +44,25 @@ public sealed class SubmitRunValidator(IOptions<ApiOptions> api, IOptions<Source
         var source = CheckSource(request.Source, errors);
         var settings = CheckSettings(request.Settings ?? new RunSettingsRequest(), errors);
         var repository = request.Repository ?? new RepositoryRequest();
-        if (repository.MaxModules is < 0)
-            errors.Add("repository.maxModules", "must be 0 (measure and report only) or more");
-        var moduleBudget = repository.ModuleBudgetSeconds ?? 900;
-        if (moduleBudget is < 10 or > 86400)
-            errors.Add("repository.moduleBudgetSeconds", "must be between 10 and 86400 seconds");
-        var totalBudget = repository.TotalBudgetSeconds ?? 3600;
-        if (totalBudget is < 10 or > 604800)
-            errors.Add("repository.totalBudgetSeconds", "must be between 10 and 604800 seconds");
-        var parallel = repository.Parallel ?? 2;
-        if (parallel is < 1 or > 64)
-            errors.Add("repository.parallel", "must be between 1 and 64 module runs at once");
-        if (repository.MinCoverage is { } coverage && coverage is not (>= 0 and <= 100))
-            errors.Add("repository.minCoverage", "must be a percentage between 0 and 100");
-        if (repository.MinDelta is { } delta && delta is not (>= -100 and <= 100))
-            errors.Add("repository.minDelta", "must be between -100 and 100 points");
+        var limits = new RepositoryLimits(repository.MaxModules, repository.ModuleBudgetSeconds ?? 900, repository.TotalBudgetSeconds ?? 3600,
+            repository.Parallel ?? 2);
+        var gate = new GateThresholds(repository.MinCoverage, repository.MinDelta);
+        foreach (var (option, problem) in RepositoryRules.Problems(limits, gate))
+            errors.Add(RepositoryFields[option], problem);
         if (errors.Any || source is null)
             return (null, errors);
-        return (new RepositoryOrder(MassTransit.NewId.NextGuid(), tenant, source, settings,
-            new RepositoryLimits(repository.MaxModules, moduleBudget, totalBudget, parallel),
-            new GateThresholds(repository.MinCoverage, repository.MinDelta)), errors);
+        return (new RepositoryOrder(MassTransit.NewId.NextGuid(), tenant, source, settings, limits, gate), errors);
     }
+
+    private static readonly Dictionary<RepositoryRules.Option, string> RepositoryFields = new()
+    {
+        [RepositoryRules.Option.MaxModules] = "repository.maxModules",
+        [RepositoryRules.Option.ModuleBudget] = "repository.moduleBudgetSeconds",
+        [RepositoryRules.Option.TotalBudget] = "repository.totalBudgetSeconds",
+        [RepositoryRules.Option.Parallel] = "repository.parallel",
+        [RepositoryRules.Option.MinCoverage] = "repository.minCoverage",
+        [RepositoryRules.Option.MinDelta] = "repository.minDelta",
+    };
 
     private SourceSpec? CheckSource(SourceRequest? source, FieldErrors errors)
     {
