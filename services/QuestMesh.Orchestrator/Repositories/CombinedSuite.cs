@@ -22,7 +22,7 @@ public sealed record CombinedResult(MeasureReply Final, IReadOnlyList<GeneratedF
 /// </summary>
 public sealed class CombinedSuite(SuiteMeasurements measurements, HarnessClient harness, IOptions<RepositoryOptions> options)
 {
-    public async Task<CombinedResult> RunAsync(RepositoryContext context, MeasureReply baseline, IReadOnlyList<GeneratedFile> generated,
+    public async Task<CombinedResult> RunAsync(Guid runId, RepositoryContext context, MeasureReply baseline, IReadOnlyList<GeneratedFile> generated,
         Action<CombinedRound> progress, CancellationToken cancellationToken)
     {
         var kept = generated.ToList();
@@ -31,7 +31,7 @@ public sealed class CombinedSuite(SuiteMeasurements measurements, HarnessClient 
         var passedBefore = baseline.Tests.Where(t => t.Outcome == "passed").Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         for (var round = 1; ; round++)
         {
-            var reply = await measurements.MeasureAsync(context, kept, reports: true, cancellationToken);
+            var reply = await measurements.MeasureAsync(runId, context, kept, reports: true, cancellationToken);
             List<DroppedTest> drops = round > options.Value.MaxCombineRounds
                 ? []
                 : Decide(reply, kept, passedBefore, wholeFiles: round == options.Value.MaxCombineRounds);

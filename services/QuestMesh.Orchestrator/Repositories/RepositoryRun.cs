@@ -10,7 +10,8 @@ namespace QuestMesh.Orchestrator.Repositories;
 /// <summary>
 /// A whole repository, end to end: survey it, measure the existing tests (the baseline and its gaps), give each
 /// module with gaps a module run (most to gain first, within the budgets), run everything together, and judge the
-/// thresholds. Every step that imports the repository's code runs in the sandbox on a copy of its Python root.
+/// thresholds. Every step that imports the repository's code runs on a runner, in its sandbox, on a copy of the
+/// Python root; this process only reads the repository's text (the survey) and edits generated tests (patch).
 /// </summary>
 public sealed class RepositoryRun(
     HarnessClient harness,
@@ -31,7 +32,7 @@ public sealed class RepositoryRun(
         var startedAt = clock.GetUtcNow();
         var wall = Stopwatch.StartNew();
         progress.Surveyed(context);
-        var baseline = await measurements.MeasureAsync(context, [], reports: false, cancellationToken);
+        var baseline = await measurements.MeasureAsync(runId, context, [], reports: false, cancellationToken);
         progress.Baseline(baseline);
         await artifacts.WriteGapsAsync(runId, context, baseline, cancellationToken);
 
@@ -44,7 +45,7 @@ public sealed class RepositoryRun(
         var notRun = notPlanned.Concat(outOfBudget).ToList();
 
         var generated = GeneratedTestNames.Place(outcomes, context.Survey.Tests);
-        var result = await combined.RunAsync(context, baseline, generated, progress.CombinedRound, cancellationToken);
+        var result = await combined.RunAsync(runId, context, baseline, generated, progress.CombinedRound, cancellationToken);
         return new RepositoryReport
         {
             RunId = runId,
