@@ -57,6 +57,8 @@ export async function runView(root, runId, signal, report) {
   };
   let run = null;
   let names = [];
+  let listed = null;
+  let viewing = null;
   let chosenCritique = null;
 
   function renderRun() {
@@ -114,6 +116,7 @@ export async function runView(root, runId, signal, report) {
   async function open(name, anchor) {
     for (const other of links.querySelectorAll('a.open')) other.classList.remove('open');
     anchor.classList.add('open');
+    viewing = name;
     let body = await textOf(name);
     if (name.endsWith('.json') || name.endsWith('.sarif')) {
       try { body = JSON.stringify(JSON.parse(body), null, 2); } catch { /* shown as it is */ }
@@ -122,8 +125,11 @@ export async function runView(root, runId, signal, report) {
   }
 
   function renderLinks() {
+    // Rebuilt only when the names change, so a link is not replaced under the pointer that clicks it.
+    if (listed === names.join('\n')) return;
+    listed = names.join('\n');
     show(links, names.map((name) => {
-      const anchor = el('a', { href: artifactHref(runId, name), 'data-name': name }, name);
+      const anchor = el('a', { href: artifactHref(runId, name), 'data-name': name, class: name === viewing ? 'open' : null }, name);
       // Opened here rather than followed, so the API key (a header) goes with the request.
       anchor.addEventListener('click', (event) => {
         if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
