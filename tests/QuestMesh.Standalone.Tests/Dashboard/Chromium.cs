@@ -22,8 +22,21 @@ public static class Chromium
     public static string ExecutablePath =>
         Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path ? path : DefaultPath;
 
-    /// <summary>A fresh browser with its own profile in <paramref name="profile"/>.</summary>
-    public static async Task<IBrowser> LaunchAsync(string profile)
+    /// <summary>A fresh browser with its own profile in <paramref name="profile"/> (removed here when the browser cannot start).</summary>
+    public static async Task<IBrowser> LaunchAsync(DirectoryInfo profile)
+    {
+        try
+        {
+            return await LaunchAsync(profile.FullName);
+        }
+        catch
+        {
+            profile.Delete(recursive: true);
+            throw;
+        }
+    }
+
+    private static async Task<IBrowser> LaunchAsync(string profile)
     {
         var path = ExecutablePath;
         if (!File.Exists(path))

@@ -29,7 +29,7 @@ public sealed class DashboardBehindGatewayFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Browser = await Chromium.LaunchAsync(_profile.FullName);
+        Browser = await Chromium.LaunchAsync(_profile);
         await _serve.InitializeAsync();
         _gateway = await GatewayProcess.StartAsync(_serve.Client.BaseAddress!, Key, Tenant);
         Client = new HttpClient { BaseAddress = _gateway.Address, Timeout = TimeSpan.FromMinutes(2) };

@@ -23,7 +23,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Browser = await Chromium.LaunchAsync(_profile.FullName);
+        Browser = await Chromium.LaunchAsync(_profile);
         await _serve.InitializeAsync();
         _finishedRun = FinishAsync(await Client.SubmitAsync(TwoAttemptsOnShop()));
     }
