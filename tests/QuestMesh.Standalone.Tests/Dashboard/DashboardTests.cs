@@ -135,6 +135,43 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         page.Errors.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Should_render_a_fix_report_and_the_models_suggestions_as_text()
+    {
+        await using var page = await dashboard.OpenAsync("#/");
+        await page.WaitForAsync("#runs");
+
+        // The page's own modules, given documents in the artifacts' shapes whose every string is markup.
+        var shown = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const { fixReportView, critiqueView } = await import('./reports.js');
+              const tag = '<img src=x onerror="document.body.dataset.xss = 3">';
+              const fix = fixReportView({ attempt: 1, rounds: [{ round: 0, failing_before: 2, failing_after: 1, runs: 3, duration_seconds: 1.5,
+                error: null, actions: [{ test: `test_${tag}`, kind: 'test-mistake', category: 'wrong-assertion', action: 'repaired',
+                  detail: tag, failure: `AssertionError: ${tag}` }] }] });
+              const critique = critiqueView({ failing_tests: true, deltas: { coverage: 1.5, mutation: -2 }, instructions: [tag],
+                missing_lines: [3, 4], missing_branches: [{ from: 3, to: 5, source: tag }],
+                surviving_mutants: [{ line: 4, function: 'f', original: '<', mutated: '<=', operator: 'cmp' }],
+                llm_suggestions: { missing_tests: [tag], risky: [] }, route: { decision: 'FIX', reason: null, why: tag } });
+              document.querySelector('#view').append(fix, critique);
+              return [fix.textContent, critique.textContent, String(document.querySelectorAll('#view img').length),
+                String(fix.querySelectorAll('tbody tr').length), String(critique.querySelectorAll('.flag').length)];
+            }
+            """);
+
+        shown[0].ShouldContain("Round 0: failing tests 2 → 1, 3 validation runs, 1.5 s");
+        shown[0].ShouldContain("<img src=x onerror=\"document.body.dataset.xss = 3\">");
+        shown[1].ShouldContain("Router: FIX — <img src=x");
+        shown[1].ShouldContain("line 3 → 5: <img src=x");
+        shown[1].ShouldContain("line 4 (f): < → <= [cmp]");
+        shown[1].ShouldContain("missing tests");
+        shown[2].ShouldBe("0");
+        shown[3].ShouldBe("1");
+        shown[4].ShouldBe("1");
+        (await page.EvaluateAsync<bool>("() => document.body.dataset.xss === undefined")).ShouldBeTrue();
+        page.Errors.ShouldBeEmpty();
+    }
+
     private static string HostileRun() => new JsonObject
     {
         ["source"] = new JsonObject

@@ -5,9 +5,10 @@ import { svg } from './dom.js';
 const WIDTH = 640;
 const HEIGHT = 260;
 const PAD = { left: 44, right: 48, top: 16, bottom: 36 };
+// Coverage's points are the larger, so a mutation point on the same spot still shows inside it.
 const SERIES = [
-  { key: 'coverage', label: 'coverage', target: 'targetCoverage' },
-  { key: 'mutationScore', label: 'mutation', target: 'targetMutation' },
+  { key: 'coverage', label: 'coverage', target: 'targetCoverage', radius: 6 },
+  { key: 'mutationScore', label: 'mutation', target: 'targetMutation', radius: 4 },
 ];
 
 const y = (value) => PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - Math.max(0, Math.min(100, value)) / 100);
@@ -42,7 +43,7 @@ export function attemptChart(attempts, settings) {
     const points = attempts.map((attempt, index) => [x(index), y(attempt[series.key] ?? 0)]);
     chart.append(svg('polyline', { class: `line ${series.label}`, points: points.map((p) => p.join(',')).join(' ') }));
     attempts.forEach((attempt, index) => chart.append(
-      svg('circle', { class: `point ${series.label}`, cx: points[index][0], cy: points[index][1], r: 5, 'data-attempt': attempt.attempt },
+      svg('circle', { class: `point ${series.label}`, cx: points[index][0], cy: points[index][1], r: series.radius, 'data-attempt': attempt.attempt },
         svg('title', {}, `attempt ${attempt.attempt}: ${series.label} ${(attempt[series.key] ?? 0).toFixed(1)} %`))));
   }
   const legend = svg('g', { class: 'legend' });
