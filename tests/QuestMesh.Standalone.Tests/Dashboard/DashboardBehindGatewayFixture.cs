@@ -13,7 +13,7 @@ public sealed class DashboardBehindGatewayFixture : IAsyncLifetime
     public const string Key = "dashboard-test-key-0123456789";
     public const string Tenant = "acme";
 
-    private readonly ServeFixture _serve = new(new Dictionary<string, string?> { ["Api:TrustTenantHeader"] = "true" });
+    private ServeFixture? _serve;
     private readonly DirectoryInfo _profile = Directory.CreateTempSubdirectory("questmesh-chromium-");
     private GatewayProcess? _gateway;
 
@@ -23,13 +23,15 @@ public sealed class DashboardBehindGatewayFixture : IAsyncLifetime
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>A client of the runs API directly, without a tenant.</summary>
-    public HttpClient Direct => _serve.Client;
+    public HttpClient Direct => _serve!.Client;
 
     public Uri Gateway => _gateway!.Address;
 
     public async Task InitializeAsync()
     {
         Browser = await Chromium.LaunchAsync(_profile);
+        // Made only once the browser runs: a fixture that fails to start leaves nothing behind.
+        _serve = new ServeFixture(new Dictionary<string, string?> { ["Api:TrustTenantHeader"] = "true" });
         await _serve.InitializeAsync();
         _gateway = await GatewayProcess.StartAsync(_serve.Client.BaseAddress!, Key, Tenant);
         Client = new HttpClient { BaseAddress = _gateway.Address, Timeout = TimeSpan.FromMinutes(2) };
@@ -46,7 +48,8 @@ public sealed class DashboardBehindGatewayFixture : IAsyncLifetime
             await _gateway.DisposeAsync();
         if (Browser is not null)
             await Browser.DisposeAsync();
-        await _serve.DisposeAsync();
+        if (_serve is not null)
+            await _serve.DisposeAsync();
         _profile.Delete(recursive: true);
     }
 }

@@ -13,17 +13,19 @@ namespace QuestMesh.Standalone.Tests.Dashboard;
 public sealed class DashboardFixture : IAsyncLifetime
 {
     private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(6);
-    private readonly ServeFixture _serve = new();
+    private ServeFixture? _serve;
     private readonly DirectoryInfo _profile = Directory.CreateTempSubdirectory("questmesh-chromium-");
     private Task<Guid> _finishedRun = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public HttpClient Client => _serve.Client;
+    public HttpClient Client => _serve!.Client;
 
     public async Task InitializeAsync()
     {
         Browser = await Chromium.LaunchAsync(_profile);
+        // Made only once the browser runs: a fixture that fails to start leaves nothing behind.
+        _serve = new ServeFixture();
         await _serve.InitializeAsync();
         _finishedRun = FinishAsync(await Client.SubmitAsync(TwoAttemptsOnShop()));
     }
@@ -39,7 +41,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         if (Browser is not null)
             await Browser.DisposeAsync();
-        await _serve.DisposeAsync();
+        if (_serve is not null)
+            await _serve.DisposeAsync();
         _profile.Delete(recursive: true);
     }
 
