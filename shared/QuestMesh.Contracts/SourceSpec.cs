@@ -16,4 +16,10 @@ public record SourceSpec
 
     /// <summary>A few files given in the request itself (relative path → content).</summary>
     public IReadOnlyList<InlineFile>? Files { get; init; }
+
+    /// <summary>
+    /// The project's folder within the source, relative, forward slashes (<c>backend</c>): the Python root a
+    /// whole-repository run found. Null or empty: the whole source is the project.
+    /// </summary>
+    public string? Root { get; init; }
 }
