@@ -47,7 +47,13 @@ public sealed class CancelRunTests(TrustedApiFactory api) : IClassFixture<Truste
         (await client.SendAsync(HostileRequests.Tenant(HostileRequests.Request(HttpMethod.Delete, $"/api/runs/{runId}"), "acme"))).Dispose();
         await client.WaitForRunAsync(runId, r => r.Status() == "cancelled", Deadline, "acme");
 
+        // The saga shows the run cancelled as it changes state; the step that says so is written to events.log just after.
         var replay = await client.ReadEventsAsync(runId, Deadline, "acme");
+        for (var until = DateTime.UtcNow + Deadline; replay.Count(e => e.Event == "step") < 2 && DateTime.UtcNow < until;)
+        {
+            await Task.Delay(100);
+            replay = await client.ReadEventsAsync(runId, Deadline, "acme");
+        }
         var resumed = await client.ReadEventsAsync(runId, Deadline, "acme", lastEventId: replay[0].Id);
 
         replay.Select(e => e.Event).ShouldBe(["step", "step", "end"]);
