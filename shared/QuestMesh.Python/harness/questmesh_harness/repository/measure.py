@@ -4,7 +4,8 @@ A whole-repository run measures twice with it: the existing tests alone (the bas
 reported, never hidden) and the existing tests with the generated ones. pytest runs in this process with
 the `execute` plugin, so every test's outcome and failure come from pytest's own reports; coverage.py
 measures exactly the listed modules, so a module no test imports still counts, at 0 %. The reply carries
-the figures, the gaps by function and class (`coverage_gaps.json`), and on request the reports CI reads.
+the figures, the gaps by function and class (`coverage_gaps.json`), the modules this interpreter cannot import
+(a package they import is not installed), and on request the reports CI reads.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ..execute.plugin import OutcomeCollector
 from ..project import Project, project_environment
 from ..request import number
 from . import gaps, reports
+from .imports import missing_imports
 
 # A path that is never a file: in a suite run no module is "the target", so project frames are `project`.
 _NO_TARGET = Path("/nonexistent/questmesh-no-target")
@@ -85,6 +87,7 @@ def run(request: dict) -> dict:
                                     config_file=False)
             exit_code = _run_suite(req, cov, collector, limit, work, junit_path)
             measured, unmeasured = _analyse(cov, req)
+            missing = missing_imports(req.modules, {path: project.relative(path) for path in req.modules})
             totals = _totals(measured)
             reply: dict[str, Any] = {"reports": None}
             if req.reports:
@@ -110,6 +113,7 @@ def run(request: dict) -> dict:
                    "statements": len(m.statements), "missing_lines": len(m.missing),
                    "branches": m.branches, "missing_branches": m.missing_branches} for m in measured],
         "unmeasured": unmeasured,
+        "missing_imports": missing,
         "gaps": gaps.report(measured, totals),
         "stdout": captured.stdout,
         "stderr": captured.stderr,

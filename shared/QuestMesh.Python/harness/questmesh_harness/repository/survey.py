@@ -1,4 +1,5 @@
-"""`survey`: a repository's Python root, framework, modules and existing tests, from names and text only.
+"""`survey`: a repository's Python root, framework, modules, existing tests and declared dependencies, and the
+`conftest.py` its generated tests need, from names and text only.
 
 Nothing is imported or run: the walk looks at names and file types, the framework check parses modules
 with `ast`. The .NET side runs this before anything else of a whole-repository run, on the repository
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from ..explore.writing.verification import detect_style
 from ..project import Project
+from .dependencies import declarations
 from .discovery import classify
 from .framework import detect
 from .layout import Walk, find_python_root
@@ -21,7 +23,7 @@ def run(request: dict) -> dict:
     choice = find_python_root(walk)
     reply: dict = {"python_root": None, "root_reason": None, "other_roots": [], "problem": None,
                    "framework": None, "test_style": None, "modules": [], "tests": [], "conftests": [],
-                   "test_helpers": [], "left_out": [], "outside_root": 0,
+                   "test_helpers": [], "left_out": [], "outside_root": 0, "dependencies": None,
                    "skipped_folders": [entry.to_dict() for entry in walk.skipped]}
     if choice is None:
         reply["problem"] = ("no Python code found: neither the repository root nor backend/, server/, api/, app/, "
@@ -31,11 +33,12 @@ def run(request: dict) -> dict:
     root = (repo.root / choice.path).resolve()
     inside = [path for path in everything if path == root or root in path.parents]
     inventory = classify(root, inside)
+    framework = detect(root, inventory.modules)
     reply.update({
         "python_root": choice.path,
         "root_reason": choice.reason,
         "other_roots": choice.others,
-        "framework": detect(root, inventory.modules),
+        "framework": framework,
         "test_style": detect_style(root, None) if inventory.tests else None,
         "modules": inventory.modules,
         "tests": inventory.tests,
@@ -43,6 +46,7 @@ def run(request: dict) -> dict:
         "test_helpers": inventory.helpers,
         "left_out": inventory.left_out,
         "outside_root": len(everything) - len(inside),
+        "dependencies": declarations(repo.root, root),
     })
     if not inventory.modules:
         reply["problem"] = f"the Python root {choice.path}/ holds no module to test (only tests, scripts or helpers)"
