@@ -8,22 +8,28 @@ itself (read only), and copies only the Python root into the sandboxed steps tha
 
 from __future__ import annotations
 
+from ..errors import HarnessError
 from ..explore.writing.verification import detect_style
 from ..project import Project
 from .dependencies import declarations
 from .discovery import classify
+from .fixtures import conftest
 from .framework import detect
 from .layout import Walk, find_python_root
 
 
 def run(request: dict) -> dict:
     repo = Project.open(request.get("repo_dir"))
+    folder = request.get("generated_folder") or "tests/generated"
+    if not isinstance(folder, str) or folder.startswith("/") or ".." in folder.split("/"):
+        raise HarnessError("generated_folder must be a relative folder path without '..'")
     walk = Walk(repo.root)
     everything = list(walk.python_files(repo.root))
     choice = find_python_root(walk)
     reply: dict = {"python_root": None, "root_reason": None, "other_roots": [], "problem": None,
                    "framework": None, "test_style": None, "modules": [], "tests": [], "conftests": [],
                    "test_helpers": [], "left_out": [], "outside_root": 0, "dependencies": None,
+                   "conftest": None,
                    "skipped_folders": [entry.to_dict() for entry in walk.skipped]}
     if choice is None:
         reply["problem"] = ("no Python code found: neither the repository root nor backend/, server/, api/, app/, "
@@ -47,6 +53,7 @@ def run(request: dict) -> dict:
         "left_out": inventory.left_out,
         "outside_root": len(everything) - len(inside),
         "dependencies": declarations(repo.root, root),
+        "conftest": conftest(root, framework, inventory.modules, folder.strip("/")),
     })
     if not inventory.modules:
         reply["problem"] = f"the Python root {choice.path}/ holds no module to test (only tests, scripts or helpers)"
