@@ -16,4 +16,11 @@ public record SourceSpec
 
     /// <summary>A few files given in the request itself (relative path → content).</summary>
     public IReadOnlyList<InlineFile>? Files { get; init; }
+
+    /// <summary>
+    /// The project's declared dependencies (requirement strings as pip reads them). Each worker installs them once
+    /// into a virtual environment of its own, and every sandboxed step of the run uses it; none: the worker's own
+    /// Python.
+    /// </summary>
+    public IReadOnlyList<string>? Requirements { get; init; }
 }

@@ -30,6 +30,9 @@ public sealed record MeasureReply
     public SuiteCoverage Coverage { get; init; } = new();
     public IReadOnlyList<ModuleFigures> Files { get; init; } = [];
     public IReadOnlyList<PathReason> Unmeasured { get; init; } = [];
+
+    /// <summary>Packages the modules import at module level that the interpreter cannot find, with the modules importing each.</summary>
+    public IReadOnlyList<MissingImport> MissingImports { get; init; } = [];
     public CoverageGaps Gaps { get; init; } = new();
     public SuiteReports? Reports { get; init; }
     public string Stdout { get; init; } = "";
@@ -45,6 +48,9 @@ public sealed record SuiteTotals
     public int Skipped { get; init; }
     public int CollectionErrors { get; init; }
 }
+
+/// <summary>A top-level import name that cannot be found, and the modules (relative to the Python root) that import it.</summary>
+public sealed record MissingImport(string Name, IReadOnlyList<string> Modules);
 
 /// <summary>A test module that did not load; <see cref="Id"/> is its path.</summary>
 public sealed record SuiteCollectionError(string Id, string ErrorType, string Message);

@@ -7,7 +7,7 @@ namespace QuestMesh.Python.Workspaces;
 /// the service never follows a link inside it: reads refuse links and special files, and writes replace
 /// the entry itself (a new file renamed into place) instead of writing through whatever is there.
 /// </summary>
-public sealed class Workspace(string directory) : IDisposable
+public sealed class Workspace(string directory, Action? released = null) : IDisposable
 {
     public string Directory { get; } = directory;
 
@@ -63,6 +63,7 @@ public sealed class Workspace(string directory) : IDisposable
 
     public void Dispose()
     {
+        released?.Invoke();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -72,17 +72,15 @@ class Pip:
     constraints: Path
     deadline: float
     log: str = ""
-    runs: int = 0
 
     def install(self, requirements: list[str]) -> tuple[bool, str]:
         """(installed, pip's reason when not) for one pip run over `requirements`."""
         left = self.deadline - time.monotonic()
         if left <= 1:
             return False, "the time for installing was spent"
-        self.runs += 1
         command = [sys.executable, "-I", "-m", "pip", "install", "--isolated", "--no-input", "--no-cache-dir",
                    "--disable-pip-version-check", "--no-color", "--progress-bar", "off", "--no-warn-script-location",
-                   "--constraint", str(self.constraints)]
+                   "--no-compile", "--constraint", str(self.constraints)]
         if self.request.only_binary:
             command += ["--only-binary", ":all:"]
         command += ["--index-url", self.request.index_url] if self.request.index_url else ["--no-index"]
