@@ -18,6 +18,12 @@ public record SourceSpec
     public IReadOnlyList<InlineFile>? Files { get; init; }
 
     /// <summary>
+    /// The project's folder within the source, relative, forward slashes (<c>backend</c>): the Python root a
+    /// whole-repository run found. Null or empty: the whole source is the project.
+    /// </summary>
+    public string? Root { get; init; }
+
+    /// <summary>
     /// The project's declared dependencies (requirement strings as pip reads them). Each worker installs them once
     /// into a virtual environment of its own, and every sandboxed step of the run uses it; none: the worker's own
     /// Python.

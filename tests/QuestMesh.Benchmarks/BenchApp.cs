@@ -12,6 +12,7 @@ public static class BenchApp
         usage: ./quest bench mutation [--shared DIR] [--repeat N] [--naive-sample N] [--out DIR]
                ./quest bench generation [--shared DIR] [--corpus DIR] [--budget SECONDS] [--attempts N] [--only ID,ID] [--out DIR]
                ./quest bench distributed [--repeat N] [--runs M] [--only saga|overhead] [--out DIR]
+               ./quest bench repository [--repeat N] [--budget SECONDS] [--package DIR] [--max-modules N] [--out DIR]
 
           mutation   the mutation engine on shared/bench/mutation/* (real modules with CPython's tests):
                      mutants, killed, survived, timeouts, score, wall time, mutants per second, and the
@@ -49,6 +50,15 @@ public static class BenchApp
           --only PART        only part 1 (overhead) or part 2 (saga)
           --postgres-port P, --rabbitmq-port P   the servers to use (./quest passes the ones it started)
           --out DIR          where the JSON goes (default artifacts/bench)
+          repository whole-repository runs (questmesh run <repo>, a process each, strategy search, seed 42, at most 2
+                     attempts and 30 mutants per module) on samples/storefront and on a real multi-module package copied
+                     alone into a folder, each with 1 and with 2 runners, alternating: coverage before and after,
+                     generated tests, wall time and the module runs' time, medians of N repeats (default 3), and the
+                     ratio 2 runners ÷ 1. N runners = N module runs at once (--parallel N) and every worker service
+                     taking N steps at once (ConcurrentSteps), as N replicas of each worker would in a deployment
+          --budget SECONDS   the search budget per attempt (default here 10; each module run may take 600 s, so none is cut)
+          --package DIR      the real package (default /usr/lib/python3/dist-packages/jmespath, python3-jmespath)
+          --max-modules N    module runs per repository (default 4)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -79,6 +89,8 @@ public static class BenchApp
                 return await new MutationBench(harness, options).RunAsync();
             case "generation":
                 return await new GenerationBench(harness, ActivatorUtilities.CreateInstance<SuiteByHand>(host.Services), options).RunAsync();
+            case "repository":
+                return await new RepositoryBench(options.BudgetGiven ? options : options with { BudgetSeconds = 10 }).RunAsync();
             case "distributed":
                 return await new Distributed.DistributedBench(options).RunAsync();
             default:

@@ -2,7 +2,7 @@ namespace QuestMesh.Benchmarks;
 
 public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveSample, string OutputDirectory,
     string? CorpusDirectory = null, double BudgetSeconds = 45, IReadOnlySet<string>? Only = null, int Attempts = 1,
-    int Runs = 50, int? PostgresPort = null, int? RabbitMqPort = null)
+    int Runs = 50, int? PostgresPort = null, int? RabbitMqPort = null, string? Package = null, int MaxModules = 4, bool BudgetGiven = false)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -16,6 +16,9 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
         int? postgresPort = null, rabbitMqPort = null;
         HashSet<string>? only = null;
         var attempts = 1;
+        string? package = null;
+        var maxModules = 4;
+        var budgetGiven = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -27,11 +30,13 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
                 case "--out" when value is not null: output = Path.GetFullPath(value); i++; break;
                 case "--corpus" when value is not null: corpus = Path.GetFullPath(value); i++; break;
                 case "--budget" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var b) && b > 0:
-                    budget = b; i++; break;
+                    budget = b; budgetGiven = true; i++; break;
                 case "--runs" when int.TryParse(value, out var m) && m > 0: runs = m; i++; break;
                 case "--postgres-port" when int.TryParse(value, out var p) && p is > 0 and < 65536: postgresPort = p; i++; break;
                 case "--rabbitmq-port" when int.TryParse(value, out var q) && q is > 0 and < 65536: rabbitMqPort = q; i++; break;
                 case "--attempts" when int.TryParse(value, out var a) && a is >= 1 and <= 10: attempts = a; i++; break;
+                case "--package" when value is not null: package = Path.GetFullPath(value); i++; break;
+                case "--max-modules" when int.TryParse(value, out var mm) && mm >= 1: maxModules = mm; i++; break;
                 case "--only" when !string.IsNullOrWhiteSpace(value):
                     only = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
                     i++; break;
@@ -40,6 +45,6 @@ public sealed record BenchOptions(string SharedDirectory, int Repeat, int NaiveS
                     return null;
             }
         }
-        return new BenchOptions(shared, repeat, naive, output, corpus, budget, only, attempts, runs, postgresPort, rabbitMqPort);
+        return new BenchOptions(shared, repeat, naive, output, corpus, budget, only, attempts, runs, postgresPort, rabbitMqPort, package, maxModules, budgetGiven);
     }
 }

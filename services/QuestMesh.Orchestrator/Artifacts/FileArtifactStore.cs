@@ -6,12 +6,18 @@ namespace QuestMesh.Orchestrator.Artifacts;
 /// Artifacts on disk (embedded mode), in the folder <see cref="IRunArtifactLocations"/> names for the run:
 /// <c>&lt;ArtifactsRoot&gt;/&lt;run_id&gt;/&lt;name&gt;</c> unless the host assigned one.
 /// </summary>
-public sealed class FileArtifactStore(IRunArtifactLocations locations) : IArtifactStore
+public sealed class FileArtifactStore(IRunArtifactLocations locations) : IBinaryArtifactStore
 {
     // One writer per file: two messages of one run may append to events.log at the same moment.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
 
-    public async Task WriteAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default)
+    public Task WriteAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(runId, name, temporary => File.WriteAllTextAsync(temporary, content, cancellationToken), cancellationToken);
+
+    public Task WriteBytesAsync(Guid runId, string name, byte[] content, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(runId, name, temporary => File.WriteAllBytesAsync(temporary, content, cancellationToken), cancellationToken);
+
+    private async Task ReplaceAsync(Guid runId, string name, Func<string, Task> write, CancellationToken cancellationToken)
     {
         var path = PathOf(runId, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -20,7 +26,7 @@ public sealed class FileArtifactStore(IRunArtifactLocations locations) : IArtifa
         try
         {
             var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            await File.WriteAllTextAsync(temporary, content, cancellationToken);
+            await write(temporary);
             File.Move(temporary, path, overwrite: true);
         }
         finally

@@ -19,7 +19,7 @@ public static class ErrorExits
         {
             return await command();
         }
-        catch (BadInputException error)
+        catch (Exception error) when (error is BadInputException or Orchestrator.Repositories.RepositoryInputException)
         {
             console.MarkupLineInterpolated($"[red]questmesh: {error.Message}[/]");
             return ExitCodes.BadInput;

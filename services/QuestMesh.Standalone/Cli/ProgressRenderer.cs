@@ -1,3 +1,4 @@
+using QuestMesh.Orchestrator.Runs;
 using System.Globalization;
 using QuestMesh.Contracts;
 using QuestMesh.Standalone.Hosting;

@@ -1,3 +1,4 @@
+using QuestMesh.Orchestrator.Repositories;
 using System.CommandLine;
 using QuestMesh.Standalone.Repository;
 
@@ -16,6 +17,9 @@ public sealed class RepositoryOptionsSet
         "Seconds one module run may take; past it the run is cancelled and its module gets no tests.", 900, unit: "seconds");
     private readonly Option<int> _totalBudget = NumberOptions.WholeNumber("--total-budget",
         "Seconds all module runs together may take; modules not started by then get no run.", 3600, unit: "seconds");
+    private readonly Option<int> _parallel = NumberOptions.WholeNumber("--parallel",
+        "Module runs at once. Each is a run of the loop on the bus: in distributed mode they spread over the runner pool, so set "
+        + "it to the number of runners; on one machine each run's search competes for its cores.", 1);
     private readonly Option<string?> _pushBranch = new("--push-branch")
     {
         Description = "Commit the generated tests to this branch of the repository (a git work tree) and push it to its origin.",
@@ -28,11 +32,12 @@ public sealed class RepositoryOptionsSet
         command.Options.Add(_maxModules);
         command.Options.Add(_moduleBudget);
         command.Options.Add(_totalBudget);
+        command.Options.Add(_parallel);
         command.Options.Add(_pushBranch);
     }
 
     public RepositoryLimits Limits(ParseResult parse) =>
-        new(parse.GetValue(_maxModules), parse.GetValue(_moduleBudget), parse.GetValue(_totalBudget));
+        new(parse.GetValue(_maxModules), parse.GetValue(_moduleBudget), parse.GetValue(_totalBudget), parse.GetValue(_parallel));
 
     public GateThresholds Gate(ParseResult parse) => new(parse.GetValue(_minCoverage), parse.GetValue(_minDelta));
 
@@ -40,7 +45,7 @@ public sealed class RepositoryOptionsSet
 
     /// <summary>The first of these options the command line gives, or null.</summary>
     public string? Given(ParseResult parse) =>
-        new Option[] { _minCoverage, _minDelta, _maxModules, _moduleBudget, _totalBudget, _pushBranch }
+        new Option[] { _minCoverage, _minDelta, _maxModules, _moduleBudget, _totalBudget, _parallel, _pushBranch }
             .FirstOrDefault(option => parse.GetResult(option) is { Implicit: false })?.Name;
 
     private static Option<double?> OptionalNumber(string name, string description) => new(name)

@@ -1,3 +1,4 @@
+using QuestMesh.Orchestrator.Repositories;
 using System.CommandLine;
 using QuestMesh.Contracts;
 using QuestMesh.Standalone.Repository;

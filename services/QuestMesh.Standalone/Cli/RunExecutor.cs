@@ -1,3 +1,5 @@
+using QuestMesh.Orchestrator.Runs;
+using QuestMesh.Orchestrator.Repositories;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

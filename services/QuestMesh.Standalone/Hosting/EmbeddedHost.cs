@@ -7,6 +7,7 @@ using QuestMesh.Orchestrator;
 using QuestMesh.Orchestrator.Artifacts;
 using QuestMesh.Runner;
 using QuestMesh.ServiceDefaults;
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Standalone.Repository;
 using QuestMesh.StaticAnalysis;
 using QuestMesh.Supervisor;
@@ -38,8 +39,8 @@ public static class EmbeddedHost
         builder.Services.AddSingleton<IArtifactStore, WatchedArtifactStore>();
         builder.AddEveryService();
         builder.AddRepositoryRuns();
-        builder.Services.AddSingleton<RunWatcher>();
-        builder.AddQuestMeshBus(x => x.AddConsumer<RunProgressConsumer>());
+        builder.Services.AddSingleton<BranchPusher>();
+        builder.AddQuestMeshBus();
         services?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -1,4 +1,5 @@
 using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.Orchestrator.Runs;
 
 namespace QuestMesh.Standalone.Hosting;
 
@@ -7,10 +8,13 @@ namespace QuestMesh.Standalone.Hosting;
 /// cannot be written. The saga activity that wrote it faults, and a faulted saga cannot announce its own
 /// end, so without this the command would wait for a run that no longer moves.
 /// </summary>
-public sealed class WatchedArtifactStore(FileArtifactStore files, RunWatcher watcher) : IArtifactStore
+public sealed class WatchedArtifactStore(FileArtifactStore files, RunWatcher watcher) : IBinaryArtifactStore
 {
     public Task WriteAsync(Guid runId, string name, string content, CancellationToken cancellationToken = default) =>
         Reported(runId, name, () => files.WriteAsync(runId, name, content, cancellationToken));
+
+    public Task WriteBytesAsync(Guid runId, string name, byte[] content, CancellationToken cancellationToken = default) =>
+        Reported(runId, name, () => files.WriteBytesAsync(runId, name, content, cancellationToken));
 
     public Task AppendLineAsync(Guid runId, string name, string key, string line, CancellationToken cancellationToken = default) =>
         Reported(runId, name, () => files.AppendLineAsync(runId, name, key, line, cancellationToken));
@@ -34,6 +38,3 @@ public sealed class WatchedArtifactStore(FileArtifactStore files, RunWatcher wat
         }
     }
 }
-
-/// <summary>An artifact of the run could not be written; the run cannot go on.</summary>
-public sealed record ArtifactWriteFailed(string Name, string Reason);

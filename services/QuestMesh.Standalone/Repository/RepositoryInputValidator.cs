@@ -1,3 +1,4 @@
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Contracts;
 using QuestMesh.Python.Unix;
 using QuestMesh.Standalone.Cli;
@@ -44,6 +45,8 @@ public static class RepositoryInputValidator
             throw new BadInputException("--module-budget must be between 10 and 86400 seconds");
         if (limits.TotalBudgetSeconds is < 10 or > 604800)
             throw new BadInputException("--total-budget must be between 10 and 604800 seconds");
+        if (limits.Parallel is < 1 or > 64)
+            throw new BadInputException("--parallel must be between 1 and 64 module runs at once");
     }
 
     private static void CheckGate(GateThresholds gate)

@@ -1,19 +1,29 @@
 using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Python.Harness;
 using Spectre.Console;
 
 namespace QuestMesh.Standalone.Repository;
 
-/// <summary>What a person (or a CI log) sees while a repository run goes on, and its end.</summary>
-public sealed class RepositoryProgress(IAnsiConsole console)
+/// <summary>
+/// What a person (or a CI log) sees while a repository run goes on, and its end. Module runs may go on at once: their
+/// lines are written whole, one at a time, and name their module when more than one runs.
+/// </summary>
+public sealed class RepositoryProgress(IAnsiConsole console) : IRepositoryProgress
 {
+    private readonly Lock _writing = new();
+    private bool _parallel;
+
     public void Started(Guid runId, RepositoryRunInput input, string artifacts, string strategy)
     {
+        _parallel = input.Limits.Parallel > 1;
         console.MarkupLineInterpolated($"[bold]QuestMesh[/] repository run [blue]{runId}[/]");
         console.MarkupLineInterpolated($"  repository {input.RepositoryDirectory}");
         var modules = input.Limits.MaxModules is { } max ? $"at most {max} modules" : "every module with gaps";
         console.MarkupLineInterpolated(
             $"  budget     {modules}, {input.Limits.ModuleBudgetSeconds} s per module, {input.Limits.TotalBudgetSeconds} s in all; per module: coverage ≥ {input.Settings.TargetCoverage:0.#} %, mutation ≥ {input.Settings.TargetMutation:0.#} %, at most {input.Settings.MaxAttempts} attempts");
+        if (_parallel)
+            console.MarkupLineInterpolated($"  parallel   {input.Limits.Parallel} module runs at once");
         console.MarkupLineInterpolated($"  strategy   {strategy}");
         console.MarkupLineInterpolated($"  artifacts  {artifacts}");
     }
@@ -54,26 +64,36 @@ public sealed class RepositoryProgress(IAnsiConsole console)
             console.MarkupLineInterpolated($"  [grey]not run    {module.Path}: {module.Reason}[/]");
     }
 
-    public void ModuleStarted(int number, int count, PlannedModule module, TimeSpan budget) =>
-        console.MarkupLineInterpolated(
-            $"  [bold]module {number}/{count}[/] {module.Path}: {Format.Percent(module.Percent)}, {module.MissingLines} lines and {module.MissingBranches} branches missing (budget {budget.TotalSeconds:0} s)");
+    public void ModuleStarted(int number, int count, PlannedModule module, TimeSpan budget)
+    {
+        lock (_writing)
+            console.MarkupLineInterpolated(
+                $"  [bold]module {number}/{count}[/] {module.Path}: {Format.Percent(module.Percent)}, {module.MissingLines} lines and {module.MissingBranches} branches missing (budget {budget.TotalSeconds:0} s)");
+    }
 
-    public void ModuleStep(RunStateChanged changed)
+    public void ModuleStep(PlannedModule module, RunStateChanged changed)
     {
         var figures = changed.Coverage is { } coverage ? $"  cov {Format.Percent(coverage)}" : "";
-        console.MarkupLineInterpolated($"    [grey]attempt {changed.Attempt}  {changed.State,-11} {changed.Status}{figures}[/]");
+        lock (_writing)
+            console.MarkupLineInterpolated($"    [grey]{Tag(module)}attempt {changed.Attempt}  {changed.State,-11} {changed.Status}{figures}[/]");
     }
 
     public void ModuleEnded(ModuleOutcome outcome)
     {
         var text = outcome.Status == ModuleOutcome.Completed
             ? $"{outcome.Reason}: {outcome.Best?.Passed}/{outcome.Best?.Tests} tests, {Format.Percent(outcome.Best?.Coverage ?? 0)} alone"
-            : $"{outcome.Reason}{(outcome.Detail is { Length: > 0 } detail ? ": " + detail : "")}";
+            : $"{outcome.Reason}{(outcome.Detail is { Length: > 0 } detail ? ": " + detail : "")}"
+              + (outcome.Suite is null ? "" : $"; the best attempt before that is kept: {outcome.Best?.Passed}/{outcome.Best?.Tests} tests, {Format.Percent(outcome.Best?.Coverage ?? 0)} alone");
         var colour = outcome.Status == ModuleOutcome.Completed ? "green" : "yellow";
-        console.MarkupLineInterpolated($"    [{colour}]{text}[/] [grey]({outcome.Duration.TotalSeconds:0} s)[/]");
-        foreach (var bug in outcome.PossibleBugs)
-            console.MarkupLineInterpolated($"    [yellow]{bug.Describe()}[/]");
+        lock (_writing)
+        {
+            console.MarkupLineInterpolated($"    [{colour}]{Tag(outcome.Module)}{text}[/] [grey]({outcome.Duration.TotalSeconds:0} s)[/]");
+            foreach (var bug in outcome.PossibleBugs)
+                console.MarkupLineInterpolated($"    [yellow]{Tag(outcome.Module)}{bug.Describe()}[/]");
+        }
     }
+
+    private string Tag(PlannedModule module) => _parallel ? module.Path + ": " : "";
 
     public void NotRun(IReadOnlyList<SkippedModule> modules)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QuestMesh.Contracts;
 using QuestMesh.Orchestrator;
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Standalone.Cli;
 using QuestMesh.Standalone.Hosting;
 using Spectre.Console;
@@ -34,7 +35,7 @@ public static class RepositoryRunExecutor
                 var artifacts = host.Services.GetRequiredService<IRunArtifactLocations>().Assign(runId, input.OutputDirectory);
                 progress.Started(runId, input, artifacts, strategy);
                 var report = await run.RunAsync(input, context, runId, artifacts, progress, cancellationToken);
-                RepositoryArtifacts.WriteReports(artifacts, report);
+                await host.Services.GetRequiredService<RepositoryArtifacts>().WriteReportsAsync(report, cancellationToken);
                 progress.Finished(report, artifacts);
                 if (git is not null && !await PushAsync(pusher, git, input, report, artifacts, progress, cancellationToken))
                     return ExitCodes.InternalError;

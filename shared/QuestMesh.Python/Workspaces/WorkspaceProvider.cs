@@ -41,7 +41,7 @@ public sealed class WorkspaceProvider(
             SourceKinds.Archive => await archives.GetTreeAsync(source.ArchiveSha256, ct),
             _ => null,
         };
-        var workspace = tree is null ? CreateCopy(source) : NewWorkspace(directory => TreeCopier.Copy(tree, directory, Limits));
+        var workspace = tree is null ? CreateCopy(source) : NewWorkspace(directory => TreeCopier.Copy(Within(tree, source.Root), directory, Limits));
         if (environment?.Runtime is not { } runtime)
             return workspace;
         runtimes!.Attach(workspace.Directory, runtime);
@@ -69,18 +69,41 @@ public sealed class WorkspaceProvider(
     private Workspace CreateCopy(SourceSpec source) => source.Kind switch
     {
         SourceKinds.Path => NewWorkspace(directory =>
-            TreeCopier.Copy(source.Path ?? throw new WorkspaceException("a 'path' source needs a path"), directory, Limits)),
+            TreeCopier.Copy(Within(source.Path ?? throw new WorkspaceException("a 'path' source needs a path"), source.Root), directory, Limits)),
         SourceKinds.Inline => NewWorkspace(directory =>
         {
             var workspace = new Workspace(directory);
+            var prefix = RootPrefix(source.Root);
             foreach (var file in source.Files ?? [])
-                workspace.WriteFile(file.Path, file.Content);
+            {
+                var path = ProjectPaths.Normalize(file.Path);
+                if (prefix.Length == 0 || path.StartsWith(prefix, StringComparison.Ordinal))
+                    workspace.WriteFile(path[prefix.Length..], file.Content);
+            }
         }),
         SourceKinds.Git or SourceKinds.Archive => CreateAsync(source, CancellationToken.None).GetAwaiter().GetResult(),
         _ => throw new WorkspaceException($"source kind '{source.Kind}' is unknown; use 'path', 'git', 'archive' or 'inline'"),
     };
 
     private TreeLimits Limits => TreeLimits.From(sources.Value);
+
+    /// <summary>The folder <paramref name="root"/> names inside <paramref name="tree"/>; it must be there and stay inside it (links included).</summary>
+    private static string Within(string tree, string? root)
+    {
+        if (RootPrefix(root).Length == 0)
+            return tree;
+        var folder = ProjectPaths.Resolve(tree, root!);
+        var real = Unix.UnixFiles.RealPath(folder);
+        var realTree = Unix.UnixFiles.RealPath(tree) ?? tree;
+        if (real is null || !Directory.Exists(real))
+            throw new WorkspaceException($"the source has no folder '{root}'");
+        if (!Unix.UnixFiles.IsWithin(real, realTree))
+            throw new WorkspaceException($"the folder '{root}' leads out of the source");
+        return real;
+    }
+
+    private static string RootPrefix(string? root) =>
+        string.IsNullOrWhiteSpace(root) || ProjectPaths.Normalize(root) is "" ? "" : ProjectPaths.Normalize(root).TrimEnd('/') + "/";
 
     /// <summary>A new folder that only the service's user can enter (the sandbox is given it for one step by <see cref="Sandboxing.Sandbox"/>).</summary>
     private Workspace NewWorkspace(Action<string> fill)

@@ -1,3 +1,4 @@
+using QuestMesh.Orchestrator.Runs;
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

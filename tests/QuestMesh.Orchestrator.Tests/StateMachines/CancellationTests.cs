@@ -29,4 +29,39 @@ public class CancellationTests
         host.Saga.Sagas.Contains(runId).ShouldNotBeNull().CurrentState.ShouldBe("Cancelled");
         host.AllPublished<CritiqueAttempt>(runId).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Should_tell_the_best_passing_suite_so_far_when_a_run_is_cancelled_after_an_attempt()
+    {
+        var script = new RunScript { Figures = [(50, 30)] };
+        script.Held.Add(typeof(EnhanceTests));
+        await using var host = await RunHarness.StartAsync(script);
+        var runId = await host.SubmitAsync();
+        await host.PublishedAsync<EnhanceTests>(runId);
+
+        await host.Harness.Bus.Publish(new CancelRun(runId, "its budget of 40 s was spent"));
+        await host.WaitForAsync(runId, m => m.Cancelled);
+        var failed = await host.PublishedAsync<RunFailed>(runId);
+
+        failed.Reason.ShouldBe(TerminationReasons.Cancelled);
+        failed.Best.ShouldNotBeNull().Attempt.ShouldBe(0);
+        failed.Best.Coverage.ShouldBe(50);
+        failed.Suite.ShouldNotBeNull().Source.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task Should_tell_no_suite_when_a_run_is_cancelled_before_any_attempt_passed()
+    {
+        var script = new RunScript();
+        script.Held.Add(typeof(ExecuteTests));
+        await using var host = await RunHarness.StartAsync(script);
+        var runId = await host.SubmitAsync();
+        await host.PublishedAsync<ExecuteTests>(runId);
+
+        await host.Harness.Bus.Publish(new CancelRun(runId, "user pressed ctrl-c"));
+        var failed = await host.PublishedAsync<RunFailed>(runId);
+
+        failed.Best.ShouldBeNull();
+        failed.Suite.ShouldBeNull();
+    }
 }

@@ -1,3 +1,4 @@
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Contracts;
 using QuestMesh.Python.Harness;
 using QuestMesh.Standalone.Repository;

@@ -1,3 +1,4 @@
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Standalone.Repository;
 
 namespace QuestMesh.Standalone.Tests.Repository;

@@ -1,3 +1,4 @@
+using QuestMesh.Orchestrator.Repositories;
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -82,6 +83,22 @@ public sealed class RepositoryRunTests(StorefrontRunFixture run) : IClassFixture
         var generated = Report.GetProperty("generated");
         generated.GetProperty("failed").GetInt32().ShouldBe(0);
         generated.GetProperty("tests").GetInt32().ShouldBe(entries.Sum(e => e.GetProperty("tests").GetInt32()));
+    }
+
+    [Fact]
+    public void Run_Storefront_TwoModuleRunsAtOnce_EveryPlannedModuleEndsOnceInPlanOrderAndItsLinesNameIt()
+    {
+        Report.GetProperty("limits").GetProperty("parallel").GetInt32().ShouldBe(2);
+        var modules = Report.GetProperty("iterations").EnumerateArray().Single(i => i.GetProperty("phase").GetString() == "generation")
+            .GetProperty("modules").EnumerateArray().ToList();
+        var paths = modules.Select(m => m.GetProperty("path").GetString()!).ToList();
+        paths.ShouldBe(["backend/app.py", "backend/orders/shipping.py", "backend/orders/cart.py", "backend/inventory/stock.py"],
+            "most to gain first, as planned, whatever order they ended in");
+        modules.ShouldAllBe(m => m.GetProperty("status").GetString() == "completed");
+        modules.Select(m => m.GetProperty("run_id").GetString()).Distinct().Count().ShouldBe(4);
+        run.Output.ShouldContain("parallel   2 module runs at once");
+        foreach (var path in paths)
+            run.Output.ShouldContain($"{path}: attempt 0");
     }
 
     [Fact]

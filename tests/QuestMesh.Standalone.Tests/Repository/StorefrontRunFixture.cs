@@ -5,7 +5,8 @@ namespace QuestMesh.Standalone.Tests.Repository;
 
 /// <summary>
 /// One whole-repository run of samples/storefront (its git checkout), shared by the acceptance tests: offline
-/// search, one attempt of 3 s per module, at most 10 mutants, a gate it should pass, and the tests pushed to a branch.
+/// search, one attempt of 3 s per module, two module runs at once, at most 10 mutants, a gate it should pass, and the
+/// tests pushed to a branch.
 /// </summary>
 public sealed class StorefrontRunFixture : IAsyncLifetime
 {
@@ -30,7 +31,7 @@ public sealed class StorefrontRunFixture : IAsyncLifetime
         var console = new CliConsole();
         ExitCode = await CliApp.RunAsync(
             ["run", _repository.Work, "--out", Artifacts, "--strategy", "search", "--budget", "3", "--max-attempts", "1", "--max-mutants", "10",
-             "--module-budget", "300", "--min-coverage", "60", "--min-delta", "20", "--push-branch", Branch],
+             "--module-budget", "300", "--parallel", "2", "--min-coverage", "60", "--min-delta", "20", "--push-branch", Branch],
             console.Console, CancellationToken.None);
         Output = console.Output;
     }

@@ -1,3 +1,4 @@
+using QuestMesh.Orchestrator.Repositories;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using QuestMesh.Standalone.Repository;

@@ -3,7 +3,7 @@ using QuestMesh.Contracts;
 using QuestMesh.Python;
 using QuestMesh.Python.Harness;
 
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>One run of the combined suite: its figures, how its tests went, and what was dropped after it.</summary>
 public sealed record CombinedRound(int Round, SuiteCoverage Coverage, SuiteTotals Totals, IReadOnlyList<DroppedTest> Dropped);

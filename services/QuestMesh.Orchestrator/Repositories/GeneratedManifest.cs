@@ -1,4 +1,4 @@
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary><c>tests/generated/_manifest.json</c>: for each generated file, the module it tests, the run and attempt that wrote it, its figures.</summary>
 public static class GeneratedManifest

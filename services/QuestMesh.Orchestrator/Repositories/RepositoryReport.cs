@@ -1,7 +1,7 @@
 using QuestMesh.Contracts;
 using QuestMesh.Python.Harness;
 
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>Everything a whole-repository run found and made; the reports and the exit code are drawn from it.</summary>
 public sealed record RepositoryReport

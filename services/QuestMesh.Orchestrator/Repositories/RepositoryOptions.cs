@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace QuestMesh.Standalone;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>Section <c>Repository</c>: limits of the whole-suite runs of a whole-repository run (<c>questmesh run &lt;repo&gt;</c>).</summary>
 public sealed class RepositoryOptions

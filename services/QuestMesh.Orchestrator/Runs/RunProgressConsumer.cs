@@ -1,7 +1,7 @@
 using MassTransit;
 using QuestMesh.Contracts;
 
-namespace QuestMesh.Standalone.Hosting;
+namespace QuestMesh.Orchestrator.Runs;
 
 /// <summary>Forwards the run saga's progress and end events to <see cref="RunWatcher"/>.</summary>
 public sealed class RunProgressConsumer(RunWatcher watcher) :

@@ -1,31 +1,48 @@
 using System.Diagnostics;
 using MassTransit;
 using QuestMesh.Contracts;
-using QuestMesh.Orchestrator;
-using QuestMesh.Standalone.Hosting;
+using QuestMesh.Orchestrator.Runs;
 
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>
 /// One module of a repository run as a run of today's loop: a <see cref="SubmitRun"/> through the same bus and run
-/// saga as <c>questmesh run --file</c>, its artifacts in their own folder, cancelled when its budget is spent.
+/// saga as <c>questmesh run --file</c> (in distributed mode its steps go to whichever workers are free), its artifacts
+/// in a folder of their own when one is given, cancelled when its budget is spent.
 /// </summary>
 public sealed class ModuleRunner(IBus bus, RunWatcher watcher, IRunArtifactLocations locations)
 {
     /// <summary>After a cancel, how long the saga may take to say the run ended before the module is given up.</summary>
     private static readonly TimeSpan CancelGrace = TimeSpan.FromMinutes(2);
 
-    public async Task<ModuleOutcome> RunAsync(string pythonRoot, PlannedModule module, RunSettings settings, string artifacts,
+    /// <param name="source">The repository, its Python root the source's <see cref="SourceSpec.Root"/>.</param>
+    /// <param name="artifacts">The run's artifact folder (the command line's); null: where the host keeps runs' artifacts.</param>
+    public async Task<ModuleOutcome> RunAsync(SourceSpec source, PlannedModule module, RunSettings settings, string? artifacts,
         TimeSpan budget, Action<RunStateChanged> progress, CancellationToken cancellationToken)
     {
         var runId = NewId.NextGuid();
-        locations.Assign(runId, artifacts);
+        if (artifacts is not null)
+            locations.Assign(runId, artifacts);
         var events = watcher.Watch(runId);
+        try
+        {
+            return await FollowAsync(runId, events, source, module, settings, artifacts, budget, progress, cancellationToken);
+        }
+        finally
+        {
+            watcher.Forget(runId);
+        }
+    }
+
+    private async Task<ModuleOutcome> FollowAsync(Guid runId, System.Threading.Channels.ChannelReader<object> events, SourceSpec source,
+        PlannedModule module, RunSettings settings, string? artifacts, TimeSpan budget, Action<RunStateChanged> progress,
+        CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         await bus.Publish(new SubmitRun
         {
             RunId = runId,
-            Source = new SourceSpec { Kind = SourceKinds.Path, Path = pythonRoot },
+            Source = source,
             TargetFile = module.File,
             Settings = settings,
         }, cancellationToken);
@@ -67,6 +84,9 @@ public sealed class ModuleRunner(IBus bus, RunWatcher watcher, IRunArtifactLocat
                         {
                             Detail = deadline.IsCancellationRequested ? StopReason() : failed.Detail,
                             Attempts = failed.Attempts,
+                            // The best passing attempt before the end still goes into the combined suite.
+                            Best = failed.Best,
+                            Suite = failed.Suite,
                         };
                     case ArtifactWriteFailed unwritable:
                         return Outcome(ModuleOutcome.Failed, "failed:artifact-unwritable") with { Detail = $"{unwritable.Name}: {unwritable.Reason}" };

@@ -1,6 +1,6 @@
 using QuestMesh.Python.Harness;
 
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>Which modules get a module run, in order of what they can add: most missing statements and branches first.</summary>
 public static class ModulePlanner

@@ -1,6 +1,6 @@
 using QuestMesh.Python.Harness;
 
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>
 /// <c>iteration_report.json</c>: the run step by step for machines. Iteration 0 is the baseline (existing tests),

@@ -4,10 +4,11 @@ using QuestMesh.Python;
 using QuestMesh.Python.Harness;
 using QuestMesh.Python.Workspaces;
 
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>
-/// Runs the existing tests, with generated ones when given, once in the sandbox on a fresh copy of the Python root,
+/// Runs the existing tests, with generated ones when given, once in the sandbox on a fresh copy of the Python root
+/// (the repository's source, its Python root as <see cref="SourceSpec.Root"/>),
 /// under branch coverage of every module the survey found. The repository itself is never written.
 /// </summary>
 public sealed class SuiteMeasurements(HarnessClient harness, WorkspaceProvider workspaces, IOptions<RepositoryOptions> options)
@@ -15,7 +16,7 @@ public sealed class SuiteMeasurements(HarnessClient harness, WorkspaceProvider w
     public async Task<MeasureReply> MeasureAsync(RepositoryContext context, IReadOnlyList<GeneratedFile> generated, bool reports,
         CancellationToken cancellationToken)
     {
-        using var workspace = await workspaces.CreateAsync(new SourceSpec { Kind = SourceKinds.Path, Path = context.PythonRoot }, cancellationToken);
+        using var workspace = await workspaces.CreateAsync(context.Source, cancellationToken);
         foreach (var file in generated)
             workspace.WriteFile(file.TestFile, file.Source);
         var request = new MeasureRequest

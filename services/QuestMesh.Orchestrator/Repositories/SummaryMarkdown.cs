@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>
 /// <c>summary.md</c>: the run in GitHub-flavoured Markdown, fit for a job summary (<c>$GITHUB_STEP_SUMMARY</c>) and a
@@ -70,7 +70,8 @@ public static class SummaryMarkdown
             var written = tests is null ? "0" : Invariant($"{tests.Count} ({tests.Count(t => t.Outcome == "passed")})");
             var run = outcome.Status == ModuleOutcome.Completed
                 ? Invariant($"{outcome.Reason}, best attempt {outcome.Best?.Attempt}: {Format.Percent(outcome.Best?.Coverage ?? 0)} alone")
-                : $"{outcome.Reason}{(outcome.Detail is { Length: > 0 } d ? ": " + Cell(d) : "")}";
+                : $"{outcome.Reason}{(outcome.Detail is { Length: > 0 } d ? ": " + Cell(d) : "")}"
+                  + (outcome.Suite is null ? "" : Invariant($"; best attempt before that kept ({outcome.Best?.Attempt}: {Format.Percent(outcome.Best?.Coverage ?? 0)} alone)"));
             text.AppendLine(Invariant($"| `{module.Path}` | {Format.Percent(module.Percent)} | {Format.Percent(after.GetValueOrDefault(module.File))} | {written} | {run} |"));
         }
         foreach (var skipped in report.NotRun)

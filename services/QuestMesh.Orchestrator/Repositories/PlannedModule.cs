@@ -1,4 +1,4 @@
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>
 /// A module with gaps, to be given a module run: <see cref="File"/> relative to the Python root (the run's target),

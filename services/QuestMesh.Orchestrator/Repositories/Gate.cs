@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>The outcome of the thresholds: <see cref="Checks"/> says each one with its figure, <see cref="Failures"/> the ones that failed.</summary>
 public sealed record GateResult(bool Passed, IReadOnlyList<string> Checks, IReadOnlyList<string> Failures)

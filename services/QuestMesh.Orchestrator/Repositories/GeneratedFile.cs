@@ -1,4 +1,4 @@
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>A generated test module as it goes into the repository: <see cref="TestFile"/> relative to the Python root.</summary>
 public sealed record GeneratedFile(string TestFile, string Source, ModuleOutcome Origin);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>How figures read in the console and in <c>summary.md</c>: one decimal, a sign on deltas.</summary>
 public static class Format

@@ -1,6 +1,6 @@
 using QuestMesh.Contracts;
 
-namespace QuestMesh.Standalone.Repository;
+namespace QuestMesh.Orchestrator.Repositories;
 
 /// <summary>
 /// How one module run ended. <see cref="Status"/>: completed (a suite; <see cref="Reason"/> is its termination
@@ -17,7 +17,8 @@ public sealed record ModuleOutcome
     public IReadOnlyList<AttemptFigures> Attempts { get; init; } = [];
     public TestSuite? Suite { get; init; }
     public IReadOnlyList<PossibleBug> PossibleBugs { get; init; } = [];
-    public required string Artifacts { get; init; }
+    /// <summary>The module run's artifact folder when the run was given one (the command line); else its artifacts are the run's, by its id.</summary>
+    public string? Artifacts { get; init; }
     public TimeSpan Duration { get; init; }
 
     public const string Completed = "completed";
