@@ -211,3 +211,18 @@ def test_no_conftest_for_plain_python_or_over_the_repositorys_own(tmp_path: Path
     assert plain["source"] is None and plain["reason"].startswith("plain Python")
     assert own["source"] is None and "never replaced" in own["reason"]
     assert provided["source"] is None and "conftest.py already defines the fixtures (client)" in provided["reason"]
+
+
+def test_measure_names_a_conftest_that_does_not_import(tmp_path: Path) -> None:
+    root = write_files(tmp_path, {
+        "calc.py": "x = 1\n",
+        "tests/test_calc.py": "def test_calc():\n    assert True\n",
+        f"{FOLDER}/conftest.py": "import nosuchdep\n",
+        f"{FOLDER}/test_more.py": "def test_more():\n    assert True\n",
+    })
+
+    reply = measure(root, ["tests/test_calc.py", f"{FOLDER}/test_more.py"], ["calc.py"])
+
+    assert reply["status"] == "failed" and reply["totals"]["tests"] == 0
+    assert reply["conftest_errors"] == [{"path": f"{FOLDER}/conftest.py", "error_type": "ModuleNotFoundError",
+                                         "message": "No module named 'nosuchdep'"}]
