@@ -4,6 +4,7 @@ using QuestMesh.Contracts;
 using QuestMesh.Python.Environments;
 using QuestMesh.Python.Harness;
 using QuestMesh.Python.Workspaces;
+using QuestMesh.Tests.Shared.Wheels;
 
 namespace QuestMesh.Python.Tests;
 

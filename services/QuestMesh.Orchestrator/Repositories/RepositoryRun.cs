@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using QuestMesh.Python;
+using QuestMesh.Python.Environments;
 using QuestMesh.Python.Harness;
 using QuestMesh.Python.Unix;
 using QuestMesh.Python.Workspaces;
@@ -10,10 +11,13 @@ namespace QuestMesh.Orchestrator.Repositories;
 /// <summary>
 /// A whole repository, end to end: survey it, measure the existing tests (the baseline and its gaps), give each
 /// module with gaps a module run (most to gain first, within the budgets), run everything together, and judge the
-/// thresholds. Every step that imports the repository's code runs in the sandbox on a copy of its Python root.
+/// thresholds. Every step that imports the repository's code runs in the sandbox on a copy of its Python root, on the
+/// Python of the repository's dependency environment when it declares requirements (the source carries them, so
+/// module runs on other workers install and use them too).
 /// </summary>
 public sealed class RepositoryRun(
     HarnessClient harness,
+    DependencyEnvironments environments,
     SuiteMeasurements measurements,
     ModuleRunner modules,
     CombinedSuite combined,
@@ -31,11 +35,14 @@ public sealed class RepositoryRun(
         var startedAt = clock.GetUtcNow();
         var wall = Stopwatch.StartNew();
         progress.Surveyed(context);
-        var baseline = await measurements.MeasureAsync(context, [], reports: false, cancellationToken);
+        var environment = await environments.PrepareAsync(context.Source.Requirements ?? [], cancellationToken);
+        var baseline = await measurements.MeasureAsync(context, [], conftest: null, reports: false, cancellationToken);
         progress.Baseline(baseline);
+        var dependencies = DependencyReport.Build(context.Survey.Dependencies, environment, baseline.MissingImports);
+        progress.Dependencies(dependencies);
         await artifacts.WriteGapsAsync(runId, context, baseline, cancellationToken);
 
-        var (planned, notPlanned) = ModulePlanner.Plan(baseline.Gaps, input.Limits.MaxModules);
+        var (planned, notPlanned) = ModulePlanner.Plan(baseline.Gaps, input.Limits.MaxModules, dependencies.Modules());
         progress.Plan(planned, notPlanned);
         var generation = Stopwatch.StartNew();
         var (outcomes, outOfBudget) = await GenerateAsync(input, context, planned, moduleArtifacts, generation, progress, cancellationToken);
@@ -44,7 +51,8 @@ public sealed class RepositoryRun(
         var notRun = notPlanned.Concat(outOfBudget).ToList();
 
         var generated = GeneratedTestNames.Place(outcomes, context.Survey.Tests);
-        var result = await combined.RunAsync(context, baseline, generated, progress.CombinedRound, cancellationToken);
+        var conftest = ConftestDecision.Decide(context.Survey.Conftest, baseline.MissingImports);
+        var result = await combined.RunAsync(context, baseline, generated, conftest.Conftest, progress.CombinedRound, cancellationToken);
         return new RepositoryReport
         {
             RunId = runId,
@@ -58,6 +66,8 @@ public sealed class RepositoryRun(
             StartedAt = startedAt,
             Duration = wall.Elapsed,
             GenerationTime = generation.Elapsed,
+            Dependencies = dependencies,
+            Conftest = conftest,
         };
     }
 
@@ -123,7 +133,7 @@ public sealed class RepositoryRun(
         SurveyReply survey;
         try
         {
-            survey = await harness.SurveyAsync(input.RepositoryDirectory, cancellationToken);
+            survey = await harness.SurveyAsync(input.RepositoryDirectory, GeneratedTestNames.Folder, cancellationToken);
         }
         catch (HarnessException error) when (error.BadRequest)
         {
@@ -144,6 +154,8 @@ public sealed class RepositoryRun(
             throw new RepositoryInputException(error.Message);
         }
         var prefix = survey.PythonRoot == "." ? "" : survey.PythonRoot;
-        return new RepositoryContext(input.RepositoryDirectory, pythonRoot, prefix, survey, input.SourceOrFolder with { Root = prefix.Length == 0 ? null : prefix });
+        var requirements = survey.Dependencies?.Install is { Count: > 0 } declared ? declared : null;
+        return new RepositoryContext(input.RepositoryDirectory, pythonRoot, prefix, survey,
+            input.SourceOrFolder with { Root = prefix.Length == 0 ? null : prefix, Requirements = requirements });
     }
 }

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace QuestMesh.Python.Tests;
+namespace QuestMesh.Tests.Shared.Wheels;
 
 /// <summary>Pure-Python wheels written by hand (a zip of the package and its dist-info): offline, no build step.</summary>
 public static class TestWheels
