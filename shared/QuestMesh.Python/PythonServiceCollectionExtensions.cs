@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuestMesh.Python.Environments;
 using QuestMesh.Python.Sandboxing;
 using QuestMesh.Python.Workspaces;
@@ -17,6 +18,7 @@ public static class PythonServiceCollectionExtensions
         services.AddQuestMeshOptions<SandboxOptions>(SandboxOptions.Section);
         services.AddQuestMeshOptions<SourceOptions>(SourceOptions.Section);
         services.AddQuestMeshOptions<DependencyOptions>(DependencyOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProcessRunner>();
         services.AddSingleton<Sandbox>();
         services.AddSingleton<PythonEnvironment>();

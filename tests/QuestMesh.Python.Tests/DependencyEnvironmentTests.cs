@@ -34,7 +34,9 @@ public sealed class DependencyEnvironmentTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private ServiceProvider Services(bool wheels = true)
+    private ServiceProvider Services(bool wheels = true) => Services(wheels ? Wheels : null);
+
+    private ServiceProvider Services(string? wheels)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -42,7 +44,7 @@ public sealed class DependencyEnvironmentTests : IDisposable
             ["Python:Interpreter"] = "/usr/bin/python3",
             ["Python:WorkRoot"] = Path.Combine(_root, "work"),
             ["Python:Dependencies:Root"] = Environments,
-            ["Python:Dependencies:WheelFolder"] = wheels ? Wheels : null,
+            ["Python:Dependencies:WheelFolder"] = wheels,
         }).Build());
         services.AddLogging();
         services.AddQuestMeshPython();
@@ -160,5 +162,19 @@ public sealed class DependencyEnvironmentTests : IDisposable
 
         (await services.GetRequiredService<DependencyEnvironments>().PrepareAsync([], CancellationToken.None)).ShouldBeNull();
         Directory.Exists(Environments).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Prepare_TheWheelFolderIsGone_ReportsWhy_AndKeepsTheWorkersPython()
+    {
+        var gone = Path.Combine(_root, "gone");
+        using var services = Services(gone);
+
+        var environment = await services.GetRequiredService<DependencyEnvironments>().PrepareAsync(["tinydep"], CancellationToken.None);
+
+        environment!.Folder.ShouldBeNull();
+        environment.Problem.ShouldBe($"the environment could not be prepared: Python:Dependencies:WheelFolder '{gone}' is not a folder");
+        var absent = environment.Absent.ShouldHaveSingleItem();
+        (absent.Requirement, absent.Status, absent.Reason).ShouldBe(("tinydep", RequirementOutcome.Failed, environment.Problem));
     }
 }

@@ -26,11 +26,14 @@ public sealed class DependencyEnvironments(
     TreeCache cache,
     IOptions<DependencyOptions> options,
     IOptions<PythonOptions> pythonOptions,
+    TimeProvider clock,
     ILogger<DependencyEnvironments> logger)
 {
     private const string RecordFile = "environment.json";
     private const string VenvFolder = "venv";
-    private readonly ConcurrentDictionary<string, Task<DependencyEnvironment>> _prepared = new(StringComparer.Ordinal);
+    /// <summary>A preparation that failed as a whole is tried again by the first step after this long, not by every step.</summary>
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(10);
+    private readonly ConcurrentDictionary<string, Lazy<Task<DependencyEnvironment>>> _prepared = new(StringComparer.Ordinal);
 
     /// <summary>The environment for <paramref name="requirements"/>; null when there are none (nothing changes then).</summary>
     public async Task<DependencyEnvironment?> PrepareAsync(IReadOnlyList<string> requirements, CancellationToken cancellationToken)
@@ -41,11 +44,17 @@ public sealed class DependencyEnvironments(
         var settings = options.Value;
         var key = Key(requirements, interpreter, settings);
         // One preparation per key in this process, not tied to the first caller's cancellation (others may wait on it).
-        var prepared = _prepared.GetOrAdd(key, _ => PrepareOnceAsync(key, requirements, interpreter, settings));
-        var environment = await prepared.WaitAsync(cancellationToken);
-        if (environment.Problem is not null)
-            _prepared.TryRemove(new KeyValuePair<string, Task<DependencyEnvironment>>(key, prepared));
-        return environment;
+        var prepared = _prepared.GetOrAdd(key, _ => new Lazy<Task<DependencyEnvironment>>(() => PrepareOnceAsync(key, requirements, interpreter, settings)));
+        try
+        {
+            return await prepared.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (prepared.Value.IsFaulted)
+        {
+            // Not a problem to report (the sandbox refused to start, say): the next step tries again.
+            _prepared.TryRemove(new KeyValuePair<string, Lazy<Task<DependencyEnvironment>>>(key, prepared));
+            throw;
+        }
     }
 
     private async Task<DependencyEnvironment> PrepareOnceAsync(string key, IReadOnlyList<string> requirements, string interpreter,
@@ -69,6 +78,7 @@ public sealed class DependencyEnvironments(
                                           or JsonException)
         {
             logger.LogWarning("Dependencies {Key} could not be prepared: {Reason}", key, error.Message);
+            _ = ForgetLaterAsync(key);
             var why = $"the environment could not be prepared: {error.Message}";
             return new DependencyEnvironment
             {
@@ -78,6 +88,12 @@ public sealed class DependencyEnvironments(
                 Requirements = requirements.Select(r => new RequirementOutcome { Requirement = r, Status = RequirementOutcome.Failed, Reason = why }).ToList(),
             };
         }
+    }
+
+    private async Task ForgetLaterAsync(string key)
+    {
+        await Task.Delay(RetryAfter, clock);
+        _prepared.TryRemove(key, out _);
     }
 
     private async Task<EnvironmentRecord> BuildAsync(string temporary, IReadOnlyList<string> requirements, string interpreter,
