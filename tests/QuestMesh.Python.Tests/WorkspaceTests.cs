@@ -39,6 +39,53 @@ public sealed class WorkspaceTests : IDisposable
     }
 
     [Fact]
+    public void Create_PathSourceWithRoot_CopiesOnlyThatFolderAsTheProject()
+    {
+        Directory.CreateDirectory(Path.Combine(_project, "backend", "pkg"));
+        File.WriteAllText(Path.Combine(_project, "backend", "pkg", "mod.py"), "x = 1\n");
+        File.WriteAllText(Path.Combine(_project, "setup.py"), "");
+
+        using var workspace = _provider.Create(new SourceSpec { Kind = SourceKinds.Path, Path = _project, Root = "backend" });
+
+        File.ReadAllText(Path.Combine(workspace.Directory, "pkg", "mod.py")).ShouldBe("x = 1\n");
+        File.Exists(Path.Combine(workspace.Directory, "setup.py")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Create_InlineSourceWithRoot_WritesTheFilesBelowItOnly()
+    {
+        using var workspace = _provider.Create(new SourceSpec
+        {
+            Kind = SourceKinds.Inline,
+            Root = "backend",
+            Files = [new InlineFile("backend/pkg/mod.py", "x = 1\n"), new InlineFile("frontend/app.js", "")],
+        });
+
+        File.ReadAllText(Path.Combine(workspace.Directory, "pkg", "mod.py")).ShouldBe("x = 1\n");
+        Directory.EnumerateFileSystemEntries(workspace.Directory).Select(Path.GetFileName).ShouldBe(["pkg"]);
+    }
+
+    [Theory]
+    [InlineData("missing", "has no folder 'missing'")]
+    [InlineData("../", "outside the project")]
+    [InlineData("link", "leads out of the source")]
+    public void Create_RootMissingOrOutsideTheSource_IsRefused(string root, string expected)
+    {
+        var outside = Directory.CreateTempSubdirectory("qm-outside-").FullName;
+        try
+        {
+            File.CreateSymbolicLink(Path.Combine(_project, "link"), outside);
+            var error = Should.Throw<WorkspaceException>(() =>
+                _provider.Create(new SourceSpec { Kind = SourceKinds.Path, Path = _project, Root = root }));
+            error.Message.ShouldContain(expected);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Dispose_RemovesTheWorkspace()
     {
         var workspace = _provider.Create(new SourceSpec { Kind = SourceKinds.Inline, Files = [new InlineFile("a/b.py", "y = 2\n")] });

@@ -27,9 +27,7 @@ public static class RunArtifactsApi
     {
         if (await runs.FindAsync(runId, Tenancy.Of(http), http.RequestAborted) is not { } run)
             return Problems.RunNotFound(runId);
-        var names = await store.ListAsync(run.RunId, http.RequestAborted);
-        return TypedResults.Ok(new ArtifactList(run.RunId,
-            names.Select(n => new ArtifactEntry(n, $"/api/runs/{run.RunId}/artifacts/{string.Join('/', n.Split('/').Select(Uri.EscapeDataString))}")).ToList()));
+        return TypedResults.Ok(await ListOf(run.RunId, "/api/runs", store, http.RequestAborted));
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Get(
@@ -37,14 +35,28 @@ public static class RunArtifactsApi
     {
         if (await runs.FindAsync(runId, Tenancy.Of(http), http.RequestAborted) is not { } run)
             return Problems.RunNotFound(runId);
+        return await ReadOf(run.RunId, "/api/runs", name, store, http.RequestAborted);
+    }
+
+    /// <summary>A run's artifacts, each with its URL under <paramref name="resource"/> (<c>/api/runs</c>, <c>/api/repository-runs</c>).</summary>
+    internal static async Task<ArtifactList> ListOf(Guid runId, string resource, IArtifactStore store, CancellationToken cancellationToken)
+    {
+        var names = await store.ListAsync(runId, cancellationToken);
+        return new ArtifactList(runId,
+            names.Select(n => new ArtifactEntry(n, $"{resource}/{runId}/artifacts/{string.Join('/', n.Split('/').Select(Uri.EscapeDataString))}")).ToList());
+    }
+
+    /// <summary>One artifact of a run the caller may see: only a name the store lists is read, whatever the name's spelling.</summary>
+    internal static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> ReadOf(Guid runId, string resource, string? name,
+        IArtifactStore store, CancellationToken cancellationToken)
+    {
         var artifact = Uri.UnescapeDataString(name ?? "");
         if (ProjectPathRules.Problem(artifact) is { } problem)
-            return Problems.Invalid("name", $"{problem}; artifact names are those GET /api/runs/{run.RunId}/artifacts lists", "The artifact name is not valid");
-        // Only a name the store lists is read: nothing else can be reached, whatever the name's spelling.
-        var names = await store.ListAsync(run.RunId, http.RequestAborted);
+            return Problems.Invalid("name", $"{problem}; artifact names are those GET {resource}/{runId}/artifacts lists", "The artifact name is not valid");
+        var names = await store.ListAsync(runId, cancellationToken);
         if (!names.Contains(artifact, StringComparer.Ordinal)
-            || await store.ReadAsync(run.RunId, artifact, http.RequestAborted) is not { } content)
-            return Problems.ArtifactNotFound(run.RunId, artifact);
+            || await store.ReadAsync(runId, artifact, cancellationToken) is not { } content)
+            return Problems.ArtifactNotFound(runId, artifact);
         return TypedResults.Text(content, ContentTypeOf(artifact), System.Text.Encoding.UTF8);
     }
 

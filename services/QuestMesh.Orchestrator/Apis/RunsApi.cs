@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using QuestMesh.Contracts;
 using QuestMesh.Orchestrator.Apis.Requests;
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Orchestrator.Apis.Responses;
 using QuestMesh.Orchestrator.Queries;
 
@@ -38,7 +39,8 @@ public static class RunsApi
     }
 
     private static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> Submit(
-        HttpContext http, SubmitRunValidator validator, SubmittedRuns submitted, IBus bus, IOptions<ApiOptions> options)
+        HttpContext http, SubmitRunValidator validator, SubmittedRuns submitted, IBus bus, RepositoryRunWorker repositories,
+        IOptions<ApiOptions> options)
     {
         if (!RequestBodies.IsJson(http.Request.ContentType))
             return Problems.UnsupportedMediaType("Send the run as JSON with the header 'Content-Type: application/json'.");
@@ -46,7 +48,15 @@ public static class RunsApi
             http.Request, options.Value.MaxRequestBytes, "Api:MaxRequestBytes", http.RequestAborted);
         if (unreadable is not null)
             return Problems.Invalid(unreadable);
-        var (command, errors) = validator.Validate(request!, Tenancy.Of(http));
+        if (request!.TargetFile is null)
+        {
+            var (order, problems) = validator.ValidateRepository(request, Tenancy.Of(http));
+            if (order is null)
+                return Problems.Invalid(problems);
+            await repositories.AcceptAsync(order, http.RequestAborted);
+            return TypedResults.Accepted($"{RepositoryRunsApi.Resource}/{order.RunId}", new RunAccepted(order.RunId));
+        }
+        var (command, errors) = validator.Validate(request, Tenancy.Of(http));
         if (command is null)
             return Problems.Invalid(errors);
 

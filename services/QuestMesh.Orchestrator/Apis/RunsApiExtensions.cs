@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using QuestMesh.Orchestrator.Apis.Errors;
 using QuestMesh.Orchestrator.Apis.Events;
 using QuestMesh.Orchestrator.Apis.Requests;
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Python;
 using QuestMesh.ServiceDefaults;
 using Scalar.AspNetCore;
@@ -29,6 +30,10 @@ public static class RunsApiExtensions
         services.AddScoped<RunLookup>();
         services.AddSingleton<RunEventHub>();
         services.AddSingleton<RunEventStream>();
+        // POST /api/runs without a target file: a whole-repository run, carried out in this process.
+        builder.AddRepositoryRuns();
+        services.AddSingleton<RepositoryRunWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<RepositoryRunWorker>());
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
@@ -73,6 +78,11 @@ public static class RunsApiExtensions
             .MapRuns()
             .MapRunArtifacts()
             .MapRunEvents();
+        app.MapGroup(RepositoryRunsApi.Resource)
+            .WithTags("Repository runs")
+            .AddEndpointFilter(Tenancy.Filter)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .MapRepositoryRuns();
         app.MapGroup("/api/sources")
             .WithTags("Sources")
             .AddEndpointFilter(Tenancy.Filter)

@@ -14,4 +14,8 @@ public sealed class RepositoryOptions
     /// <summary>Runs of the combined suite that may drop failing generated tests before every failing generated file goes at once.</summary>
     [Range(1, 20)]
     public int MaxCombineRounds { get; set; } = 4;
+
+    /// <summary>Repository runs the API accepted that one orchestrator carries out at once (their module runs go to the workers).</summary>
+    [Range(1, 64)]
+    public int ConcurrentRuns { get; set; } = 1;
 }

@@ -15,8 +15,7 @@ public static class RepositoryInputValidator
         GateThresholds gate, string? pushBranch)
     {
         RunInputValidator.CheckSettings(settings);
-        CheckLimits(limits);
-        CheckGate(gate);
+        CheckLimits(limits, gate);
         if (pushBranch is not null && !BranchNames.IsValid(pushBranch))
             throw new BadInputException($"--push-branch '{pushBranch}' is not a branch name git accepts");
         if (string.IsNullOrWhiteSpace(repositoryDirectory))
@@ -37,23 +36,19 @@ public static class RepositoryInputValidator
         }
     }
 
-    private static void CheckLimits(RepositoryLimits limits)
+    private static readonly Dictionary<RepositoryRules.Option, string> Options = new()
     {
-        if (limits.MaxModules is < 0)
-            throw new BadInputException("--max-modules must be 0 (measure and report only) or more");
-        if (limits.ModuleBudgetSeconds is < 10 or > 86400)
-            throw new BadInputException("--module-budget must be between 10 and 86400 seconds");
-        if (limits.TotalBudgetSeconds is < 10 or > 604800)
-            throw new BadInputException("--total-budget must be between 10 and 604800 seconds");
-        if (limits.Parallel is < 1 or > 64)
-            throw new BadInputException("--parallel must be between 1 and 64 module runs at once");
-    }
+        [RepositoryRules.Option.MaxModules] = "--max-modules",
+        [RepositoryRules.Option.ModuleBudget] = "--module-budget",
+        [RepositoryRules.Option.TotalBudget] = "--total-budget",
+        [RepositoryRules.Option.Parallel] = "--parallel",
+        [RepositoryRules.Option.MinCoverage] = "--min-coverage",
+        [RepositoryRules.Option.MinDelta] = "--min-delta",
+    };
 
-    private static void CheckGate(GateThresholds gate)
+    private static void CheckLimits(RepositoryLimits limits, GateThresholds gate)
     {
-        if (gate.MinCoverage is { } coverage && coverage is not (>= 0 and <= 100))
-            throw new BadInputException($"--min-coverage must be a percentage between 0 and 100, not {coverage}");
-        if (gate.MinDelta is { } delta && delta is not (>= -100 and <= 100))
-            throw new BadInputException($"--min-delta must be between -100 and 100 points, not {delta}");
+        foreach (var (option, problem) in RepositoryRules.Problems(limits, gate))
+            throw new BadInputException($"{Options[option]} {problem}");
     }
 }

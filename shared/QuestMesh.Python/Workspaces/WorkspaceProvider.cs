@@ -76,7 +76,8 @@ public sealed class WorkspaceProvider(
             var prefix = RootPrefix(source.Root);
             foreach (var file in source.Files ?? [])
             {
-                var path = ProjectPaths.Normalize(file.Path);
+                // Under a root, the files below it, the rest of their path checked by WriteFile as any file's is.
+                var path = prefix.Length == 0 ? file.Path : file.Path.Replace('\\', '/');
                 if (prefix.Length == 0 || path.StartsWith(prefix, StringComparison.Ordinal))
                     workspace.WriteFile(path[prefix.Length..], file.Content);
             }
@@ -103,7 +104,7 @@ public sealed class WorkspaceProvider(
     }
 
     private static string RootPrefix(string? root) =>
-        string.IsNullOrWhiteSpace(root) || ProjectPaths.Normalize(root) is "" ? "" : ProjectPaths.Normalize(root).TrimEnd('/') + "/";
+        string.IsNullOrWhiteSpace(root) || root.Trim() is "." or "./" ? "" : root.Replace('\\', '/').TrimEnd('/') + "/";
 
     /// <summary>A new folder that only the service's user can enter (the sandbox is given it for one step by <see cref="Sandboxing.Sandbox"/>).</summary>
     private Workspace NewWorkspace(Action<string> fill)

@@ -7,6 +7,7 @@ using QuestMesh.Fixer;
 using QuestMesh.Generator;
 using QuestMesh.Orchestrator;
 using QuestMesh.Orchestrator.Artifacts;
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Orchestrator.StateMachines;
 using QuestMesh.Runner;
 using QuestMesh.ServiceDefaults;
@@ -44,11 +45,20 @@ public sealed class ServiceHosts : IAsyncDisposable
         : throw new InvalidOperationException("The orchestrator runs as a process of its own, not in these hosts.");
 
     public IServiceProvider Client => _hosts[^1].Services;
+
+    /// <summary>The worker hosts of one service (its <c>Python:WorkRoot</c> folder name without the replica number: runner, generator …).</summary>
+    public IReadOnlyList<IServiceProvider> Workers(string service) =>
+        _hosts.Where(h => h.Services.GetRequiredService<IConfiguration>()["Python:WorkRoot"] is { } root
+                && Path.GetFileName(root).StartsWith(service + "-", StringComparison.Ordinal))
+            .Select(h => h.Services).ToList();
     public RunEnds Ends => Client.GetRequiredService<RunEnds>();
 
     /// <param name="workers">false: no worker host here; the workers run elsewhere.</param>
     /// <param name="orchestrator">false: no orchestrator host either; one runs as a process on <see cref="ConnectionString"/>.</param>
-    public static async Task<ServiceHosts> StartAsync(InfrastructureFixture infrastructure, Broker broker, bool workers = true, bool orchestrator = true)
+    /// <param name="replicas">Hosts of each worker service, each taking one step at a time when more than one (a pool).</param>
+    /// <param name="repositoryRuns">The orchestrator host also carries out whole-repository runs, as its API does.</param>
+    public static async Task<ServiceHosts> StartAsync(InfrastructureFixture infrastructure, Broker broker, bool workers = true, bool orchestrator = true,
+        int replicas = 1, bool repositoryRuns = false)
     {
         var scratch = Directory.CreateTempSubdirectory("questmesh-it-hosts-").FullName;
         var connectionString = await infrastructure.CreateDatabaseAsync();
@@ -58,7 +68,15 @@ public sealed class ServiceHosts : IAsyncDisposable
         var hosts = new List<IHost>();
         if (orchestrator)
         {
-            hosts.Add(Build(bus, scratch, "orchestrator", b => b.AddOrchestrator(), new()
+            hosts.Add(Build(bus, scratch, "orchestrator", b =>
+            {
+                b.AddOrchestrator();
+                if (repositoryRuns)
+                {
+                    b.AddRepositoryRuns();
+                    b.Services.AddSingleton<RepositoryRunWorker>();
+                }
+            }, new()
             {
                 ["Persistence:Provider"] = "PostgreSql",
                 ["Persistence:ConnectionString"] = connectionString,
@@ -66,11 +84,21 @@ public sealed class ServiceHosts : IAsyncDisposable
         }
         if (workers)
         {
-            hosts.Add(Build(bus, scratch, "generator", b => b.AddGenerator()));
-            hosts.Add(Build(bus, scratch, "static", b => b.AddStaticAnalysis()));
-            hosts.Add(Build(bus, scratch, "runner", b => b.AddRunner()));
-            hosts.Add(Build(bus, scratch, "supervisor", b => b.AddSupervisor()));
-            hosts.Add(Build(bus, scratch, "fixer", b => b.AddFixer()));
+            var pool = replicas > 1
+                ? new Dictionary<string, string?>
+                {
+                    ["Generator:ConcurrentSteps"] = "1", ["StaticAnalysis:ConcurrentSteps"] = "1", ["Runner:ConcurrentSteps"] = "1",
+                    ["Supervisor:ConcurrentSteps"] = "1", ["Fixer:ConcurrentSteps"] = "1",
+                }
+                : null;
+            for (var replica = 1; replica <= replicas; replica++)
+            {
+                hosts.Add(Build(bus, scratch, $"generator-{replica}", b => b.AddGenerator(), pool));
+                hosts.Add(Build(bus, scratch, $"static-{replica}", b => b.AddStaticAnalysis(), pool));
+                hosts.Add(Build(bus, scratch, $"runner-{replica}", b => b.AddRunner(), pool));
+                hosts.Add(Build(bus, scratch, $"supervisor-{replica}", b => b.AddSupervisor(), pool));
+                hosts.Add(Build(bus, scratch, $"fixer-{replica}", b => b.AddFixer(), pool));
+            }
         }
         hosts.Add(Build(bus, scratch, "client", b => b.Services.AddSingleton<RunEnds>(), extra: x => x.AddConsumer<RunEndConsumer>()));
         var started = new ServiceHosts(hosts, scratch, connectionString, orchestrator ? null : new RunDatabase(connectionString));

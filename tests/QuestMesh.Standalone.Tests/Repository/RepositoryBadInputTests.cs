@@ -15,6 +15,7 @@ public sealed class RepositoryBadInputTests : IDisposable
     [InlineData("--min-delta", "-101", "--min-delta must be between -100 and 100 points")]
     [InlineData("--max-modules", "-1", "--max-modules must be 0")]
     [InlineData("--module-budget", "5", "--module-budget must be between 10 and 86400 seconds")]
+    [InlineData("--parallel", "0", "--parallel must be between 1 and 64 module runs at once")]
     [InlineData("--push-branch", "two..dots", "--push-branch 'two..dots' is not a branch name git accepts")]
     [InlineData("--push-branch", "questmesh", "--push-branch needs a git repository")]
     public Task Run_BadRepositoryOption_ExitsTwo(string option, string value, string expected) =>

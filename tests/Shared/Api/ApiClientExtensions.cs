@@ -31,20 +31,25 @@ public static class ApiClientExtensions
     }
 
     /// <summary>Polls the run until <paramref name="condition"/> holds; fails with the last answer at the deadline.</summary>
-    public static async Task<JsonElement> WaitForRunAsync(this HttpClient client, Guid runId, Func<JsonElement, bool> condition,
+    public static Task<JsonElement> WaitForRunAsync(this HttpClient client, Guid runId, Func<JsonElement, bool> condition,
+        TimeSpan deadline, string? tenant = null) =>
+        client.WaitForAsync($"/api/runs/{runId}", condition, deadline, tenant);
+
+    /// <summary>Polls <paramref name="path"/> until <paramref name="condition"/> holds; fails with the last answer at the deadline.</summary>
+    public static async Task<JsonElement> WaitForAsync(this HttpClient client, string path, Func<JsonElement, bool> condition,
         TimeSpan deadline, string? tenant = null)
     {
         var until = DateTime.UtcNow + deadline;
-        JsonElement run;
+        JsonElement answer;
         do
         {
-            run = await client.GetJsonAsync($"/api/runs/{runId}", tenant);
-            if (condition(run))
-                return run;
+            answer = await client.GetJsonAsync(path, tenant);
+            if (condition(answer))
+                return answer;
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
         while (DateTime.UtcNow < until);
-        throw new TimeoutException($"run {runId} did not reach the condition within {deadline}: {run}");
+        throw new TimeoutException($"{path} did not reach the condition within {deadline}: {answer}");
     }
 
     public static string Status(this JsonElement run) => run.GetProperty("status").GetString()!;

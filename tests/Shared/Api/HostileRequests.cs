@@ -67,7 +67,11 @@ public static class HostileRequests
         Run("targetFile given twice", GoodRunJson().TrimEnd('}') + ",\"targetFile\":\"shop/__init__.py\"}", HttpStatusCode.BadRequest),
         // Missing or unknown fields.
         Run("no source", With(b => b.Remove("source")), HttpStatusCode.BadRequest),
-        Run("no targetFile", With(b => b.Remove("targetFile")), HttpStatusCode.BadRequest),
+        Run("repository options with a targetFile", With(b => b["repository"] = new JsonObject { ["parallel"] = 2 }), HttpStatusCode.BadRequest),
+        Run("a repository run without a source", With(b => { b.Remove("targetFile"); b.Remove("source"); }), HttpStatusCode.BadRequest),
+        Run("a repository run with parallel 0", With(b => { b.Remove("targetFile"); b["repository"] = new JsonObject { ["parallel"] = 0 }; }), HttpStatusCode.BadRequest),
+        Run("a repository run with a misspelt option", With(b => { b.Remove("targetFile"); b["repository"] = new JsonObject { ["minCoverag"] = 80 }; }), HttpStatusCode.BadRequest),
+        Run("a repository run with minCoverage 120", With(b => { b.Remove("targetFile"); b["repository"] = new JsonObject { ["minCoverage"] = 120 }; }), HttpStatusCode.BadRequest),
         Run("no source kind", With(b => Source(b).Remove("kind")), HttpStatusCode.BadRequest),
         Run("unknown source kind", With(b => Source(b)["kind"] = "ftp"), HttpStatusCode.BadRequest),
         Run("a path source (server folder)", With(b => { Source(b)["kind"] = "path"; Source(b)["path"] = "/etc"; }), HttpStatusCode.BadRequest),
@@ -121,6 +125,9 @@ public static class HostileRequests
         new("artifact name climbing out (encoded)", HttpStatusCode.BadRequest, run => Request(HttpMethod.Get, $"/api/runs/{run}/artifacts/..%2F..%2F..%2Fetc%2Fpasswd"), FieldErrors: true),
         new("artifact name absolute (encoded)", HttpStatusCode.BadRequest, run => Request(HttpMethod.Get, $"/api/runs/{run}/artifacts/%2Fetc%2Fpasswd"), FieldErrors: true),
         new("artifact name with a backslash", HttpStatusCode.BadRequest, run => Request(HttpMethod.Get, $"/api/runs/{run}/artifacts/..%5C..%5Cetc%5Cpasswd"), FieldErrors: true),
+        new("a run id as a repository run", HttpStatusCode.NotFound, run => Request(HttpMethod.Get, $"/api/repository-runs/{run}")),
+        new("an unknown repository run", HttpStatusCode.NotFound, _ => Request(HttpMethod.Get, $"/api/repository-runs/{Guid.NewGuid()}")),
+        new("a repository run id that is no id", HttpStatusCode.NotFound, _ => Request(HttpMethod.Get, "/api/repository-runs/..%2F..%2Fetc")),
         new("an artifact the run does not have", HttpStatusCode.NotFound, run => Request(HttpMethod.Get, $"/api/runs/{run}/artifacts/final/nothing.py")),
         // List parameters.
         new("list with an unknown status", HttpStatusCode.BadRequest, _ => Request(HttpMethod.Get, "/api/runs?status=finished"), FieldErrors: true),

@@ -13,11 +13,40 @@ public sealed record SubmitRunRequest
     /// <summary>Where the Python project comes from.</summary>
     public SourceRequest? Source { get; init; }
 
-    /// <summary>The module to test, relative to the project root, with forward slashes (<c>pkg/module.py</c>).</summary>
+    /// <summary>
+    /// The module to test, relative to the project root, with forward slashes (<c>pkg/module.py</c>). Left out: the
+    /// whole repository (a repository run, followed at <c>/api/repository-runs/{id}</c>).
+    /// </summary>
     public string? TargetFile { get; init; }
 
-    /// <summary>What the run aims for and may spend; every field has a default.</summary>
+    /// <summary>What the run (each module run of a repository run) aims for and may spend; every field has a default.</summary>
     public RunSettingsRequest? Settings { get; init; }
+
+    /// <summary>A repository run's budgets and gate (only without <see cref="TargetFile"/>); every field has a default.</summary>
+    public RepositoryRequest? Repository { get; init; }
+}
+
+/// <summary>The options of <c>questmesh run &lt;repo&gt;</c> without <c>--file</c>, in camelCase.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record RepositoryRequest
+{
+    /// <summary>Module runs at most, most to gain first; 0 measures and reports only; default every module with gaps.</summary>
+    public int? MaxModules { get; init; }
+
+    /// <summary>Seconds one module run may take, 10 to 86400; default 900.</summary>
+    public int? ModuleBudgetSeconds { get; init; }
+
+    /// <summary>Seconds all module runs may take together, 10 to 604800; default 3600.</summary>
+    public int? TotalBudgetSeconds { get; init; }
+
+    /// <summary>Module runs at once, 1 to 64 (they spread over the workers); default 2.</summary>
+    public int? Parallel { get; init; }
+
+    /// <summary>Gate: the combined suite's coverage must reach this percentage.</summary>
+    public double? MinCoverage { get; init; }
+
+    /// <summary>Gate: the combined suite's coverage must rise this many points over the existing tests'.</summary>
+    public double? MinDelta { get; init; }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using QuestMesh.Contracts;
+using QuestMesh.Orchestrator.Repositories;
 using QuestMesh.Python;
 using QuestMesh.Python.Workspaces;
 
@@ -22,6 +23,8 @@ public sealed class SubmitRunValidator(IOptions<ApiOptions> api, IOptions<Source
         var source = CheckSource(request.Source, errors);
         var target = CheckTarget(request.TargetFile, source, errors);
         var settings = CheckSettings(request.Settings ?? new RunSettingsRequest(), errors);
+        if (request.Repository is not null)
+            errors.Add("repository", "is for whole-repository runs; leave targetFile out to run the whole repository, or leave repository out");
         if (errors.Any || source is null || target is null)
             return (null, errors);
         return (new SubmitRun
@@ -33,6 +36,33 @@ public sealed class SubmitRunValidator(IOptions<ApiOptions> api, IOptions<Source
             Tenant = tenant,
         }, errors);
     }
+
+    /// <summary>A whole-repository run (no <c>targetFile</c>), or the problems that stop it.</summary>
+    public (RepositoryOrder? Order, FieldErrors Errors) ValidateRepository(SubmitRunRequest request, string? tenant)
+    {
+        var errors = new FieldErrors();
+        var source = CheckSource(request.Source, errors);
+        var settings = CheckSettings(request.Settings ?? new RunSettingsRequest(), errors);
+        var repository = request.Repository ?? new RepositoryRequest();
+        var limits = new RepositoryLimits(repository.MaxModules, repository.ModuleBudgetSeconds ?? 900, repository.TotalBudgetSeconds ?? 3600,
+            repository.Parallel ?? 2);
+        var gate = new GateThresholds(repository.MinCoverage, repository.MinDelta);
+        foreach (var (option, problem) in RepositoryRules.Problems(limits, gate))
+            errors.Add(RepositoryFields[option], problem);
+        if (errors.Any || source is null)
+            return (null, errors);
+        return (new RepositoryOrder(MassTransit.NewId.NextGuid(), tenant, source, settings, limits, gate), errors);
+    }
+
+    private static readonly Dictionary<RepositoryRules.Option, string> RepositoryFields = new()
+    {
+        [RepositoryRules.Option.MaxModules] = "repository.maxModules",
+        [RepositoryRules.Option.ModuleBudget] = "repository.moduleBudgetSeconds",
+        [RepositoryRules.Option.TotalBudget] = "repository.totalBudgetSeconds",
+        [RepositoryRules.Option.Parallel] = "repository.parallel",
+        [RepositoryRules.Option.MinCoverage] = "repository.minCoverage",
+        [RepositoryRules.Option.MinDelta] = "repository.minDelta",
+    };
 
     private SourceSpec? CheckSource(SourceRequest? source, FieldErrors errors)
     {
