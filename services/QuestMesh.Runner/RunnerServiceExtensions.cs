@@ -12,7 +12,10 @@ namespace QuestMesh.Runner;
 
 public static class RunnerServiceExtensions
 {
-    /// <summary>The runner: executes suites with coverage and mutation testing (consumes <c>ExecuteTests</c>), and makes a finished run's final suite (<c>FinalizeSuite</c>).</summary>
+    /// <summary>
+    /// The runner: executes suites with coverage and mutation testing (consumes <c>ExecuteTests</c>), makes a finished
+    /// run's final suite (<c>FinalizeSuite</c>), and runs a repository's whole suite for a repository run (<c>MeasureSuite</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddRunner(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -26,6 +29,7 @@ public static class RunnerServiceExtensions
         {
             x.AddConsumer<ExecuteTestsConsumer, ExecuteTestsConsumerDefinition>();
             x.AddConsumer<FinalizeSuiteConsumer, FinalizeSuiteConsumerDefinition>();
+            x.AddConsumer<MeasureSuiteConsumer, MeasureSuiteConsumerDefinition>();
         });
         return builder;
     }

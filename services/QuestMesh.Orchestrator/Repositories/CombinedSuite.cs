@@ -29,7 +29,7 @@ public sealed record CombinedResult(MeasureReply Final, IReadOnlyList<GeneratedF
 /// </summary>
 public sealed class CombinedSuite(SuiteMeasurements measurements, HarnessClient harness, IOptions<RepositoryOptions> options)
 {
-    public async Task<CombinedResult> RunAsync(RepositoryContext context, MeasureReply baseline, IReadOnlyList<GeneratedFile> generated,
+    public async Task<CombinedResult> RunAsync(Guid runId, RepositoryContext context, MeasureReply baseline, IReadOnlyList<GeneratedFile> generated,
         GeneratedConftest? conftest, Action<CombinedRound> progress, CancellationToken cancellationToken)
     {
         var kept = generated.ToList();
@@ -38,7 +38,7 @@ public sealed class CombinedSuite(SuiteMeasurements measurements, HarnessClient 
         var passedBefore = baseline.Tests.Where(t => t.Outcome == "passed").Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         for (var round = 1; ; round++)
         {
-            var reply = await measurements.MeasureAsync(context, kept, conftest, reports: true, cancellationToken);
+            var reply = await measurements.MeasureAsync(runId, context, kept, conftest, reports: true, cancellationToken);
             List<DroppedTest> applied;
             if (BrokenConftest(reply, conftest) is { } brokenConftest)
             {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using QuestMesh.Python;
-using QuestMesh.Python.Environments;
 using QuestMesh.Python.Harness;
 using QuestMesh.Python.Unix;
 using QuestMesh.Python.Workspaces;
@@ -11,13 +10,13 @@ namespace QuestMesh.Orchestrator.Repositories;
 /// <summary>
 /// A whole repository, end to end: survey it, measure the existing tests (the baseline and its gaps), give each
 /// module with gaps a module run (most to gain first, within the budgets), run everything together, and judge the
-/// thresholds. Every step that imports the repository's code runs in the sandbox on a copy of its Python root, on the
-/// Python of the repository's dependency environment when it declares requirements (the source carries them, so
-/// module runs on other workers install and use them too).
+/// thresholds. Every step that imports the repository's code runs on a runner, in its sandbox, on a copy of the
+/// Python root; this process only reads the repository's text (the survey) and edits generated tests (patch). When the
+/// repository declares requirements the source carries them, so every worker that runs its code (the suite runs and
+/// the module runs' steps) installs them once into an environment of its own and runs on it.
 /// </summary>
 public sealed class RepositoryRun(
     HarnessClient harness,
-    DependencyEnvironments environments,
     SuiteMeasurements measurements,
     ModuleRunner modules,
     CombinedSuite combined,
@@ -35,8 +34,7 @@ public sealed class RepositoryRun(
         var startedAt = clock.GetUtcNow();
         var wall = Stopwatch.StartNew();
         progress.Surveyed(context);
-        var environment = await environments.PrepareAsync(context.Source.Requirements ?? [], cancellationToken);
-        var baseline = await measurements.MeasureAsync(context, [], conftest: null, reports: false, cancellationToken);
+        var (baseline, environment) = await measurements.BaselineAsync(runId, context, cancellationToken);
         progress.Baseline(baseline);
         var dependencies = DependencyReport.Build(context.Survey.Dependencies, environment, baseline.MissingImports);
         progress.Dependencies(dependencies);
@@ -52,7 +50,7 @@ public sealed class RepositoryRun(
 
         var generated = GeneratedTestNames.Place(outcomes, context.Survey.Tests);
         var conftest = ConftestDecision.Decide(context.Survey.Conftest, baseline.MissingImports);
-        var result = await combined.RunAsync(context, baseline, generated, conftest.Conftest, progress.CombinedRound, cancellationToken);
+        var result = await combined.RunAsync(runId, context, baseline, generated, conftest.Conftest, progress.CombinedRound, cancellationToken);
         return new RepositoryReport
         {
             RunId = runId,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using QuestMesh.Python.Harness;
 
 namespace QuestMesh.Python.Environments;
@@ -29,11 +30,14 @@ public sealed record DependencyEnvironment
     /// <summary>The end of pip's output, for a person looking into a failure.</summary>
     public string PipLog { get; init; } = "";
 
+    [JsonIgnore]
     public string? Interpreter => Folder is null ? null : Path.Combine(Folder, "bin", "python");
 
     /// <summary>How the steps of a project with this environment run; null: on the worker's own Python.</summary>
+    [JsonIgnore]
     public HarnessRuntime? Runtime => Folder is null ? null : new HarnessRuntime { Interpreter = Interpreter, ReadOnly = [Folder] };
 
     /// <summary>The requirements that are not there for the tests (missing, or failed to install).</summary>
+    [JsonIgnore]
     public IReadOnlyList<RequirementOutcome> Absent => Requirements.Where(r => r.IsAbsent).ToList();
 }

@@ -45,6 +45,7 @@ public sealed record RequirementOutcome
     public const string Failed = "failed";
 
     /// <summary>Not there for the tests: missing or failed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsAbsent => Status is Missing or Failed;
 }
 

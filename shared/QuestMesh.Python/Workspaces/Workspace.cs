@@ -11,6 +11,9 @@ public sealed class Workspace(string directory, Action? released = null) : IDisp
 {
     public string Directory { get; } = directory;
 
+    /// <summary>The dependency environment of the source it was made for; null when the source declares no requirements.</summary>
+    public Environments.DependencyEnvironment? Environment { get; init; }
+
     /// <summary>Writes <paramref name="relativePath"/> inside the workspace (never outside it, never through a link).</summary>
     public string WriteFile(string relativePath, string content)
     {

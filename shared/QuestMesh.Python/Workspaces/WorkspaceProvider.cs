@@ -42,10 +42,12 @@ public sealed class WorkspaceProvider(
             _ => null,
         };
         var workspace = tree is null ? CreateCopy(source) : NewWorkspace(directory => TreeCopier.Copy(Within(tree, source.Root), directory, Limits));
-        if (environment?.Runtime is not { } runtime)
+        if (environment is null)
             return workspace;
+        if (environment.Runtime is not { } runtime)
+            return new Workspace(workspace.Directory) { Environment = environment };
         runtimes!.Attach(workspace.Directory, runtime);
-        return new Workspace(workspace.Directory, () => runtimes.Detach(workspace.Directory));
+        return new Workspace(workspace.Directory, () => runtimes.Detach(workspace.Directory)) { Environment = environment };
     }
 
     /// <summary>The source's dependency environment; null without requirements.</summary>

@@ -203,21 +203,28 @@ public class KubernetesManifestTests
     }
 
     [Fact]
-    public void The_runner_scales_on_the_queue_its_consumer_takes_steps_from()
+    public void The_runner_scales_on_the_queues_its_consumers_take_steps_from()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration["Bus:Transport"] = BusOptions.InMemoryTransport;
         builder.AddRunner().AddQuestMeshBus();
         using var host = builder.Build();
         var formatter = host.Services.GetRequiredService<IEndpointNameFormatter>();
-        var queue = host.Services.GetRequiredService<IConsumerDefinition<ExecuteTestsConsumer>>().GetEndpointName(formatter);
+        string[] queues =
+        [
+            host.Services.GetRequiredService<IConsumerDefinition<ExecuteTestsConsumer>>().GetEndpointName(formatter),
+            host.Services.GetRequiredService<IConsumerDefinition<MeasureSuiteConsumer>>().GetEndpointName(formatter),
+        ];
 
         var scaler = _base.Single(m => m.Kind == "ScaledObject");
         scaler.Root.Text("spec", "scaleTargetRef", "name").ShouldBe("questmesh-runner");
-        var trigger = scaler.Root.Items("spec", "triggers").Single();
-        trigger.Text("type").ShouldBe("rabbitmq");
-        trigger.Text("metadata", "queueName").ShouldBe(queue);
-        trigger.Text("metadata", "mode").ShouldBe("QueueLength");
+        var triggers = scaler.Root.Items("spec", "triggers").ToList();
+        triggers.Select(t => t.Text("metadata", "queueName")).ShouldBe(queues, ignoreOrder: true);
+        foreach (var trigger in triggers)
+        {
+            trigger.Text("type").ShouldBe("rabbitmq");
+            trigger.Text("metadata", "mode").ShouldBe("QueueLength");
+        }
     }
 
     internal static IEnumerable<YamlNode> Containers(Manifest deployment) => deployment.Root.Items("spec", "template", "spec", "containers");

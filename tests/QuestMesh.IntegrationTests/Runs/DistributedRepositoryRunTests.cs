@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QuestMesh.Contracts;
 using QuestMesh.IntegrationTests.Support;
 using QuestMesh.Orchestrator.Repositories;
+using QuestMesh.Python.Harness;
 
 namespace QuestMesh.IntegrationTests.Runs;
 
@@ -22,6 +23,7 @@ public class DistributedRepositoryRunTests(InfrastructureFixture infrastructure)
             replicas: 2, repositoryRuns: true);
         var executed = hosts.Workers("runner").Select(Count<ExecuteTests>).ToList();
         var generated = hosts.Workers("generator").Select(Count<GenerateTests>).ToList();
+        var measured = hosts.Workers("runner").Select(Count<MeasureSuite>).ToList();
         var repository = Path.Combine(RepositoryLayout.Root, "samples", "storefront");
         var order = new RepositoryOrder(NewId.NextGuid(), null, new SourceSpec { Kind = SourceKinds.Path, Path = repository },
             new RunSettings { Strategy = "search", SearchBudgetSeconds = 3, MaxAttempts = 1, MaxMutants = 10 },
@@ -44,6 +46,7 @@ public class DistributedRepositoryRunTests(InfrastructureFixture infrastructure)
             (await hosts.LoadAsync(module.RunId!.Value)).ShouldNotBeNull().CurrentState.ShouldBe("Completed");
         executed.ShouldAllBe(count => count.Value > 0, "each of the two runners executed suites of the module runs");
         generated.ShouldAllBe(count => count.Value > 0, "each of the two generators wrote suites of the module runs");
+        measured.Sum(count => count.Value).ShouldBeGreaterThanOrEqualTo(2, "the baseline and the combined run ran on runners, not in the orchestrator");
         var names = await hosts.Artifacts.ListAsync(order.RunId);
         names.ShouldContain("coverage.xml");
         names.ShouldContain("summary.md");
