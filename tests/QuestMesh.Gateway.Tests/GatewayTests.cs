@@ -150,23 +150,31 @@ public sealed class GatewayTests : IAsyncLifetime
         _backend.Received.Single().BodyLength.ShouldBe(4000);
     }
 
+    [Theory]
+    [InlineData("/dashboard")]
+    [InlineData("/dashboard/")]
+    [InlineData("/dashboard/app.js")]
+    public async Task The_dashboards_files_are_routed_without_a_key_and_without_a_tenant(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-QuestMesh-Tenant", "acme");
+
+        (await Client().SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var received = _backend.Received.Single();
+        received.Path.ShouldBe(path);
+        received.Headers.ContainsKey("X-QuestMesh-Tenant").ShouldBeFalse();
+    }
+
     [Fact]
     public async Task Ready_names_the_cluster_once_its_only_destination_stops_answering()
     {
         var client = Client();
-        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ReadinessTests.ReadyAsync(client, HttpStatusCode.OK)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await _backend.StopAsync();
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        HttpResponseMessage response;
-        do
-        {
-            response = await client.GetAsync("/health/ready");
-            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
-                break;
-            await Task.Delay(100);
-        } while (DateTime.UtcNow < deadline);
+        var response = await ReadinessTests.ReadyAsync(client, HttpStatusCode.ServiceUnavailable);
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, await response.Content.ReadAsStringAsync());
         (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }

@@ -27,11 +27,12 @@ public sealed class RecordingBackend : IAsyncDisposable
         Address = address;
     }
 
-    public static async Task<RecordingBackend> StartAsync()
+    /// <summary>A backend on <paramref name="port"/> (0: a free one).</summary>
+    public static async Task<RecordingBackend> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         RecordingBackend? backend = null;
         app.Map("/health/ready", () => Results.Text("Healthy"));

@@ -5,10 +5,13 @@ using Yarp.ReverseProxy.Model;
 namespace QuestMesh.Gateway.Proxy;
 
 /// <summary>
-/// Ready when every configured cluster has at least one destination that neither YARP's active probes
-/// (<c>HealthCheck:Active</c>, the service's <c>/health/ready</c>) nor its passive checks found unhealthy;
-/// the description names the clusters that have none. (YARP itself still routes to an unhealthy
-/// destination when it has no other — its "panic" mode — so this check is what tells ops.)
+/// Ready when every configured cluster has at least one destination known to work: with YARP's active probes
+/// on (<c>HealthCheck:Active</c>, the service's <c>/health/ready</c>) a destination counts once a probe has
+/// found it healthy — one never probed or never answering does not — and neither the probes nor the passive
+/// checks found it unhealthy since; without active probes, until the passive checks find it unhealthy. The
+/// description names the clusters that have none. (YARP itself still routes to an unhealthy destination when
+/// it has no other — its "panic" mode — so this check is what tells ops, and what keeps a gateway whose
+/// orchestrator is down out of a load balancer.)
 /// </summary>
 internal sealed class ClusterHealthCheck(IProxyStateLookup proxy) : IHealthCheck
 {
@@ -19,8 +22,9 @@ internal sealed class ClusterHealthCheck(IProxyStateLookup proxy) : IHealthCheck
         var down = new List<string>();
         foreach (var cluster in clusters)
         {
+            var probed = cluster.Model.Config.HealthCheck?.Active?.Enabled == true;
             var all = cluster.DestinationsState.AllDestinations;
-            var healthy = all.Count(IsHealthy);
+            var healthy = all.Count(d => IsHealthy(d, probed));
             data[cluster.ClusterId] = $"{healthy}/{all.Count} healthy";
             if (healthy == 0)
                 down.Add(cluster.ClusterId);
@@ -30,6 +34,7 @@ internal sealed class ClusterHealthCheck(IProxyStateLookup proxy) : IHealthCheck
             : HealthCheckResult.Unhealthy($"no healthy destination in: {string.Join(", ", down)}", data: data));
     }
 
-    private static bool IsHealthy(DestinationState destination) =>
-        destination.Health.Active != DestinationHealth.Unhealthy && destination.Health.Passive != DestinationHealth.Unhealthy;
+    private static bool IsHealthy(DestinationState destination, bool probed) =>
+        (probed ? destination.Health.Active == DestinationHealth.Healthy : destination.Health.Active != DestinationHealth.Unhealthy)
+        && destination.Health.Passive != DestinationHealth.Unhealthy;
 }

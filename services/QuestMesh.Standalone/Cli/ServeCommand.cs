@@ -21,6 +21,7 @@ public static class ServeCommand
             + "Submit a run with POST /api/runs (Python files inline, a git URL, or a tar.gz uploaded to POST /api/sources), follow it with "
             + "GET /api/runs/{id} or the server-sent events of GET /api/runs/{id}/events, and read what each step left with GET /api/runs/{id}/artifacts. "
             + "The OpenAPI document is at /openapi/v1.json and a reference page at /scalar/v1; /health/live and /health/ready answer for probes.\n"
+            + "A web dashboard at /dashboard/ lists the runs and follows each one live: its chart per attempt, suite, critique and artifacts.\n"
             + "Runs are kept in memory and forgotten when the server stops; their artifacts stay on disk under artifacts/runs/<run-id>/ "
             + "(setting Orchestrator:ArtifactsRoot). Settings come from appsettings.json next to questmesh.dll and QUESTMESH_ environment variables. "
             + "Ctrl-C stops the server.\n"

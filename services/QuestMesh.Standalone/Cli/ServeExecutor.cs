@@ -53,7 +53,7 @@ public static class ServeExecutor
         if (!LoopbackOnly(addresses))
             console.MarkupLine("[yellow]questmesh: the API has no key or login here and listens beyond this machine; anyone who can reach it can submit runs[/]");
         foreach (var address in listening)
-            console.MarkupLineInterpolated($"QuestMesh API listening on [bold]{address}[/]  (OpenAPI {address}/openapi/v1.json, reference {address}/scalar/v1)");
+            console.MarkupLineInterpolated($"QuestMesh API listening on [bold]{address}[/]  (dashboard {address}/dashboard/, OpenAPI {address}/openapi/v1.json, reference {address}/scalar/v1)");
         console.MarkupLineInterpolated($"artifacts under {artifacts}; press Ctrl-C to stop");
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();

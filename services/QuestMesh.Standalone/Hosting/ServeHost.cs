@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using QuestMesh.Orchestrator.Apis;
+using QuestMesh.Orchestrator.Dashboard;
 using QuestMesh.ServiceDefaults;
 
 namespace QuestMesh.Standalone.Hosting;
@@ -32,6 +33,7 @@ public static class ServeHost
         app.MapDefaultEndpoints();
         app.MapRunsApi();
         app.MapTasksApi();
+        app.MapDashboard();
         return app;
     }
 }

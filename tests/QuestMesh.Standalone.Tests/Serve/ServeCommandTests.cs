@@ -20,6 +20,7 @@ public sealed partial class ServeCommandTests
         help.ShouldContain("--urls");
         help.ShouldContain("POST /api/runs");
         help.ShouldContain("/openapi/v1.json");
+        help.ShouldContain("/dashboard/");
         help.ShouldContain("Ctrl-C");
     }
 
@@ -70,6 +71,8 @@ public sealed partial class ServeCommandTests
                 using var client = new HttpClient { BaseAddress = new Uri(address) };
 
                 (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+                (await client.GetAsync("/dashboard/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+                output.ToString().ShouldContain($"dashboard {address}/dashboard/");
                 using (var bad = await client.PostAsync("/api/runs", ApiSamples.Json("{\"source\":")))
                     await bad.ShouldBeProblemAsync(HttpStatusCode.BadRequest, fieldErrors: true);
 

@@ -14,7 +14,16 @@ namespace QuestMesh.Standalone.Tests.Serve;
 public sealed class ServeFixture : IAsyncLifetime
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("questmesh-serve-test-");
+    private readonly IReadOnlyDictionary<string, string?> _overrides;
     private WebApplication? _app;
+
+    public ServeFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>With settings of its own on top (internal: a class fixture has one public constructor).</summary>
+    internal ServeFixture(IReadOnlyDictionary<string, string?> overrides) => _overrides = overrides;
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -29,6 +38,8 @@ public sealed class ServeFixture : IAsyncLifetime
             ["Sources:CacheRoot"] = Path.Combine(_root.FullName, "cache"),
             ["Python:Interpreter"] = "/usr/bin/python3",
         };
+        foreach (var (key, value) in _overrides)
+            settings[key] = value;
         _app = ServeHost.Build(["http://127.0.0.1:0"], settings);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -11,7 +11,12 @@ public sealed record RunSummary
     public required string Status { get; init; }
 
     public required string TargetFile { get; init; }
+
+    /// <summary>The attempt under way (0 is the first).</summary>
     public int Attempt { get; init; }
+
+    /// <summary>How many attempts have finished (each has its figures in <c>GET /api/runs/{id}</c>).</summary>
+    public int FinishedAttempts { get; init; }
 
     /// <summary>Branch coverage (percent) of the best attempt so far; null before the first execution.</summary>
     public double? Coverage { get; init; }
@@ -31,6 +36,7 @@ public sealed record RunSummary
         Status = run.Status,
         TargetFile = run.TargetFile,
         Attempt = run.Attempt,
+        FinishedAttempts = run.Attempts.Count,
         Coverage = run.BestCoverage,
         MutationScore = run.BestMutation,
         TerminationReason = run.TerminationReason,

@@ -423,3 +423,33 @@ def test_a_call_that_draws_from_random_is_written_with_the_generator_seeded(tmp_
     assert any("roll(" in test for test in seeded) and any("shuffled(" in test for test in seeded)
     for _ in range(3):  # other processes draw other numbers unless the test seeds the generator
         passes(tmp_path, source)
+
+
+DECORATORS = textwrap.dedent('''\
+    def repeat(times):
+        """A decorator factory: the function it returns calls its argument `times` times."""
+        if times < 1:
+            raise ValueError("times must be at least 1")
+
+        def wrap(function):
+            def run(*args):
+                return [function(*args) for _ in range(times)]
+            return run
+        return wrap
+
+
+    def countdown(start):
+        """The numbers from `start` down to 1, lazily."""
+        while start > 0:
+            yield start
+            start -= 1
+''')
+
+
+def test_a_result_of_a_built_in_type_that_builtins_does_not_name_is_checked_by_its_standard_name(tmp_path):
+    source = generate(tmp_path, "wrappers", DECORATORS)
+
+    # A function (what a decorator factory hands back) has no name in builtins; `types` names it.
+    assert "isinstance(result, types.FunctionType)" in source, source
+    assert "import types" in source
+    passes(tmp_path, source)

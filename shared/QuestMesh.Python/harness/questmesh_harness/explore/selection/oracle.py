@@ -237,7 +237,10 @@ class Oracle:
             if module_name == "builtins":
                 if getattr(builtins, qualname, None) is candidate:
                     return qualname
-                continue  # `function`, `method`, `NoneType`: no name a test can spell
+                if (spelled := _standard_name(candidate)) is not None:  # `types.FunctionType`, `weakref.ReferenceType`
+                    observation.modules.add(spelled.rsplit(".", 1)[0])
+                    return spelled
+                continue  # `NoneType` and the like: no name a test can spell
             if module_name == self.module.__name__ and _resolve(self.module, qualname) is candidate:
                 observation.names.add(qualname.split(".")[0])
                 return qualname
@@ -250,6 +253,24 @@ class Oracle:
             except Exception:
                 continue
         return "object"
+
+
+# The standard library's public names for the interpreter's built-in types that builtins does not name: what a
+# decorator, a generator function or a cache hands back is still a type a test can check.
+_STANDARD_TYPE_MODULES = ("types", "weakref", "collections", "re", "io", "itertools", "functools")
+_standard_names: dict[type, Optional[str]] = {}
+
+
+def _standard_name(kind: type) -> Optional[str]:
+    if kind not in _standard_names:
+        _standard_names[kind] = None
+        for module_name in _STANDARD_TYPE_MODULES:
+            module = importlib.import_module(module_name)
+            found = sorted(name for name, value in vars(module).items() if value is kind and not name.startswith("_"))
+            if found:
+                _standard_names[kind] = f"{module_name}.{found[0]}"
+                break
+    return _standard_names[kind]
 
 
 def _resolve(root: Any, qualname: str) -> Any:
