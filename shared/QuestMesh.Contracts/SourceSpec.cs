@@ -22,4 +22,11 @@ public record SourceSpec
     /// whole-repository run found. Null or empty: the whole source is the project.
     /// </summary>
     public string? Root { get; init; }
+
+    /// <summary>
+    /// The project's declared dependencies (requirement strings as pip reads them). Each worker installs them once
+    /// into a virtual environment of its own, and every sandboxed step of the run uses it; none: the worker's own
+    /// Python.
+    /// </summary>
+    public IReadOnlyList<string>? Requirements { get; init; }
 }

@@ -3,13 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QuestMesh.Python.Environments;
 using QuestMesh.Python.Sandboxing;
 using QuestMesh.ServiceDefaults;
 
 namespace QuestMesh.Python;
 
 /// <summary>
-/// Runs one harness command (<c>python -I</c> with the harness bootstrapped, then <c>/// Runs one harness command (<c>python -m questmesh_harness &lt;command&gt;</c>) with a JSON request onlt;command/// Runs one harness command (<c>python -m questmesh_harness &lt;command&gt;</c>) with a JSON request ongt;</c>) with a JSON request on
+/// Runs one harness command (<c>python -I</c> with the harness bootstrapped, then <c>&lt;command&gt;</c>) with a JSON request on
 /// standard input and reads its JSON reply. Commands that run project or test code run in the
 /// <see cref="Sandbox"/> on the step's workspace; the others (analyze, static, patch) only parse text and
 /// run outside it, in a private empty folder.
@@ -18,6 +19,7 @@ public sealed class HarnessClient(
     PythonEnvironment python,
     ProcessRunner runner,
     Sandbox sandbox,
+    WorkspaceRuntimes runtimes,
     IOptions<PythonOptions> options,
     ILogger<HarnessClient> logger)
 {
@@ -32,20 +34,31 @@ public sealed class HarnessClient(
         "import sys; sys.path.insert(0, sys.argv.pop(1)); from questmesh_harness.cli import main; sys.exit(main(sys.argv[1:]))";
 
     /// <summary>Commands that import or run the project's code or generated tests: untrusted.</summary>
-    private static readonly HashSet<string> RunsProjectCode = ["execute", "mutate", "explore", "measure"];
+    private static readonly HashSet<string> RunsProjectCode = ["execute", "mutate", "explore", "measure", "install"];
 
-    /// <param name="workspace">The step's copy of the project, for the commands that run project code; ignored by the others.</param>
-    public async Task<TReply> RunAsync<TReply>(string command, object request, string? workspace,
+    /// <param name="workspace">
+    /// The step's copy of the project, for the commands that run project code (by the Python of the workspace's
+    /// dependency environment when it has one); ignored by the others.
+    /// </param>
+    public Task<TReply> RunAsync<TReply>(string command, object request, string? workspace,
+        TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        RunAsync<TReply>(command, request, workspace,
+            RunsProjectCode.Contains(command) ? runtimes.For(workspace) ?? HarnessRuntime.Default : HarnessRuntime.Default, timeout, cancellationToken);
+
+    /// <summary>A command that runs project code, in the sandbox that <paramref name="runtime"/> describes.</summary>
+    public async Task<TReply> RunAsync<TReply>(string command, object request, string? workspace, HarnessRuntime runtime,
         TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var sandboxed = RunsProjectCode.Contains(command);
         if (sandboxed && string.IsNullOrEmpty(workspace))
             throw new ArgumentException($"harness '{command}' runs project code and needs the step's workspace", nameof(workspace));
+        if (!sandboxed && !ReferenceEquals(runtime, HarnessRuntime.Default))
+            throw new ArgumentException($"harness '{command}' only reads text and always runs on the worker's own Python", nameof(runtime));
         using var activity = QuestMeshTelemetry.Source.StartActivity($"harness {command}");
         activity?.SetTag("questmesh.harness.command", command);
         activity?.SetTag("questmesh.harness.sandboxed", sandboxed);
         var started = Stopwatch.GetTimestamp();
-        var interpreter = await python.GetInterpreterAsync(cancellationToken);
+        var interpreter = runtime.Interpreter ?? await python.GetInterpreterAsync(cancellationToken);
         var settings = options.Value;
         var home = PrivateFolders.Create(settings, "home");
         try
@@ -67,7 +80,9 @@ public sealed class HarnessClient(
                 {
                     Workspace = workspace!,
                     Home = home,
-                    ReadOnly = [PythonEnvironment.HarnessRoot, PythonEnvironment.InstallRoot(interpreter)],
+                    ReadOnly = [PythonEnvironment.HarnessRoot, PythonEnvironment.InstallRoot(interpreter), .. runtime.ReadOnly],
+                    Writable = runtime.Writable,
+                    Network = runtime.Network,
                     CpuSeconds = settings.CpuSeconds,
                     MemoryMiB = settings.MemoryMiB,
                 }, cancellationToken)

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using QuestMesh.Python.Environments;
 using QuestMesh.Python.Sandboxing;
 using QuestMesh.Python.Workspaces;
 using QuestMesh.ServiceDefaults;
@@ -15,10 +17,14 @@ public static class PythonServiceCollectionExtensions
         services.AddQuestMeshOptions<PythonOptions>(PythonOptions.Section);
         services.AddQuestMeshOptions<SandboxOptions>(SandboxOptions.Section);
         services.AddQuestMeshOptions<SourceOptions>(SourceOptions.Section);
+        services.AddQuestMeshOptions<DependencyOptions>(DependencyOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProcessRunner>();
         services.AddSingleton<Sandbox>();
         services.AddSingleton<PythonEnvironment>();
+        services.AddSingleton<WorkspaceRuntimes>();
         services.AddSingleton<HarnessClient>();
+        services.AddSingleton<DependencyEnvironments>();
         services.AddSingleton<WorkspaceProvider>();
         AddSources(services);
         return services;

@@ -48,6 +48,9 @@ public sealed class SandboxTests : IDisposable
 
     private Task<ProcessResult> RunUnsandboxed(string code) => _runner.RunAsync(Python(code));
 
+    private Task<ProcessResult> RunSandboxed(string code, SandboxScope scope) =>
+        _sandbox.RunAsync(Python(code), scope with { Workspace = _workspace, Home = _home, CpuSeconds = 30, MemoryMiB = 512 }, CancellationToken.None);
+
     [Fact]
     public async Task Bubblewrap_IsUsedWhereItWorks()
     {
@@ -77,6 +80,69 @@ public sealed class SandboxTests : IDisposable
 
         sandboxed.StandardOutput.ShouldStartWith("blocked");
         listener.Pending().ShouldBeFalse("a connection from the sandbox reached the host's loopback");
+    }
+
+    [Fact]
+    public async Task Socket_ReachesTheHostOnlyWhenTheScopeGrantsTheNetwork()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var probe = $$"""
+            import socket
+            try:
+                socket.create_connection(("127.0.0.1", {{port}}), timeout=5).close()
+                print("connected")
+            except OSError as error:
+                print("blocked", error.errno)
+            """;
+
+        var granted = await RunSandboxed(probe, new SandboxScope { Workspace = "", Home = "", Network = true });
+
+        granted.StandardOutput.ShouldStartWith("connected", customMessage: granted.StandardError);
+        using var accepted = await listener.AcceptTcpClientAsync();
+        accepted.Connected.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task WritableFolder_IsWrittenInPlace_AndTakenBackReadableByAllWritableByNone()
+    {
+        var environment = Directory.CreateTempSubdirectory("qm-sbx-env-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(environment, "existing.txt"), "before\n");
+
+            var result = await RunSandboxed($$"""
+                import os
+                os.makedirs("{{environment}}/lib/pkg")
+                open("{{environment}}/lib/pkg/__init__.py", "w").write("ANSWER = 42\n")
+                open("{{environment}}/existing.txt", "a").write("after\n")
+                script = "{{environment}}/lib/run"
+                open(script, "w").write("#!/bin/sh\n")
+                os.chmod(script, 0o700)
+                print("written")
+                """, new SandboxScope { Workspace = "", Home = "", Writable = [environment] });
+
+            result.StandardOutput.ShouldStartWith("written", customMessage: result.StandardError);
+            File.ReadAllText(Path.Combine(environment, "lib", "pkg", "__init__.py")).ShouldBe("ANSWER = 42\n");
+            File.ReadAllText(Path.Combine(environment, "existing.txt")).ShouldBe("before\nafter\n");
+            const UnixFileMode folder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+                | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+            File.GetUnixFileMode(Path.Combine(environment, "lib", "pkg")).ShouldBe(folder);
+            File.GetUnixFileMode(Path.Combine(environment, "lib", "pkg", "__init__.py"))
+                .ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            File.GetUnixFileMode(Path.Combine(environment, "lib", "run")).ShouldBe(folder);
+            var owner = await _runner.RunAsync(new ProcessSpec
+            {
+                FileName = "/usr/bin/stat", Arguments = ["-c", "%u", Path.Combine(environment, "lib", "pkg", "__init__.py")], WorkingDirectory = "/",
+            });
+            var service = await _runner.RunAsync(new ProcessSpec { FileName = "/usr/bin/id", Arguments = ["-u"], WorkingDirectory = "/" });
+            owner.StandardOutput.Trim().ShouldBe(service.StandardOutput.Trim(), "what the sandbox's user wrote belongs to the service again");
+        }
+        finally
+        {
+            Directory.Delete(environment, recursive: true);
+        }
     }
 
     [Fact]

@@ -8,9 +8,15 @@ namespace QuestMesh.Orchestrator.Repositories;
 /// <summary>One run of the combined suite: its figures, how its tests went, and what was dropped after it.</summary>
 public sealed record CombinedRound(int Round, SuiteCoverage Coverage, SuiteTotals Totals, IReadOnlyList<DroppedTest> Dropped);
 
-/// <summary>The combined suite as it stands: the last run (with the reports), the generated files kept, what was dropped.</summary>
+/// <summary>
+/// The combined suite as it stands: the last run (with the reports), the generated files kept, what was dropped, and
+/// the generated tests' conftest.py when it stays (there are generated tests, and it loads).
+/// </summary>
 public sealed record CombinedResult(MeasureReply Final, IReadOnlyList<GeneratedFile> Kept, IReadOnlyList<DroppedTest> Dropped,
-    IReadOnlyList<CombinedRound> Rounds);
+    IReadOnlyList<CombinedRound> Rounds)
+{
+    public GeneratedConftest? Conftest { get; init; }
+}
 
 /// <summary>
 /// The existing tests and the generated ones, run together. Each module run proved its tests alone; together they
@@ -18,12 +24,13 @@ public sealed record CombinedResult(MeasureReply Final, IReadOnlyList<GeneratedF
 /// is dropped with the reason (its function or class deleted by the harness's <c>patch</c>), a generated file that
 /// does not load goes whole, and a generated file goes when existing tests that passed in the baseline fail with it
 /// (the last one added first). After <see cref="RepositoryOptions.MaxCombineRounds"/> runs, every generated file
-/// that still fails goes at once and the suite runs one last time.
+/// that still fails goes at once and the suite runs one last time. The generated tests' conftest.py goes with them;
+/// when it does not load (pytest then runs nothing), it is dropped first and the suite runs again without it.
 /// </summary>
 public sealed class CombinedSuite(SuiteMeasurements measurements, HarnessClient harness, IOptions<RepositoryOptions> options)
 {
     public async Task<CombinedResult> RunAsync(Guid runId, RepositoryContext context, MeasureReply baseline, IReadOnlyList<GeneratedFile> generated,
-        Action<CombinedRound> progress, CancellationToken cancellationToken)
+        GeneratedConftest? conftest, Action<CombinedRound> progress, CancellationToken cancellationToken)
     {
         var kept = generated.ToList();
         var dropped = new List<DroppedTest>();
@@ -31,19 +38,33 @@ public sealed class CombinedSuite(SuiteMeasurements measurements, HarnessClient 
         var passedBefore = baseline.Tests.Where(t => t.Outcome == "passed").Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         for (var round = 1; ; round++)
         {
-            var reply = await measurements.MeasureAsync(runId, context, kept, reports: true, cancellationToken);
-            List<DroppedTest> drops = round > options.Value.MaxCombineRounds
-                ? []
-                : Decide(reply, kept, passedBefore, wholeFiles: round == options.Value.MaxCombineRounds);
-            List<DroppedTest> applied = drops.Count == 0 ? [] : await ApplyAsync(kept, drops, cancellationToken);
+            var reply = await measurements.MeasureAsync(runId, context, kept, conftest, reports: true, cancellationToken);
+            List<DroppedTest> applied;
+            if (BrokenConftest(reply, conftest) is { } brokenConftest)
+            {
+                applied = [brokenConftest];
+                conftest = null;
+            }
+            else
+            {
+                List<DroppedTest> drops = round > options.Value.MaxCombineRounds
+                    ? []
+                    : Decide(reply, kept, passedBefore, wholeFiles: round == options.Value.MaxCombineRounds);
+                applied = drops.Count == 0 ? [] : await ApplyAsync(kept, drops, cancellationToken);
+            }
             dropped.AddRange(applied);
             var record = new CombinedRound(round, reply.Coverage, reply.Totals, applied);
             rounds.Add(record);
             progress(record);
             if (applied.Count == 0)
-                return new CombinedResult(reply, kept, dropped, rounds);
+                return new CombinedResult(reply, kept, dropped, rounds) { Conftest = kept.Count > 0 ? conftest : null };
         }
     }
+
+    internal static DroppedTest? BrokenConftest(MeasureReply reply, GeneratedConftest? conftest) =>
+        conftest is not null && reply.ConftestErrors.FirstOrDefault(e => e.Path == conftest.Path) is { } error
+            ? new DroppedTest(conftest.Path, null, $"does not load, so pytest ran nothing: {error.ErrorType}: {FirstLine(error.Message)}")
+            : null;
 
     internal static List<DroppedTest> Decide(MeasureReply reply, IReadOnlyList<GeneratedFile> kept, IReadOnlySet<string> passedBefore,
         bool wholeFiles)

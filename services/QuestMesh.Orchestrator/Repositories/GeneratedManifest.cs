@@ -1,6 +1,9 @@
 namespace QuestMesh.Orchestrator.Repositories;
 
-/// <summary><c>tests/generated/_manifest.json</c>: for each generated file, the module it tests, the run and attempt that wrote it, its figures.</summary>
+/// <summary>
+/// <c>tests/generated/_manifest.json</c>: for each generated file, the module it tests, the run and attempt that wrote it,
+/// its figures; and the conftest.py written for the generated tests' framework, when there is one.
+/// </summary>
 public static class GeneratedManifest
 {
     public const string FileName = "_manifest.json";
@@ -31,5 +34,8 @@ public static class GeneratedManifest
             };
         }).ToList(),
         DroppedFiles = report.Combined.Dropped.Where(d => d.Test is null).ToList(),
+        Conftest = report.Combined.Conftest is { } conftest
+            ? new { File = conftest.Path, conftest.Framework, conftest.Fixtures, conftest.Reason }
+            : null,
     };
 }

@@ -12,6 +12,7 @@ public interface IRepositoryProgress
     void LeftOut(IReadOnlyList<string> skipped);
     void Surveyed(RepositoryContext context);
     void Baseline(MeasureReply baseline);
+    void Dependencies(DependencyReport dependencies);
     void Plan(IReadOnlyList<PlannedModule> planned, IReadOnlyList<SkippedModule> skipped);
     void ModuleStarted(int number, int count, PlannedModule module, TimeSpan budget);
     void ModuleStep(PlannedModule module, RunStateChanged changed);

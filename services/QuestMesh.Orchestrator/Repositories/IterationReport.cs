@@ -47,8 +47,22 @@ public static class IterationReport
             PossibleBugs = report.Modules.SelectMany(m => m.PossibleBugs.Select(b => new { m.Module.Path, Bug = b })).ToList(),
             Gate = new { report.Gate.Passed, report.Gate.Checks, report.Gate.Failures },
             report.Limits,
+            Dependencies = Dependencies(report.Dependencies),
+            Conftest = new { File = report.Combined.Conftest?.Path, report.Conftest.Reason },
         };
     }
+
+    private static object Dependencies(DependencyReport dependencies) => new
+    {
+        Files = dependencies.Declared?.Files ?? [],
+        Environment = dependencies.Environment?.Folder,
+        dependencies.Environment?.Source,
+        dependencies.Environment?.Problem,
+        Installed = dependencies.Environment?.Installed ?? [],
+        Requirements = dependencies.Environment?.Requirements ?? [],
+        Ignored = dependencies.Declared?.Ignored ?? [],
+        dependencies.NotImportable,
+    };
 
     private static object Figures(SuiteCoverage coverage, SuiteTotals totals) => new
     {

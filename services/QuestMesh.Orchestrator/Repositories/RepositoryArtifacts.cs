@@ -6,8 +6,8 @@ namespace QuestMesh.Orchestrator.Repositories;
 /// <summary>
 /// Writes a repository run's reports as artifacts of the run, under the names CI steps rely on:
 /// <c>coverage_gaps.json</c>, <c>coverage.xml</c>, <c>test-results.xml</c>, <c>htmlcov/</c>, <c>summary.md</c>,
-/// <c>iteration_report.json</c>, <c>survey.json</c>, and the generated tests with their manifest under
-/// <c>tests/generated/</c>. The command line's store puts them in its <c>--out</c> folder; the API's wherever it keeps
+/// <c>iteration_report.json</c>, <c>survey.json</c>, and the generated tests with their manifest (and conftest.py, when
+/// their framework needs one) under <c>tests/generated/</c>. The command line's store puts them in its <c>--out</c> folder; the API's wherever it keeps
 /// runs' artifacts. The HTML report's images go only to a store that keeps bytes (a folder): text stores get its pages.
 /// </summary>
 public sealed class RepositoryArtifacts(IArtifactStore store)
@@ -48,6 +48,8 @@ public sealed class RepositoryArtifacts(IArtifactStore store)
         }
         foreach (var generated in report.Combined.Kept)
             await store.WriteAsync(runId, generated.TestFile, generated.Source, cancellationToken);
+        if (report.Combined.Conftest is { Source: { } conftest } written)
+            await store.WriteAsync(runId, written.Path, conftest, cancellationToken);
         await store.WriteAsync(runId, $"{GeneratedTestNames.Folder}/{GeneratedManifest.FileName}", ArtifactJson.Serialize(GeneratedManifest.Build(report)), cancellationToken);
         await store.WriteAsync(runId, Summary, SummaryMarkdown.Render(report), cancellationToken);
         await store.WriteAsync(runId, Iterations, ArtifactJson.Serialize(IterationReport.Build(report)), cancellationToken);

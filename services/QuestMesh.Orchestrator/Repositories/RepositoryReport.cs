@@ -18,6 +18,12 @@ public sealed record RepositoryReport
     public required TimeSpan Duration { get; init; }
     public required TimeSpan GenerationTime { get; init; }
 
+    /// <summary>The repository's own dependencies: declared, installed or not, and the modules that cannot be imported.</summary>
+    public DependencyReport Dependencies { get; init; } = DependencyReport.None;
+
+    /// <summary>Whether the generated tests got a conftest.py and why; the one that stayed is <see cref="CombinedResult.Conftest"/>.</summary>
+    public ConftestDecision Conftest { get; init; } = new(null, "none needed");
+
     public MeasureReply Final => Combined.Final;
     public double Before => Baseline.Coverage.Percent;
     public double After => Final.Coverage.Percent;

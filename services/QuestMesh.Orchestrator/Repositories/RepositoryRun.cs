@@ -11,7 +11,9 @@ namespace QuestMesh.Orchestrator.Repositories;
 /// A whole repository, end to end: survey it, measure the existing tests (the baseline and its gaps), give each
 /// module with gaps a module run (most to gain first, within the budgets), run everything together, and judge the
 /// thresholds. Every step that imports the repository's code runs on a runner, in its sandbox, on a copy of the
-/// Python root; this process only reads the repository's text (the survey) and edits generated tests (patch).
+/// Python root; this process only reads the repository's text (the survey) and edits generated tests (patch). When the
+/// repository declares requirements the source carries them, so every worker that runs its code (the suite runs and
+/// the module runs' steps) installs them once into an environment of its own and runs on it.
 /// </summary>
 public sealed class RepositoryRun(
     HarnessClient harness,
@@ -32,11 +34,13 @@ public sealed class RepositoryRun(
         var startedAt = clock.GetUtcNow();
         var wall = Stopwatch.StartNew();
         progress.Surveyed(context);
-        var baseline = await measurements.MeasureAsync(runId, context, [], reports: false, cancellationToken);
+        var (baseline, environment) = await measurements.BaselineAsync(runId, context, cancellationToken);
         progress.Baseline(baseline);
+        var dependencies = DependencyReport.Build(context.Survey.Dependencies, environment, baseline.MissingImports);
+        progress.Dependencies(dependencies);
         await artifacts.WriteGapsAsync(runId, context, baseline, cancellationToken);
 
-        var (planned, notPlanned) = ModulePlanner.Plan(baseline.Gaps, input.Limits.MaxModules);
+        var (planned, notPlanned) = ModulePlanner.Plan(baseline.Gaps, input.Limits.MaxModules, dependencies.Modules());
         progress.Plan(planned, notPlanned);
         var generation = Stopwatch.StartNew();
         var (outcomes, outOfBudget) = await GenerateAsync(input, context, planned, moduleArtifacts, generation, progress, cancellationToken);
@@ -45,7 +49,8 @@ public sealed class RepositoryRun(
         var notRun = notPlanned.Concat(outOfBudget).ToList();
 
         var generated = GeneratedTestNames.Place(outcomes, context.Survey.Tests);
-        var result = await combined.RunAsync(runId, context, baseline, generated, progress.CombinedRound, cancellationToken);
+        var conftest = ConftestDecision.Decide(context.Survey.Conftest, baseline.MissingImports);
+        var result = await combined.RunAsync(runId, context, baseline, generated, conftest.Conftest, progress.CombinedRound, cancellationToken);
         return new RepositoryReport
         {
             RunId = runId,
@@ -59,6 +64,8 @@ public sealed class RepositoryRun(
             StartedAt = startedAt,
             Duration = wall.Elapsed,
             GenerationTime = generation.Elapsed,
+            Dependencies = dependencies,
+            Conftest = conftest,
         };
     }
 
@@ -124,7 +131,7 @@ public sealed class RepositoryRun(
         SurveyReply survey;
         try
         {
-            survey = await harness.SurveyAsync(input.RepositoryDirectory, cancellationToken);
+            survey = await harness.SurveyAsync(input.RepositoryDirectory, GeneratedTestNames.Folder, cancellationToken);
         }
         catch (HarnessException error) when (error.BadRequest)
         {
@@ -145,6 +152,8 @@ public sealed class RepositoryRun(
             throw new RepositoryInputException(error.Message);
         }
         var prefix = survey.PythonRoot == "." ? "" : survey.PythonRoot;
-        return new RepositoryContext(input.RepositoryDirectory, pythonRoot, prefix, survey, input.SourceOrFolder with { Root = prefix.Length == 0 ? null : prefix });
+        var requirements = survey.Dependencies?.Install is { Count: > 0 } declared ? declared : null;
+        return new RepositoryContext(input.RepositoryDirectory, pythonRoot, prefix, survey,
+            input.SourceOrFolder with { Root = prefix.Length == 0 ? null : prefix, Requirements = requirements });
     }
 }

@@ -55,6 +55,8 @@ public sealed class RepositoryRunJournal : IRepositoryProgress
 
     public void Baseline(MeasureReply baseline) => Fire(r => r with { Before = baseline.Coverage.Percent });
 
+    public void Dependencies(DependencyReport dependencies) => Fire(r => r with { Dependencies = dependencies.Summary() });
+
     public void Plan(IReadOnlyList<PlannedModule> planned, IReadOnlyList<SkippedModule> skipped) =>
         Fire(r =>
         {

@@ -25,6 +25,9 @@ public sealed record RepositoryRunRecord
     public string? PythonRoot { get; init; }
     public string? Framework { get; init; }
     public double? Before { get; init; }
+
+    /// <summary>What became of the repository's declared requirements, in one line (null: it declares none).</summary>
+    public string? Dependencies { get; init; }
     public double? After { get; init; }
     public double? Delta { get; init; }
     public int? GeneratedTests { get; init; }

@@ -23,10 +23,14 @@ public static class SummaryMarkdown
         Figures(text, report);
         Gate(text, report.Gate);
         Modules(text, report);
+        Dependencies(text, report);
         FailingExisting(text, report);
         PossibleBugs(text, report);
         Dropped(text, report);
-        text.AppendLine("Reports: `coverage.xml` (Cobertura), `test-results.xml` (JUnit), `htmlcov/index.html`, `coverage_gaps.json`, `iteration_report.json`; generated tests in `tests/generated/` with `_manifest.json`.");
+        var conftest = report.Combined.Conftest is { } written
+            ? $", and `{written.Path}` ({written.Framework}: {string.Join(", ", written.Fixtures.Select(f => $"`{f}`").DefaultIfEmpty("settings"))})"
+            : "";
+        text.AppendLine($"Reports: `coverage.xml` (Cobertura), `test-results.xml` (JUnit), `htmlcov/index.html`, `coverage_gaps.json`, `iteration_report.json`; generated tests in `tests/generated/` with `_manifest.json`{conftest}.");
         return text.ToString();
     }
 
@@ -80,6 +84,31 @@ public static class SummaryMarkdown
             text.AppendLine("| (none: every module is covered) | | | | |");
         text.AppendLine();
     }
+
+    private static void Dependencies(StringBuilder text, RepositoryReport report)
+    {
+        var dependencies = report.Dependencies;
+        var requirements = dependencies.Environment?.Requirements ?? [];
+        if (requirements.Count == 0 && dependencies.NotImportable.Count == 0)
+            return;
+        text.AppendLine("### Dependencies").AppendLine();
+        if (dependencies.Environment is { } environment)
+        {
+            var files = string.Join(", ", (dependencies.Declared?.Files ?? []).Select(f => $"`{f}`"));
+            text.AppendLine($"Requirements in {files}: {Cell(dependencies.Summary() ?? "")}.");
+            foreach (var absent in environment.Absent)
+                text.AppendLine($"- `{absent.Requirement}`: {absent.Status} — {Cell(absent.Reason ?? "")}");
+            text.AppendLine();
+        }
+        if (dependencies.NotImportable.Count == 0)
+            return;
+        text.AppendLine("Modules that cannot be imported (no module run; their coverage stays as the existing tests leave it):").AppendLine();
+        foreach (var missing in dependencies.NotImportable)
+            text.AppendLine($"- {string.Join(", ", missing.Modules.Select(m => $"`{Shown(report, m)}`"))}: {Cell(missing.Why)}");
+        text.AppendLine();
+    }
+
+    private static string Shown(RepositoryReport report, string file) => report.Context.Prefix.Length == 0 ? file : $"{report.Context.Prefix}/{file}";
 
     private static void FailingExisting(StringBuilder text, RepositoryReport report)
     {

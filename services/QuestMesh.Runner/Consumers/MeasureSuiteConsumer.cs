@@ -10,7 +10,8 @@ namespace QuestMesh.Runner.Consumers;
 
 /// <summary>
 /// Runs a repository's whole suite for a repository run (the baseline, each combined run) in the sandbox, on a fresh
-/// copy of its Python root with the generated test modules written in, and answers with the harness's reply. A source
+/// copy of its Python root with the generated test modules written in (by its dependency environment's Python when
+/// the source declares requirements), and answers with the harness's reply and what became of the requirements. A source
 /// or suite the harness cannot take is answered with the reason; only the machine's troubles fault (and are retried).
 /// </summary>
 public sealed class MeasureSuiteConsumer(HarnessClient harness, WorkspaceProvider workspaces, ILogger<MeasureSuiteConsumer> logger)
@@ -29,7 +30,7 @@ public sealed class MeasureSuiteConsumer(HarnessClient harness, WorkspaceProvide
                 workspace.WriteFile(file.Path, file.Content);
             var reply = await harness.MeasureAsync(workspace.Directory, command.Request, TimeSpan.FromSeconds(command.TimeoutSeconds),
                 context.CancellationToken);
-            answer = new SuiteMeasured { RunId = command.RunId, StepId = command.StepId, Reply = reply };
+            answer = new SuiteMeasured { RunId = command.RunId, StepId = command.StepId, Reply = reply, Dependencies = workspace.Environment };
             logger.LogInformation("Repository run {RunId}: suite {Status}, coverage {Coverage:0.0} %, {Tests} tests",
                 command.RunId, reply.Status, reply.Coverage.Percent, reply.Totals.Tests);
         }

@@ -22,7 +22,7 @@ public sealed class RepositoryOptionsSet
         + "it to the number of runners; on one machine each run's search competes for its cores.", 1);
     private readonly Option<string?> _pushBranch = new("--push-branch")
     {
-        Description = "Commit the generated tests to this branch of the repository (a git work tree) and push it to its origin.",
+        Description = "Commit the generated tests (with their conftest.py and manifest) to this branch of the repository (a git work tree) and push it to its origin.",
     };
 
     public void AddTo(Command command)

@@ -15,7 +15,8 @@ public static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var project = new Argument<string>("project-dir") { Description = "With --file: the Python project's root directory (what you would put on sys.path). "
-            + "Without: a whole repository, whose Python root, existing tests and gaps QuestMesh finds itself." };
+            + "Without: a whole repository, whose Python root, existing tests and gaps QuestMesh finds itself; the dependencies it declares "
+            + "are installed for the run from the index or wheel folder in Python:Dependencies:IndexUrl / WheelFolder." };
         var file = new Option<string?>("--file", "-f") { Description = "The module to test, relative to the project directory, e.g. pkg/module.py: a Python file "
             + "(in any encoding Python accepts) whose path is an import name; a link to a file inside the project is followed. "
             + "Without it, the whole repository is the unit of work." };

@@ -57,6 +57,16 @@ public sealed class RepositoryProgress(IAnsiConsole console) : IRepositoryProgre
             console.MarkupLineInterpolated($"  [yellow]existing test module does not load: {error.Id}: {error.ErrorType}[/]");
     }
 
+    public void Dependencies(DependencyReport dependencies)
+    {
+        if (dependencies.Summary() is { } summary)
+            console.MarkupLineInterpolated($"  deps       {summary}");
+        foreach (var absent in dependencies.Environment?.Absent ?? [])
+            console.MarkupLineInterpolated($"  [yellow]not installed {absent.Requirement}: {absent.Reason}[/]");
+        foreach (var missing in dependencies.NotImportable)
+            console.MarkupLineInterpolated($"  [yellow]does not import: {string.Join(", ", missing.Modules)}: {missing.Why}[/]");
+    }
+
     public void Plan(IReadOnlyList<PlannedModule> planned, IReadOnlyList<SkippedModule> skipped)
     {
         console.MarkupLineInterpolated($"  gaps       {planned.Count + skipped.Count} modules with gaps; {planned.Count} get a module run, most to gain first");
@@ -122,6 +132,8 @@ public sealed class RepositoryProgress(IAnsiConsole console) : IRepositoryProgre
         }
         var target = Path.Combine(report.Context.PythonRoot, "tests");
         console.MarkupLineInterpolated($"  tests      {Path.Combine(artifacts, GeneratedTestNames.Folder)}");
+        if (report.Combined.Conftest is { } conftest)
+            console.MarkupLineInterpolated($"  conftest   {conftest.Path}: {conftest.Reason}");
         console.MarkupLineInterpolated($"  use them   cp -r {Cli.ShellQuoting.Quote(Path.Combine(artifacts, GeneratedTestNames.Folder))} {Cli.ShellQuoting.Quote(target + "/")}");
         console.MarkupLineInterpolated($"  summary    {Path.Combine(artifacts, "summary.md")}");
         console.MarkupLineInterpolated($"  artifacts  {artifacts}");

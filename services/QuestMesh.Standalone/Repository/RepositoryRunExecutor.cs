@@ -47,12 +47,13 @@ public static class RepositoryRunExecutor
             }
         });
 
-    /// <summary>The generated tests and their manifest, as written to the artifacts, committed where they belong in the repository.</summary>
+    /// <summary>The generated tests, their conftest.py and manifest, as written to the artifacts, committed where they belong in the repository.</summary>
     private static async Task<bool> PushAsync(BranchPusher pusher, GitTarget git, RepositoryRunInput input, RepositoryReport report, string artifacts,
         RepositoryProgress progress, CancellationToken cancellationToken)
     {
         var folder = Path.GetRelativePath(git.TopLevel, Path.Combine(report.Context.PythonRoot, GeneratedTestNames.Folder)).Replace('\\', '/');
         var files = report.Combined.Kept.Select(f => Path.GetFileName(f.TestFile))
+            .Concat(report.Combined.Conftest is { } conftest ? [Path.GetFileName(conftest.Path)] : [])
             .Append(GeneratedManifest.FileName)
             .Select(name => ($"{folder}/{name}", File.ReadAllText(Path.Combine(artifacts, GeneratedTestNames.Folder, name))))
             .ToList();

@@ -123,7 +123,12 @@ public static class HarnessCommands
     /// imported); it runs in a private empty folder.
     /// </summary>
     public static Task<SurveyReply> SurveyAsync(this HarnessClient harness, string repoDir, CancellationToken ct = default) =>
-        harness.RunAsync<SurveyReply>("survey", new { RepoDir = repoDir }, workspace: null, TimeSpan.FromSeconds(300), ct);
+        harness.SurveyAsync(repoDir, generatedFolder: "tests/generated", ct);
+
+    /// <summary>As above; the generated tests' <c>conftest.py</c> is made for <paramref name="generatedFolder"/> (relative to the Python root).</summary>
+    public static Task<SurveyReply> SurveyAsync(this HarnessClient harness, string repoDir, string generatedFolder, CancellationToken ct = default) =>
+        harness.RunAsync<SurveyReply>("survey", new { RepoDir = repoDir, GeneratedFolder = generatedFolder }, workspace: null,
+            TimeSpan.FromSeconds(300), ct);
 
     /// <summary>
     /// Runs the request's test modules once, together, in the sandbox on <paramref name="projectDir"/> (a workspace copy
@@ -137,4 +142,16 @@ public static class HarnessCommands
             ProjectDir = projectDir, request.Tests, request.Modules, TimeoutSeconds = (int)timeout.TotalSeconds,
             request.PathPrefix, request.Reports, request.Title,
         }, projectDir, timeout + TimeSpan.FromSeconds(60), ct);
+
+    /// <summary>
+    /// Installs what of the requirements is missing into the virtual environment whose interpreter
+    /// <paramref name="runtime"/> names, in the sandbox it describes (the environment writable, the network only for
+    /// an index); <paramref name="workspace"/> is an empty private folder.
+    /// </summary>
+    public static Task<InstallReply> InstallAsync(this HarnessClient harness, string workspace, InstallRequest request, HarnessRuntime runtime,
+        TimeSpan timeout, CancellationToken ct = default) =>
+        harness.RunAsync<InstallReply>("install", new
+        {
+            request.Requirements, request.IndexUrl, request.FindLinks, request.OnlyBinary, TimeoutSeconds = (int)timeout.TotalSeconds,
+        }, workspace, runtime, timeout + TimeSpan.FromSeconds(60), ct);
 }

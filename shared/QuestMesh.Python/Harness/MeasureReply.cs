@@ -27,9 +27,15 @@ public sealed record MeasureReply
     public SuiteTotals Totals { get; init; } = new();
     public IReadOnlyList<TestOutcome> Tests { get; init; } = [];
     public IReadOnlyList<SuiteCollectionError> CollectionErrors { get; init; } = [];
+
+    /// <summary>A <c>conftest.py</c> beside the test paths that raised as pytest loaded it (pytest then ran no test).</summary>
+    public IReadOnlyList<ConftestError> ConftestErrors { get; init; } = [];
     public SuiteCoverage Coverage { get; init; } = new();
     public IReadOnlyList<ModuleFigures> Files { get; init; } = [];
     public IReadOnlyList<PathReason> Unmeasured { get; init; } = [];
+
+    /// <summary>Packages the modules import at module level that the interpreter cannot find, with the modules importing each.</summary>
+    public IReadOnlyList<MissingImport> MissingImports { get; init; } = [];
     public CoverageGaps Gaps { get; init; } = new();
     public SuiteReports? Reports { get; init; }
     public string Stdout { get; init; } = "";
@@ -45,6 +51,12 @@ public sealed record SuiteTotals
     public int Skipped { get; init; }
     public int CollectionErrors { get; init; }
 }
+
+/// <summary>A top-level import name that cannot be found, and the modules (relative to the Python root) that import it.</summary>
+public sealed record MissingImport(string Name, IReadOnlyList<string> Modules);
+
+/// <summary>A <c>conftest.py</c> (<see cref="Path"/> relative to the Python root) that raised when pytest loaded it.</summary>
+public sealed record ConftestError(string Path, string ErrorType, string Message);
 
 /// <summary>A test module that did not load; <see cref="Id"/> is its path.</summary>
 public sealed record SuiteCollectionError(string Id, string ErrorType, string Message);

@@ -20,11 +20,15 @@ public sealed record MeasureSuite
     public int TimeoutSeconds { get; init; }
 }
 
-/// <summary>The answer to <see cref="MeasureSuite"/>: the harness's reply, or why there is none (<see cref="Error"/>).</summary>
+/// <summary>
+/// The answer to <see cref="MeasureSuite"/>: the harness's reply, or why there is none (<see cref="Error"/>); and, when
+/// the source declares requirements, what became of them on this runner (<see cref="Dependencies"/>).
+/// </summary>
 public sealed record SuiteMeasured
 {
     public Guid RunId { get; init; }
     public Guid StepId { get; init; }
     public MeasureReply? Reply { get; init; }
     public string? Error { get; init; }
+    public Environments.DependencyEnvironment? Dependencies { get; init; }
 }

@@ -60,8 +60,10 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
         uint? uid = user?.Uid;
         if (uid is { } sandboxUser && !OperatingSystem.IsWindows())
         {
-            HandOver(scope.Workspace, sandboxUser);
-            HandOver(scope.Home, sandboxUser);
+            FolderOwnership.HandOver(scope.Workspace, sandboxUser);
+            FolderOwnership.HandOver(scope.Home, sandboxUser);
+            foreach (var folder in scope.Writable)
+                FolderOwnership.HandOver(folder, sandboxUser);
         }
         var spec = Wrap(inner, scope, bubblewrap, uid, settings);
         try
@@ -71,7 +73,14 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
         finally
         {
             if (uid is { } owner)
+            {
                 await ReapAsync(owner);
+                if (!OperatingSystem.IsWindows())
+                {
+                    foreach (var folder in scope.Writable)
+                        FolderOwnership.TakeBack(folder, NativeMethods.GetEffectiveUserId(), NativeMethods.GetEffectiveGroupId());
+                }
+            }
         }
     }
 
@@ -108,7 +117,9 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
         // No --die-with-parent: its parent-death signal fires when the *thread* that started bubblewrap
         // ends, and .NET starts processes from pool threads that come and go. The runner kills the
         // process group at the time limit, and the CPU limit bounds anything a crashed service leaves.
-        var arguments = new List<string> { Bwrap, "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts" };
+        var arguments = new List<string> { Bwrap, "--unshare-pid", "--unshare-ipc", "--unshare-uts" };
+        if (!scope.Network)
+            arguments.Add("--unshare-net");
         if (!IsRoot)
             arguments.Add("--unshare-user");
         foreach (var tree in SystemTrees)
@@ -127,6 +138,8 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
         var created = new HashSet<string>(StringComparer.Ordinal) { "/tmp" };
         foreach (var directory in scope.ReadOnly.Where(d => !UnderSystemTree(d)))
             Mount(arguments, created, ["--ro-bind", Path.GetFullPath(directory)], Path.GetFullPath(directory));
+        foreach (var directory in scope.Writable)
+            Mount(arguments, created, ["--bind", Path.GetFullPath(directory)], Path.GetFullPath(directory));
         var workspace = Path.GetFullPath(scope.Workspace);
         Mount(arguments, created, ["--ro-bind", workspace], SourceMount);
         Mount(arguments, created, ["--perms", "0777", "--size", (settings.WorkspaceMiB * MiB).ToString(System.Globalization.CultureInfo.InvariantCulture), "--tmpfs"], workspace);
@@ -181,21 +194,6 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
             };
         }
         return total;
-    }
-
-    /// <summary>Gives a folder and everything in it to the sandbox's user, private to it (links are never followed).</summary>
-    [UnsupportedOSPlatform("windows")]
-    private static void HandOver(string folder, uint uid)
-    {
-        UnixFiles.ChangeOwner(folder, uid, uid);
-        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
-        {
-            if (UnixFiles.KindOf(entry) == FileKind.Directory)
-                HandOver(entry, uid);
-            else
-                UnixFiles.ChangeOwner(entry, uid, uid);
-        }
     }
 
     private SandboxUsers Users(SandboxOptions settings) =>
@@ -258,5 +256,8 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ProcessRunner runn
     {
         [DllImport("libc", EntryPoint = "geteuid")]
         public static extern uint GetEffectiveUserId();
+
+        [DllImport("libc", EntryPoint = "getegid")]
+        public static extern uint GetEffectiveGroupId();
     }
 }

@@ -7,9 +7,12 @@ namespace QuestMesh.Python.Workspaces;
 /// the service never follows a link inside it: reads refuse links and special files, and writes replace
 /// the entry itself (a new file renamed into place) instead of writing through whatever is there.
 /// </summary>
-public sealed class Workspace(string directory) : IDisposable
+public sealed class Workspace(string directory, Action? released = null) : IDisposable
 {
     public string Directory { get; } = directory;
+
+    /// <summary>The dependency environment of the source it was made for; null when the source declares no requirements.</summary>
+    public Environments.DependencyEnvironment? Environment { get; init; }
 
     /// <summary>Writes <paramref name="relativePath"/> inside the workspace (never outside it, never through a link).</summary>
     public string WriteFile(string relativePath, string content)
@@ -63,6 +66,7 @@ public sealed class Workspace(string directory) : IDisposable
 
     public void Dispose()
     {
+        released?.Invoke();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

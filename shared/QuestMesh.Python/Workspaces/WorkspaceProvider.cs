@@ -1,13 +1,27 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QuestMesh.Contracts;
+using QuestMesh.Python.Environments;
 
 namespace QuestMesh.Python.Workspaces;
 
-/// <summary>Materialises a run's <see cref="SourceSpec"/> as a fresh writable copy per step.</summary>
-public sealed class WorkspaceProvider(IOptions<PythonOptions> options, IOptions<SourceOptions> sources, GitSourceCache git, ArchiveSourceCache archives)
+/// <summary>
+/// Materialises a run's <see cref="SourceSpec"/> as a fresh writable copy per step. A source with requirements gets
+/// its dependency environment prepared (once per worker) and attached to each copy, so the sandboxed harness commands
+/// run there use it.
+/// </summary>
+public sealed class WorkspaceProvider(
+    IOptions<PythonOptions> options,
+    IOptions<SourceOptions> sources,
+    GitSourceCache git,
+    ArchiveSourceCache archives,
+    DependencyEnvironments? environments = null,
+    WorkspaceRuntimes? runtimes = null)
 {
-    /// <summary>For callers that build the provider by hand (tests, tools): git and archive sources use default <see cref="SourceOptions"/>.</summary>
+    /// <summary>
+    /// For callers that build the provider by hand (tests, tools): git and archive sources use default
+    /// <see cref="SourceOptions"/>, and a source's requirements are refused (there are no dependency environments).
+    /// </summary>
     public WorkspaceProvider(IOptions<PythonOptions> options) : this(options, Options.Create(new SourceOptions()), new TreeCache())
     {
     }
@@ -20,20 +34,41 @@ public sealed class WorkspaceProvider(IOptions<PythonOptions> options, IOptions<
     /// <summary>Any source kind; git and archive sources are fetched or unpacked once per worker, then copied.</summary>
     public async Task<Workspace> CreateAsync(SourceSpec source, CancellationToken ct)
     {
+        var environment = await PrepareAsync(source, ct);
         var tree = source.Kind switch
         {
             SourceKinds.Git => await git.GetTreeAsync(source.GitUrl, source.GitRef, ct),
             SourceKinds.Archive => await archives.GetTreeAsync(source.ArchiveSha256, ct),
             _ => null,
         };
-        return tree is null ? Create(source) : NewWorkspace(directory => TreeCopier.Copy(Within(tree, source.Root), directory, Limits));
+        var workspace = tree is null ? CreateCopy(source) : NewWorkspace(directory => TreeCopier.Copy(Within(tree, source.Root), directory, Limits));
+        if (environment is null)
+            return workspace;
+        if (environment.Runtime is not { } runtime)
+            return new Workspace(workspace.Directory) { Environment = environment };
+        runtimes!.Attach(workspace.Directory, runtime);
+        return new Workspace(workspace.Directory, () => runtimes.Detach(workspace.Directory)) { Environment = environment };
+    }
+
+    /// <summary>The source's dependency environment; null without requirements.</summary>
+    private async Task<DependencyEnvironment?> PrepareAsync(SourceSpec source, CancellationToken ct)
+    {
+        if (source.Requirements is not { Count: > 0 } requirements)
+            return null;
+        if (environments is null || runtimes is null)
+            throw new WorkspaceException("this workspace provider was built without dependency environments; the source's requirements cannot be installed");
+        return await environments.PrepareAsync(requirements, ct);
     }
 
     /// <summary>
-    /// Path and inline sources. Git and archive sources block on <see cref="CreateAsync"/>, which is for
-    /// callers not yet moved to it; new code should await <see cref="CreateAsync"/>.
+    /// Path and inline sources without requirements. Git and archive sources block on <see cref="CreateAsync"/>, which
+    /// is for callers not yet moved to it; new code should await <see cref="CreateAsync"/>.
     /// </summary>
-    public Workspace Create(SourceSpec source) => source.Kind switch
+    public Workspace Create(SourceSpec source) => source.Requirements is { Count: > 0 }
+        ? throw new WorkspaceException("a source with requirements needs CreateAsync, which prepares its dependency environment")
+        : CreateCopy(source);
+
+    private Workspace CreateCopy(SourceSpec source) => source.Kind switch
     {
         SourceKinds.Path => NewWorkspace(directory =>
             TreeCopier.Copy(Within(source.Path ?? throw new WorkspaceException("a 'path' source needs a path"), source.Root), directory, Limits)),

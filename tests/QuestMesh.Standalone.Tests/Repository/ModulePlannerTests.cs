@@ -47,4 +47,16 @@ public sealed class ModulePlannerTests
     [Fact]
     public void Plan_MaxModulesZero_PlansNothing() =>
         ModulePlanner.Plan(Gaps, maxModules: 0).Planned.ShouldBeEmpty();
+
+    [Fact]
+    public void Plan_ModulesThatCannotBeImported_GetNoRunAndSayWhy()
+    {
+        var notImportable = new Dictionary<string, string> { ["a/branches.py"] = "it imports yaml, which is not installed" };
+
+        var (planned, skipped) = ModulePlanner.Plan(Gaps, maxModules: 1, notImportable);
+
+        planned.Single().File.ShouldBe("a/lines.py");
+        skipped[0].ShouldBe(new SkippedModule("backend/a/branches.py", "a.branches", "cannot be imported: it imports yaml, which is not installed"));
+        skipped.Skip(1).Select(s => s.Path).ShouldBe(["backend/a/tie.py", "backend/b/tie.py"]);
+    }
 }

@@ -67,7 +67,7 @@ public sealed class RepositoryRunTests(StorefrontRunFixture run) : IClassFixture
     {
         var folder = Path.Combine(run.Artifacts, "tests", "generated");
         Directory.GetFiles(folder).Select(Path.GetFileName).ShouldBe(
-            ["_manifest.json", "test_app.py", "test_inventory_stock.py", "test_orders_cart.py", "test_orders_shipping.py"], ignoreOrder: true);
+            ["_manifest.json", "conftest.py", "test_app.py", "test_inventory_stock.py", "test_orders_cart.py", "test_orders_shipping.py"], ignoreOrder: true);
         var manifest = run.Json("tests/generated/_manifest.json");
         manifest.GetProperty("python_root").GetString().ShouldBe("backend");
         var entries = manifest.GetProperty("files").EnumerateArray().ToList();
@@ -83,6 +83,10 @@ public sealed class RepositoryRunTests(StorefrontRunFixture run) : IClassFixture
         var generated = Report.GetProperty("generated");
         generated.GetProperty("failed").GetInt32().ShouldBe(0);
         generated.GetProperty("tests").GetInt32().ShouldBe(entries.Sum(e => e.GetProperty("tests").GetInt32()));
+        // Flask: the generated tests get the app (storefront's module-level one) and its client; tests/conftest.py's own
+        // fixture (warehouse) stays where it is.
+        File.ReadAllText(Path.Combine(folder, "conftest.py")).ShouldContain("from app import app as flask_app");
+        manifest.GetProperty("conftest").GetProperty("fixtures").EnumerateArray().Select(f => f.GetString()).ShouldBe(["app", "client"]);
     }
 
     [Fact]

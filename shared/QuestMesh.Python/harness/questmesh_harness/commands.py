@@ -22,6 +22,7 @@ _MODULES = {
     "minimise": ".union:minimise",
     "survey": ".repository.survey",
     "measure": ".repository.measure",
+    "install": ".repository.install",
 }
 COMMANDS = tuple(_MODULES)
 

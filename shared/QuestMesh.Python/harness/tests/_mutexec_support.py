@@ -27,13 +27,13 @@ def write_files(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def run_harness(command: str, request: dict, timeout: float = 120.0) -> tuple[int, dict, str]:
-    """(exit code, reply, stderr) of ``python -m questmesh_harness <command>``."""
+def run_harness(command: str, request: dict, timeout: float = 120.0, python: str = PYTHON) -> tuple[int, dict, str]:
+    """(exit code, reply, stderr) of ``python -m questmesh_harness <command>`` (by `python`, Debian's by default)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
     env["PYTHONPATH"] = str(HARNESS_DIR)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     completed = subprocess.run(
-        [PYTHON, "-m", "questmesh_harness", command], input=json.dumps(request),
+        [python, "-m", "questmesh_harness", command], input=json.dumps(request),
         capture_output=True, text=True, env=env, timeout=timeout, cwd="/",
     )
     try:

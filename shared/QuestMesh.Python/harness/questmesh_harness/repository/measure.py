@@ -4,7 +4,8 @@ A whole-repository run measures twice with it: the existing tests alone (the bas
 reported, never hidden) and the existing tests with the generated ones. pytest runs in this process with
 the `execute` plugin, so every test's outcome and failure come from pytest's own reports; coverage.py
 measures exactly the listed modules, so a module no test imports still counts, at 0 %. The reply carries
-the figures, the gaps by function and class (`coverage_gaps.json`), and on request the reports CI reads.
+the figures, the gaps by function and class (`coverage_gaps.json`), the modules this interpreter cannot import
+(a package they import is not installed), and on request the reports CI reads.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from ..execute.plugin import OutcomeCollector
 from ..project import Project, project_environment
 from ..request import number
 from . import gaps, reports
+from .conftests import ConftestGuard
+from .imports import missing_imports
 
 # A path that is never a file: in a suite run no module is "the target", so project frames are `project`.
 _NO_TARGET = Path("/nonexistent/questmesh-no-target")
@@ -75,6 +78,7 @@ def run(request: dict) -> dict:
     work = Path(tempfile.mkdtemp(prefix="questmesh-measure-"))
     junit_path = work / "junit.xml"
     collector = OutcomeCollector(_places(project, _NO_TARGET), places_for=lambda path: _places(project, path))
+    guard = ConftestGuard(project.relative)
     limit = TimeLimit(req.timeout_seconds)
     modules = [str(m) for m in req.modules]
     started = time.perf_counter()
@@ -83,8 +87,9 @@ def run(request: dict) -> dict:
             # Made here, so coverage.py names files relative to the project, as the reports show them.
             cov = coverage.Coverage(branch=True, data_file=None, include=modules or ["/nonexistent"],
                                     config_file=False)
-            exit_code = _run_suite(req, cov, collector, limit, work, junit_path)
+            exit_code = _run_suite(req, cov, [collector, guard], limit, work, junit_path)
             measured, unmeasured = _analyse(cov, req)
+            missing = missing_imports(req.modules, {path: project.relative(path) for path in req.modules})
             totals = _totals(measured)
             reply: dict[str, Any] = {"reports": None}
             if req.reports:
@@ -105,11 +110,13 @@ def run(request: dict) -> dict:
         "totals": _counts(tests, len(collector.collection_errors)),
         "tests": tests,
         "collection_errors": [error.to_dict() | {"failure": error.failure} for error in collector.collection_errors],
+        "conftest_errors": guard.failures,
         "coverage": totals,
         "files": [{"path": m.path, "file": m.file, "module": m.module, "percent": m.percent,
                    "statements": len(m.statements), "missing_lines": len(m.missing),
                    "branches": m.branches, "missing_branches": m.missing_branches} for m in measured],
         "unmeasured": unmeasured,
+        "missing_imports": missing,
         "gaps": gaps.report(measured, totals),
         "stdout": captured.stdout,
         "stderr": captured.stderr,
@@ -121,7 +128,7 @@ def _places(project: Project, test_file: Path) -> Places:
     return Places(test_file.resolve(), _NO_TARGET, project.contains, project.relative)
 
 
-def _run_suite(req: MeasureRequest, cov: coverage.Coverage, collector: OutcomeCollector, limit: TimeLimit,
+def _run_suite(req: MeasureRequest, cov: coverage.Coverage, plugins: list[object], limit: TimeLimit,
                work: Path, junit_path: Path) -> int:
     if not req.tests:
         return 5  # pytest's own "no tests collected"
@@ -135,7 +142,7 @@ def _run_suite(req: MeasureRequest, cov: coverage.Coverage, collector: OutcomeCo
         cov.start()
     try:
         with limit.armed():
-            return int(pytest.main(arguments, plugins=[collector]))
+            return int(pytest.main(arguments, plugins=plugins))
     finally:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
