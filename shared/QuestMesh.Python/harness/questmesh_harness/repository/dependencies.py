@@ -97,11 +97,9 @@ def _requirements_file(found: Declarations, path: Path) -> None:
     if real in found._seen or not (real == found.root or found.root in real.parents):
         return
     found._seen.add(real)
-    shown = _shown(found, path)
-    text = _read(path)
-    if text is None:
-        found.ignore(shown, None, path.name, UNREADABLE)
+    if (read := _declaration(found, path)) is None:
         return
+    shown, text = read
     found.files.append(shown)
     for number, line in _logical_lines(text):
         include = _INCLUDE.match(line)
@@ -140,13 +138,9 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 
 
 def _pyproject(found: Declarations, path: Path) -> None:
-    if not _regular(path):
+    if not _regular(path) or (read := _declaration(found, path)) is None:
         return
-    shown = _shown(found, path)
-    text = _read(path)
-    if text is None:
-        found.ignore(shown, None, path.name, UNREADABLE)
-        return
+    shown, text = read
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -172,13 +166,9 @@ def _pyproject(found: Declarations, path: Path) -> None:
 
 
 def _setup_cfg(found: Declarations, path: Path) -> None:
-    if not _regular(path):
+    if not _regular(path) or (read := _declaration(found, path)) is None:
         return
-    shown = _shown(found, path)
-    text = _read(path)
-    if text is None:
-        found.ignore(shown, None, path.name, UNREADABLE)
-        return
+    shown, text = read
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(text, source=shown)
@@ -217,6 +207,17 @@ def _read(path: Path) -> str | None:
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
             return None
         return handle.read(MAX_FILE_BYTES).decode("utf-8", errors="replace")
+
+
+def _declaration(found: Declarations, path: Path) -> tuple[str, str] | None:
+    """A declaration file's path as the repository shows it and its text; one that cannot be read is left out, said
+    so in the survey."""
+    shown = _shown(found, path)
+    text = _read(path)
+    if text is None:
+        found.ignore(shown, None, path.name, UNREADABLE)
+        return None
+    return shown, text
 
 
 def _shown(found: Declarations, path: Path) -> str:
