@@ -16,8 +16,9 @@ public sealed class ModuleRunner(IBus bus, RunWatcher watcher, IRunArtifactLocat
     private static readonly TimeSpan CancelGrace = TimeSpan.FromMinutes(2);
 
     /// <param name="source">The repository, its Python root the source's <see cref="SourceSpec.Root"/>.</param>
+    /// <param name="tenant">Whose run it is (the repository run's caller), so that its caller can look it up.</param>
     /// <param name="artifacts">The run's artifact folder (the command line's); null: where the host keeps runs' artifacts.</param>
-    public async Task<ModuleOutcome> RunAsync(SourceSpec source, PlannedModule module, RunSettings settings, string? artifacts,
+    public async Task<ModuleOutcome> RunAsync(SourceSpec source, PlannedModule module, RunSettings settings, string? tenant, string? artifacts,
         TimeSpan budget, Action<RunStateChanged> progress, CancellationToken cancellationToken)
     {
         var runId = NewId.NextGuid();
@@ -26,7 +27,14 @@ public sealed class ModuleRunner(IBus bus, RunWatcher watcher, IRunArtifactLocat
         var events = watcher.Watch(runId);
         try
         {
-            return await FollowAsync(runId, events, source, module, settings, artifacts, budget, progress, cancellationToken);
+            return await FollowAsync(runId, events, new SubmitRun
+            {
+                RunId = runId,
+                Source = source,
+                TargetFile = module.File,
+                Settings = settings,
+                Tenant = tenant,
+            }, module, artifacts, budget, progress, cancellationToken);
         }
         finally
         {
@@ -34,18 +42,11 @@ public sealed class ModuleRunner(IBus bus, RunWatcher watcher, IRunArtifactLocat
         }
     }
 
-    private async Task<ModuleOutcome> FollowAsync(Guid runId, System.Threading.Channels.ChannelReader<object> events, SourceSpec source,
-        PlannedModule module, RunSettings settings, string? artifacts, TimeSpan budget, Action<RunStateChanged> progress,
-        CancellationToken cancellationToken)
+    private async Task<ModuleOutcome> FollowAsync(Guid runId, System.Threading.Channels.ChannelReader<object> events, SubmitRun submit,
+        PlannedModule module, string? artifacts, TimeSpan budget, Action<RunStateChanged> progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await bus.Publish(new SubmitRun
-        {
-            RunId = runId,
-            Source = source,
-            TargetFile = module.File,
-            Settings = settings,
-        }, cancellationToken);
+        await bus.Publish(submit, cancellationToken);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(budget);

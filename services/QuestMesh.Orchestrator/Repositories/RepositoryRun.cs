@@ -112,7 +112,7 @@ public sealed class RepositoryRun(
         {
             try
             {
-                var outcome = await modules.RunAsync(context.Source, module, input.Settings,
+                var outcome = await modules.RunAsync(context.Source, module, input.Settings, input.Tenant,
                     moduleArtifacts is null ? null : Path.Combine(moduleArtifacts, "modules", module.Module), budget,
                     changed => progress.ModuleStep(module, changed), cancellationToken);
                 progress.ModuleEnded(outcome);

@@ -6,7 +6,8 @@ namespace QuestMesh.Orchestrator.Repositories;
 /// A checked whole-repository request (<c>questmesh run &lt;repo&gt;</c> without <c>--file</c>, or <c>POST /api/runs</c>
 /// without a target file). <see cref="RepositoryDirectory"/> is where the survey reads it: the user's folder, or the
 /// API's copy of <see cref="Source"/>; module runs and suite runs copy <see cref="Source"/> (null: the folder itself).
-/// <see cref="OutputDirectory"/> and <see cref="PushBranch"/> are the command line's only.
+/// <see cref="OutputDirectory"/> and <see cref="PushBranch"/> are the command line's only; <see cref="Tenant"/> the API's
+/// caller, whose runs the module runs are too.
 /// </summary>
 public sealed record RepositoryRunInput(
     string RepositoryDirectory,
@@ -15,7 +16,8 @@ public sealed record RepositoryRunInput(
     RepositoryLimits Limits,
     GateThresholds Gate,
     string? PushBranch,
-    SourceSpec? Source = null)
+    SourceSpec? Source = null,
+    string? Tenant = null)
 {
     public SourceSpec SourceOrFolder => Source ?? new SourceSpec { Kind = SourceKinds.Path, Path = RepositoryDirectory };
 }

@@ -50,7 +50,8 @@ public sealed class RepositoryRunWorker(
         {
             await journal.UpdateAsync(r => r with { Status = "running", Phase = "surveying" }, stoppingToken);
             using var copy = await workspaces.CreateAsync(order.Source, stoppingToken);
-            var input = new RepositoryRunInput(copy.Directory, order.Settings, null, order.Limits, order.Gate, null, order.Source);
+            var input = new RepositoryRunInput(copy.Directory, order.Settings, null, order.Limits, order.Gate, null, order.Source,
+                order.Tenant);
             var context = await runs.SurveyAsync(input, journal, stoppingToken);
             var report = await runs.RunAsync(input, context, order.RunId, moduleArtifacts: null, journal, stoppingToken);
             await journal.UpdateAsync(r => r with { Phase = "reporting" }, stoppingToken);

@@ -32,7 +32,9 @@ public sealed class RunHarness : IAsyncDisposable
     public string ArtifactsRoot { get; }
     public IServiceProvider Services => _provider;
 
-    public static async Task<RunHarness> StartAsync(RunScript? script = null, IDictionary<string, string?>? configuration = null)
+    /// <param name="add">More of the product registered beside the orchestrator (whole-repository runs, say).</param>
+    public static async Task<RunHarness> StartAsync(RunScript? script = null, IDictionary<string, string?>? configuration = null,
+        Action<IHostApplicationBuilder>? add = null)
     {
         script ??= new RunScript();
         var artifactsRoot = Directory.CreateTempSubdirectory("questmesh-orchestrator-tests-").FullName;
@@ -42,6 +44,7 @@ public sealed class RunHarness : IAsyncDisposable
                 .Concat(configuration ?? new Dictionary<string, string?>()));
         builder.Services.AddLogging();
         builder.AddOrchestrator();
+        add?.Invoke(builder);
         builder.Services.AddSingleton(script);
         builder.Services.AddSingleton<PublishedMessages>();
         builder.Services.AddPublishObserver(sp => sp.GetRequiredService<PublishedMessages>());
